@@ -1,0 +1,121 @@
+//! The syntax tree of a plan, read from the plan language or from JSON.
+
+use miette::SourceSpan;
+
+use super::{Period, Quantity, Spanned};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanFile {
+    pub province: Option<Spanned<String>>,
+    pub title: Option<Spanned<String>>,
+    pub issued: Option<Spanned<String>>,
+    pub targets: Vec<TargetDecl>,
+    /// Where plan-wide findings point: the province line, or the start of the file.
+    pub header: SourceSpan,
+}
+
+impl Default for PlanFile {
+    fn default() -> Self {
+        PlanFile {
+            province: None,
+            title: None,
+            issued: None,
+            targets: Vec::new(),
+            header: (0, 0).into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TargetDecl {
+    pub indicator: Spanned<String>,
+    pub period: Period,
+    pub value: Option<Spanned<DeclaredValue>>,
+    pub commitment: Option<Spanned<Commitment>>,
+    pub status: Option<Spanned<Status>>,
+    pub document: Option<Spanned<String>>,
+    pub source: Option<Spanned<String>>,
+    /// The whole declaration's head (`target indicator by year`), for duplicates.
+    pub head: SourceSpan,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeclaredValue {
+    /// "Meet the nationally assigned target": no number is given.
+    ByReference,
+    Number {
+        qualifier: Option<Spanned<Qualifier>>,
+        quantity: Quantity,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Qualifier {
+    Exact,
+    Around,
+    AtLeast,
+    MoreThan,
+    ByReference,
+}
+
+impl Qualifier {
+    pub fn name(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::Around => "around",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::MoreThan => "more_than",
+            Qualifier::ByReference => "by_reference",
+        }
+    }
+
+    pub const ALL: [Qualifier; 5] = [
+        Qualifier::Exact,
+        Qualifier::Around,
+        Qualifier::AtLeast,
+        Qualifier::MoreThan,
+        Qualifier::ByReference,
+    ];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Commitment {
+    Firm,
+    /// 力争: a softer commitment.
+    Strive,
+}
+
+impl Commitment {
+    pub fn name(self) -> &'static str {
+        match self {
+            Commitment::Firm => "firm",
+            Commitment::Strive => "strive",
+        }
+    }
+}
+
+/// How well the figure is sourced, with the CSV's note on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub kind: StatusKind,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StatusKind {
+    Verified,
+    Conflicting,
+    Secondary,
+    Draft,
+}
+
+impl StatusKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            StatusKind::Verified => "verified",
+            StatusKind::Conflicting => "conflicting",
+            StatusKind::Secondary => "secondary",
+            StatusKind::Draft => "draft",
+        }
+    }
+}

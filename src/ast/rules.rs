@@ -1,0 +1,196 @@
+//! The syntax tree of a rule file.
+
+use miette::SourceSpan;
+
+use super::{Period, Quantity, Spanned};
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RuleFile {
+    pub sources: Vec<SourceDecl>,
+    pub indicators: Vec<IndicatorDecl>,
+    pub groups: Vec<GroupDecl>,
+    pub rules: Vec<RuleDecl>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceDecl {
+    pub name: Spanned<String>,
+    pub title: Option<Spanned<String>>,
+    pub address: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndicatorDecl {
+    pub name: Spanned<String>,
+    pub title: Option<Spanned<String>>,
+    pub unit: Option<Spanned<String>>,
+    pub baseline: Option<Spanned<BaselineNeed>>,
+    pub ambition: Option<Spanned<Ambition>>,
+    pub resembles: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BaselineNeed {
+    Required,
+    None,
+}
+
+/// Which way a value is more ambitious.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Ambition {
+    Higher,
+    Lower,
+    Earlier,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupDecl {
+    pub name: Spanned<String>,
+    pub members: Spanned<SetExpr>,
+}
+
+/// A set of provinces, as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SetExpr {
+    Every,
+    Group(Spanned<String>),
+    List(Vec<Spanned<String>>),
+    Union(Box<Spanned<SetExpr>>, Box<Spanned<SetExpr>>),
+    Intersect(Box<Spanned<SetExpr>>, Box<Spanned<SetExpr>>),
+    Except(Box<Spanned<SetExpr>>, Box<Spanned<SetExpr>>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleDecl {
+    pub id: Spanned<String>,
+    pub title: Spanned<String>,
+    /// The `rule ID "title"` header, where rule-wide diagnostics point.
+    pub header: SourceSpan,
+    pub kind: Option<Spanned<RuleKind>>,
+    pub severity: Option<Spanned<Level>>,
+    pub undeclared: Option<Spanned<Level>>,
+    pub scope: Option<Spanned<ScopeExpr>>,
+    pub requirement: Option<Spanned<Requirement>>,
+    pub cites: Vec<Cite>,
+    pub help: Option<Spanned<String>>,
+    pub accepts: Vec<Accept>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RuleKind {
+    Floor,
+    Benchmark,
+    Aggregate,
+    NoFallback,
+}
+
+impl RuleKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            RuleKind::Floor => "floor",
+            RuleKind::Benchmark => "benchmark",
+            RuleKind::Aggregate => "aggregate",
+            RuleKind::NoFallback => "no_fallback",
+        }
+    }
+}
+
+/// How loudly a finding is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Level {
+    Note,
+    Warning,
+    Error,
+}
+
+impl Level {
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Note => "note",
+            Level::Warning => "warning",
+            Level::Error => "error",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScopeExpr {
+    Each(Spanned<SetExpr>),
+    Sum {
+        provinces: Spanned<SetExpr>,
+        missing: Option<Spanned<MissingPolicy>>,
+    },
+}
+
+/// What a province that declares nothing adds to a sum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MissingPolicy {
+    /// Nothing is known: the sum can pass, but never fail.
+    Unknown,
+    /// It adds zero.
+    Zero,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Requirement {
+    pub indicator: Spanned<String>,
+    pub period: Period,
+    pub condition: Spanned<Condition>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Condition {
+    Compare(Spanned<CmpOp>, Quantity),
+    Between(Quantity, Quantity),
+    Around {
+        value: Quantity,
+        tolerance: Quantity,
+    },
+    /// Against the same province's own target for an earlier year.
+    OwnEarlier(Spanned<CmpOp>, Spanned<u16>),
+    NoLaterThan(Spanned<u16>),
+    NoEarlierThan(Spanned<u16>),
+    Qualitative(Spanned<String>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CmpOp {
+    Ge,
+    Gt,
+    Le,
+    Lt,
+    Eq,
+}
+
+impl CmpOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            CmpOp::Ge => ">=",
+            CmpOp::Gt => ">",
+            CmpOp::Le => "<=",
+            CmpOp::Lt => "<",
+            CmpOp::Eq => "==",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cite {
+    pub source: Spanned<String>,
+    pub locator: Spanned<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Accept {
+    pub indicator: Spanned<String>,
+    pub how: Spanned<StandIn>,
+}
+
+/// How a rule may use another indicator in place of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StandIn {
+    /// The other indicator measures the same thing.
+    Equivalent,
+    /// The other indicator never exceeds this one, so it can show a pass, never a fail.
+    LowerBound,
+}

@@ -1,0 +1,14 @@
+//! The national rules and the 31 provincial plans, built into the binary.
+
+include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
+
+use crate::source::SourceFile;
+
+/// The files as they would be read from the repository, with the same names.
+pub fn rule_files() -> Vec<SourceFile> {
+    RULES.iter().map(|(name, text)| SourceFile::new(*name, *text)).collect()
+}
+
+pub fn plan_files() -> Vec<SourceFile> {
+    PLANS.iter().map(|(name, text)| SourceFile::new(*name, *text)).collect()
+}

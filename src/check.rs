@@ -1,0 +1,109 @@
+//! The whole pipeline for `plancheck check`: read, parse, resolve, evaluate.
+
+use crate::finding::{Finding, Summary};
+use crate::model::{FileId, Plan, RuleSet, Sources};
+use crate::problem::Problem;
+use crate::source::SourceFile;
+use crate::{eval, resolve, syntax};
+
+/// Everything one run produced: the files, what resolved, the findings and the problems.
+pub struct Checked {
+    pub sources: Sources,
+    pub rules: Option<RuleSet>,
+    pub plans: Vec<Plan>,
+    pub findings: Vec<Finding>,
+    pub problems: Vec<Problem>,
+}
+
+impl Checked {
+    pub fn summary(&self) -> Summary {
+        let rules = self.rules.as_ref().map_or(0, |r| r.rules.len());
+        Summary::of(&self.findings, self.plans.len(), rules)
+    }
+}
+
+/// Parses and resolves rule files together.
+pub fn load_rules(sources: &mut Sources, files: Vec<SourceFile>) -> Result<RuleSet, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut parsed = Vec::new();
+    for file in files {
+        match syntax::parse_rules(file.text()) {
+            Ok(ast) => parsed.push((sources.add(file), ast)),
+            Err(errors) => problems.extend(errors.into_iter().map(|e| Problem::new(&file, e))),
+        }
+    }
+    match resolve::resolve_rules(&parsed, sources) {
+        Ok(set) if problems.is_empty() => Ok(set),
+        Ok(_) => Err(problems),
+        Err(more) => {
+            problems.extend(more);
+            Err(problems)
+        }
+    }
+}
+
+/// Whether a plan is in the JSON interchange format rather than the plan language.
+pub fn is_json(file: &SourceFile) -> bool {
+    file.name().to_ascii_lowercase().ends_with(".json")
+}
+
+/// Parses and resolves plan files; those with problems are left out and their problems
+/// returned.
+pub fn load_plans(
+    sources: &mut Sources,
+    files: Vec<SourceFile>,
+    rules: &RuleSet,
+) -> (Vec<Plan>, Vec<Problem>) {
+    let mut plans = Vec::new();
+    let mut problems = Vec::new();
+    for file in files {
+        let parsed = if is_json(&file) {
+            syntax::parse_json_plan(file.text())
+        } else {
+            syntax::parse_plan(file.text())
+        };
+        let ast = match parsed {
+            Ok(ast) => ast,
+            Err(errors) => {
+                problems.extend(errors.into_iter().map(|e| Problem::new(&file, e)));
+                continue;
+            }
+        };
+        let id: FileId = sources.add(file);
+        match resolve::resolve_plan(&ast, id, sources, rules) {
+            Ok(plan) => plans.push(plan),
+            Err(more) => problems.extend(more),
+        }
+    }
+    problems.extend(resolve::unique_provinces(&plans, sources));
+    (plans, problems)
+}
+
+/// Checks plans against rules. Problems in some plans do not stop the others from being
+/// checked; problems in the rules stop everything.
+pub fn check(rule_files: Vec<SourceFile>, plan_files: Vec<SourceFile>, mut problems: Vec<Problem>) -> Checked {
+    let mut sources = Sources::default();
+    let rules = match load_rules(&mut sources, rule_files) {
+        Ok(rules) => rules,
+        Err(more) => {
+            problems.extend(more);
+            return Checked {
+                sources,
+                rules: None,
+                plans: Vec::new(),
+                findings: Vec::new(),
+                problems,
+            };
+        }
+    };
+    let (plans, more) = load_plans(&mut sources, plan_files, &rules);
+    problems.extend(more);
+    let findings = eval::evaluate(&rules, &plans);
+    Checked {
+        sources,
+        rules: Some(rules),
+        plans,
+        findings,
+        problems,
+    }
+}

@@ -1,0 +1,220 @@
+//! Step five: findings. One per rule and province in scope (one per aggregate rule), each
+//! carrying everything a renderer shows: outcome, severity, values, margin and message.
+//! Renderers format findings; they never judge again.
+
+mod message;
+mod show;
+
+pub use message::describe;
+pub use message::declared_words;
+pub use show::{show_amount, show_difference, show_interval, show_value};
+
+use rust_decimal::Decimal;
+
+use crate::eval::judge::Interval;
+use crate::model::{IndicatorId, Level, StandIn};
+use crate::provinces::Province;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Outcome {
+    Pass,
+    Fail,
+    Undeclared,
+    NotCheckable,
+}
+
+impl Outcome {
+    pub fn name(self) -> &'static str {
+        match self {
+            Outcome::Pass => "pass",
+            Outcome::Fail => "fail",
+            Outcome::Undeclared => "undeclared",
+            Outcome::NotCheckable => "not_checkable",
+        }
+    }
+
+    pub const ALL: [Outcome; 4] = [
+        Outcome::Pass,
+        Outcome::Fail,
+        Outcome::Undeclared,
+        Outcome::NotCheckable,
+    ];
+}
+
+/// A finding's level; a pass is reported at none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Severity {
+    None,
+    Note,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::None => "none",
+            Severity::Note => "note",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl From<Level> for Severity {
+    fn from(level: Level) -> Severity {
+        match level {
+            Level::Note => Severity::Note,
+            Level::Warning => Severity::Warning,
+            Level::Error => Severity::Error,
+        }
+    }
+}
+
+/// Why a finding is not a plain pass or fail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    /// "Meet the nationally assigned target": no number to compare.
+    ByReference,
+    /// The requirement itself is not numeric.
+    Qualitative,
+    /// The plan measures the target from another baseline year than the rule.
+    BaselineMismatch { declared: Option<u16> },
+    /// The declaration allows values on both sides of the requirement.
+    OpenEnded,
+    /// A lower-bound stand-in does not reach the requirement, which says nothing of the
+    /// indicator itself.
+    StandInShort,
+    /// An aggregate whose missing provinces could still change the verdict.
+    NotEnoughData,
+    /// A no-fallback rule with no earlier target to compare with.
+    NoEarlierTarget { year: u16 },
+}
+
+impl Reason {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Reason::ByReference => "by_reference",
+            Reason::Qualitative => "qualitative",
+            Reason::BaselineMismatch { .. } => "baseline_mismatch",
+            Reason::OpenEnded => "open_ended",
+            Reason::StandInShort => "stand_in_short",
+            Reason::NotEnoughData => "not_enough_data",
+            Reason::NoEarlierTarget { .. } => "no_earlier_target",
+        }
+    }
+}
+
+/// Another indicator's target, used in place of the rule's own or mentioned beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StandInUse {
+    pub indicator: IndicatorId,
+    pub target: usize,
+    /// How the rule accepts it; `None` when it was seen but not accepted.
+    pub accepted: Option<StandIn>,
+}
+
+/// A province's part in an aggregate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contributor {
+    pub province: Province,
+    pub plan: usize,
+    pub target: usize,
+    /// The declared value in the requirement's unit.
+    pub value: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// Index into the rule set's rules.
+    pub rule: usize,
+    /// Index into the plans checked; `None` for an aggregate.
+    pub plan: Option<usize>,
+    pub province: Option<Province>,
+    pub outcome: Outcome,
+    pub severity: Severity,
+    pub reason: Option<Reason>,
+    /// The target compared, or shown beside the outcome; index into the plan's targets.
+    pub target: Option<usize>,
+    pub stand_in: Option<StandInUse>,
+    /// The earlier target a no-fallback rule compared with.
+    pub earlier: Option<usize>,
+    /// The value compared (a sum for aggregates), in the requirement's unit.
+    pub value: Option<Decimal>,
+    /// How far inside (positive) or outside (negative) the requirement, in the unit of a
+    /// difference of the requirement's values (pp for %).
+    pub margin: Option<Decimal>,
+    /// A pass of an `around` requirement that falls short by no more than the tolerance.
+    pub within_tolerance: bool,
+    pub contributors: Vec<Contributor>,
+    /// Provinces in an aggregate's scope that contributed nothing.
+    pub missing: Vec<Province>,
+    /// What the declaration allows and what the requirement accepts, in base units.
+    pub declared_set: Option<Interval>,
+    pub accepted_set: Option<Interval>,
+    pub message: String,
+}
+
+impl Finding {
+    /// A finding with nothing yet known but its rule, plan and province.
+    pub fn new(rule: usize, plan: Option<usize>, province: Option<Province>) -> Finding {
+        Finding {
+            rule,
+            plan,
+            province,
+            outcome: Outcome::Undeclared,
+            severity: Severity::None,
+            reason: None,
+            target: None,
+            stand_in: None,
+            earlier: None,
+            value: None,
+            margin: None,
+            within_tolerance: false,
+            contributors: Vec::new(),
+            missing: Vec::new(),
+            declared_set: None,
+            accepted_set: None,
+            message: String::new(),
+        }
+    }
+}
+
+/// Counts of findings by outcome and by severity.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub plans: usize,
+    pub rules: usize,
+    pub pass: usize,
+    pub fail: usize,
+    pub undeclared: usize,
+    pub not_checkable: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub notes: usize,
+}
+
+impl Summary {
+    pub fn of(findings: &[Finding], plans: usize, rules: usize) -> Summary {
+        let mut s = Summary {
+            plans,
+            rules,
+            ..Summary::default()
+        };
+        for f in findings {
+            *match f.outcome {
+                Outcome::Pass => &mut s.pass,
+                Outcome::Fail => &mut s.fail,
+                Outcome::Undeclared => &mut s.undeclared,
+                Outcome::NotCheckable => &mut s.not_checkable,
+            } += 1;
+            match f.severity {
+                Severity::Error => s.errors += 1,
+                Severity::Warning => s.warnings += 1,
+                Severity::Note => s.notes += 1,
+                Severity::None => {}
+            }
+        }
+        s
+    }
+}

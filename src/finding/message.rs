@@ -1,0 +1,151 @@
+//! The one-line message of a finding: what was declared, what is required, and the margin.
+
+use super::show::{show_difference, show_value};
+use super::{Finding, Outcome, Reason};
+use crate::model::*;
+use crate::resolve::period_words;
+
+/// Composes the message from what evaluation recorded; nothing is judged again here.
+pub fn describe(f: &Finding, rules: &RuleSet, plans: &[Plan]) -> String {
+    let rule = &rules.rules[f.rule];
+    let req = &rule.requirement;
+    let indicator = rules.indicator(req.indicator);
+    let subject = format!("`{}` {}", indicator.name, period_words(req.year, req.baseline));
+    let subject = subject.trim_end();
+    let wording = &req.wording;
+    let Some(p) = f.plan else {
+        return describe_aggregate(f, rules, subject);
+    };
+    let plan = &plans[p];
+    let declared = f.target.map(|t| declared_words(&plan.targets[t]));
+    let outcome = outcome_words(f, rules);
+    match (&f.reason, f.outcome) {
+        (_, Outcome::Undeclared) => undeclared(f, rules, plan, subject, wording),
+        (Some(Reason::ByReference), _) if f.earlier.is_none() && is_by_reference(f, plan) => format!(
+            "{subject} is declared by reference to the nationally assigned target, so `{wording}` cannot be checked"
+        ),
+        (Some(Reason::Qualitative), _) => match declared {
+            Some(d) => format!("{subject} requires `{wording}`, which is not numeric; the plan declares {d}: not checkable"),
+            None => format!("{subject} requires `{wording}`, which is not numeric: not checkable"),
+        },
+        (Some(Reason::BaselineMismatch { declared: b }), _) => format!(
+            "{subject} is not declared; the plan declares it {} ({}), which is not comparable with `{wording}`",
+            b.map_or("with no baseline year".to_string(), |b| format!("from {b}")),
+            declared.unwrap_or_default()
+        ),
+        (Some(Reason::NoEarlierTarget { year }), _) => format!(
+            "{subject} declared {}, but no {year} target to compare with `{wording}`: not checkable",
+            declared.unwrap_or_default()
+        ),
+        _ => {
+            let via = via_words(f, rules);
+            let earlier = f
+                .earlier
+                .map(|e| format!(" against its {} target of {}", plan.targets[e].year.unwrap_or_default(), declared_words(&plan.targets[e])))
+                .unwrap_or_default();
+            format!(
+                "{subject}{via} declared {}{earlier}, required `{wording}`: {outcome}",
+                declared.unwrap_or_default()
+            )
+        }
+    }
+}
+
+fn is_by_reference(f: &Finding, plan: &Plan) -> bool {
+    f.target
+        .is_some_and(|t| plan.targets[t].value == Declared::ByReference)
+}
+
+/// How a plan wrote a value: `around 25 %`, `at least 14.4 %`, `by_reference`.
+pub fn declared_words(target: &Target) -> String {
+    let Declared::Value {
+        qualifier,
+        written,
+        amount,
+    } = &target.value
+    else {
+        return "by reference".to_string();
+    };
+    let words = match qualifier {
+        Qualifier::Exact | Qualifier::ByReference => "",
+        Qualifier::Around => "around ",
+        Qualifier::AtLeast => "at least ",
+        Qualifier::MoreThan => "more than ",
+    };
+    let unit = match amount.unit {
+        crate::units::Unit::Year => String::new(),
+        u => format!(" {u}"),
+    };
+    format!("{words}{written}{unit}")
+}
+
+fn via_words(f: &Finding, rules: &RuleSet) -> String {
+    match f.stand_in {
+        Some(s) => {
+            let how = match s.accepted {
+                Some(StandIn::LowerBound) => "a lower bound",
+                _ => "an equivalent",
+            };
+            format!(" (by `{}`, which the rule accepts as {how})", rules.indicator(s.indicator).name)
+        }
+        None => String::new(),
+    }
+}
+
+/// The verdict and margin in words.
+fn outcome_words(f: &Finding, rules: &RuleSet) -> String {
+    let rule = &rules.rules[f.rule];
+    let unit = rules.requirement_unit(rule);
+    let Some(m) = f.margin else {
+        return f.outcome.name().replace('_', " ");
+    };
+    let amount = show_difference(m.abs(), unit);
+    match (f.outcome, &f.reason) {
+        (Outcome::Pass, _) if f.within_tolerance => format!("met within the tolerance, {amount} short of the figure"),
+        (Outcome::Pass, _) if m.is_zero() => "met exactly".to_string(),
+        (Outcome::Pass, _) => format!("met with {amount} to spare"),
+        (Outcome::Fail, _) if m.is_zero() || !m.is_sign_negative() => "not met: the bound itself is excluded".to_string(),
+        (Outcome::Fail, _) => format!("missed by {amount}"),
+        (_, Some(Reason::StandInShort)) => {
+            "not checkable: a lower bound that does not reach the requirement says nothing of the indicator itself".to_string()
+        }
+        _ => "not checkable: the declaration allows values on both sides of the requirement".to_string(),
+    }
+}
+
+fn undeclared(f: &Finding, rules: &RuleSet, plan: &Plan, subject: &str, wording: &str) -> String {
+    let base = format!("{subject} is not declared; required `{wording}`");
+    match f.stand_in {
+        Some(s) => {
+            let other = &plan.targets[s.target];
+            format!(
+                "{base}; the plan declares `{}` {} ({}), a different indicator this rule does not accept in its place",
+                rules.indicator(s.indicator).name,
+                period_words(other.year, other.baseline),
+                declared_words(other)
+            )
+        }
+        None => base,
+    }
+}
+
+fn describe_aggregate(f: &Finding, rules: &RuleSet, subject: &str) -> String {
+    let rule = &rules.rules[f.rule];
+    let unit = rules.requirement_unit(rule);
+    let in_scope = f.contributors.len() + f.missing.len();
+    let total = f.value.map(|v| show_value(v, unit)).unwrap_or_default();
+    let open = f.declared_set.is_some_and(|s| s.high.is_none()) && !f.contributors.is_empty();
+    let total = if open { format!("at least {total}") } else { total };
+    let head = format!(
+        "sum of {subject} over the {} of {in_scope} provinces that declare it is {total}, required `{}`",
+        f.contributors.len(),
+        rule.requirement.wording
+    );
+    match f.reason {
+        Some(Reason::NotEnoughData) => format!(
+            "{head}: not enough data, {} provinces declare nothing",
+            f.missing.len()
+        ),
+        _ => format!("{head}: {}", outcome_words(f, rules)),
+    }
+}

@@ -1,0 +1,134 @@
+//! Reading input files: size limits, UTF-8, and folders walked in a stable order.
+
+use std::path::{Path, PathBuf};
+
+use miette::{Diagnostic, SourceSpan};
+use thiserror::Error;
+
+use crate::problem::Problem;
+use crate::source::SourceFile;
+
+/// Far beyond any real plan or rule file, and small enough to read into memory.
+pub const MAX_FILE_SIZE: u64 = 256 * 1024 * 1024;
+
+#[derive(Debug, Error, Diagnostic)]
+pub enum InputError {
+    #[error("cannot read `{path}`: {reason}")]
+    #[diagnostic(code(PC100))]
+    Unreadable { path: String, reason: String },
+
+    #[error("`{path}` is not valid UTF-8")]
+    #[diagnostic(
+        code(PC101),
+        help("save the file as UTF-8; plancheck reads Chinese text only in UTF-8")
+    )]
+    NotUtf8 {
+        path: String,
+        #[label("this byte does not begin a UTF-8 character")]
+        span: SourceSpan,
+    },
+
+    #[error("`{path}` is {size} bytes, more than the limit of {limit} bytes")]
+    #[diagnostic(code(PC105), help("split the input into smaller files"))]
+    TooLarge { path: String, size: u64, limit: u64 },
+
+    #[error("`{path}` is not a {what}")]
+    #[diagnostic(code(PC115), help("{help}"))]
+    WrongKind {
+        path: String,
+        what: String,
+        help: String,
+    },
+
+    #[error("`{path}` holds no {what}")]
+    #[diagnostic(code(PC116))]
+    NothingFound { path: String, what: String },
+}
+
+/// Reads a file whole; the name shown in diagnostics is the path as given.
+pub fn read_source(path: &Path) -> Result<SourceFile, Problem> {
+    let name = path.display().to_string();
+    let unreadable = |e: std::io::Error| {
+        Problem::without_file(InputError::Unreadable {
+            path: name.clone(),
+            reason: e.to_string(),
+        })
+    };
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    if size > MAX_FILE_SIZE {
+        return Err(Problem::without_file(InputError::TooLarge {
+            path: name,
+            size,
+            limit: MAX_FILE_SIZE,
+        }));
+    }
+    let bytes = std::fs::read(path).map_err(unreadable)?;
+    decode(name, bytes)
+}
+
+/// UTF-8 text, or a diagnostic at the first byte that is not.
+pub fn decode(name: String, bytes: Vec<u8>) -> Result<SourceFile, Problem> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(SourceFile::new(name, text)),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let shown = SourceFile::new(name.clone(), String::from_utf8_lossy(e.as_bytes()).into_owned());
+            Err(Problem::new(
+                &shown,
+                InputError::NotUtf8 {
+                    path: name,
+                    span: (at, 1).into(),
+                },
+            ))
+        }
+    }
+}
+
+/// The files named, with folders replaced by the files in them (recursively) whose
+/// extension is one of `exts`, each folder's files sorted by path.
+pub fn expand(paths: &[PathBuf], exts: &[&str], what: &str) -> (Vec<PathBuf>, Vec<Problem>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let before = files.len();
+            walk(path, exts, &mut files, &mut problems);
+            files[before..].sort();
+            if files.len() == before {
+                problems.push(Problem::without_file(InputError::NothingFound {
+                    path: path.display().to_string(),
+                    what: format!("{what} (files ending in {})", exts.iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(" or ")),
+                }));
+            }
+        } else {
+            files.push(path.clone());
+        }
+    }
+    (files, problems)
+}
+
+fn walk(dir: &Path, exts: &[&str], files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            return problems.push(Problem::without_file(InputError::Unreadable {
+                path: dir.display().to_string(),
+                reason: e.to_string(),
+            }));
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            walk(&path, exts, files, problems);
+        } else if has_extension(&path, exts) {
+            files.push(path);
+        }
+    }
+}
+
+pub fn has_extension(path: &Path, exts: &[&str]) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| exts.contains(&e))
+}

@@ -1,0 +1,22 @@
+//! plancheck checks China's provincial carbon-peaking plans against national requirements.
+//!
+//! The pipeline, one module per stage:
+//! [`syntax`] (text to pest pairs to the typed [`ast`]) → [`resolve`] (names, units and
+//! years, giving the [`model`]) → [`eval`] (verdicts) → [`finding`] (what is reported) →
+//! [`render`] (human, JSON). [`check`] runs the whole of it.
+
+pub mod ast;
+pub mod bundled;
+pub mod check;
+pub mod eval;
+pub mod finding;
+pub mod input;
+pub mod model;
+pub mod problem;
+pub mod provinces;
+pub mod render;
+pub mod resolve;
+pub mod source;
+pub mod suggest;
+pub mod syntax;
+pub mod units;

@@ -1,0 +1,241 @@
+//! Step three's result: rules and plans with every name resolved, every unit converted and
+//! every province known. Evaluation works on these alone; spans are kept as [`Site`]s so that
+//! findings can point back at the text.
+
+use miette::SourceSpan;
+use rust_decimal::Decimal;
+
+pub use crate::ast::{
+    Ambition, BaselineNeed, CmpOp, Commitment, Level, MissingPolicy, Qualifier, RuleKind,
+    StandIn, Status, StatusKind,
+};
+use crate::provinces::{Province, ProvinceSet};
+use crate::source::SourceFile;
+use crate::units::{Dimension, Unit};
+
+/// An input file, by its index in [`Sources`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FileId(pub u32);
+
+/// Every file read in one run.
+#[derive(Debug, Default, Clone)]
+pub struct Sources {
+    files: Vec<SourceFile>,
+}
+
+impl Sources {
+    pub fn add(&mut self, file: SourceFile) -> FileId {
+        self.files.push(file);
+        FileId(self.files.len() as u32 - 1)
+    }
+
+    pub fn get(&self, id: FileId) -> &SourceFile {
+        &self.files[id.0 as usize]
+    }
+}
+
+/// A place in an input file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Site {
+    pub file: FileId,
+    pub span: SourceSpan,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct IndicatorId(pub u16);
+
+#[derive(Debug, Clone)]
+pub struct Indicator {
+    pub name: String,
+    pub title: Option<String>,
+    pub unit: Unit,
+    pub baseline: BaselineNeed,
+    pub ambition: Ambition,
+    /// Indicators this one is easily mistaken for; never used in their place unasked.
+    pub resembles: Vec<IndicatorId>,
+    pub site: Site,
+}
+
+impl Indicator {
+    pub fn dimension(&self) -> Dimension {
+        self.unit.dimension()
+    }
+
+    /// Whether larger numbers are more ambitious (for years, earlier is, so smaller).
+    pub fn higher_is_better(&self) -> bool {
+        self.ambition == Ambition::Higher
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct SourceDoc {
+    pub name: String,
+    pub title: Option<String>,
+    pub address: Option<String>,
+    pub site: Site,
+}
+
+#[derive(Debug, Clone)]
+pub struct Citation {
+    pub source: usize,
+    pub locator: String,
+}
+
+/// A value in a dimension's base unit, with the unit it was written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Amount {
+    pub base: Decimal,
+    pub unit: Unit,
+}
+
+impl Amount {
+    /// The value in the unit it was written in.
+    pub fn in_own_unit(&self) -> Decimal {
+        self.unit.from_base(self.base)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Condition {
+    Compare { op: CmpOp, value: Amount },
+    Between { low: Amount, high: Amount },
+    /// One-sided in the direction of ambition: only falling short by more than the
+    /// tolerance fails.
+    Around { value: Amount, tolerance: Amount },
+    /// Against the same province's own target for an earlier year.
+    OwnEarlier { op: CmpOp, year: u16 },
+    /// Not numeric ("decrease dramatically"): reported, never judged.
+    Qualitative(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct Requirement {
+    pub indicator: IndicatorId,
+    pub year: Option<u16>,
+    pub baseline: Option<u16>,
+    pub condition: Condition,
+    /// The condition as written in the rule file, e.g. `>= 13.5 %`.
+    pub wording: String,
+    pub site: Site,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Each(ProvinceSet),
+    Sum {
+        provinces: ProvinceSet,
+        missing: MissingPolicy,
+    },
+}
+
+impl Scope {
+    pub fn provinces(&self) -> ProvinceSet {
+        match self {
+            Scope::Each(set) | Scope::Sum { provinces: set, .. } => *set,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: String,
+    pub title: String,
+    pub kind: RuleKind,
+    pub severity: Level,
+    pub undeclared: Level,
+    pub scope: Scope,
+    pub requirement: Requirement,
+    pub cites: Vec<Citation>,
+    pub help: Option<String>,
+    pub accepts: Vec<(IndicatorId, StandIn)>,
+    /// The rule's header, `rule ID "title"`.
+    pub site: Site,
+}
+
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub name: String,
+    pub members: ProvinceSet,
+    pub site: Site,
+}
+
+/// The national rules (or whatever `--rules` gave), resolved.
+#[derive(Debug, Clone, Default)]
+pub struct RuleSet {
+    pub indicators: Vec<Indicator>,
+    pub sources: Vec<SourceDoc>,
+    pub groups: Vec<Group>,
+    pub rules: Vec<Rule>,
+    /// The rule files, in the order they were read.
+    pub files: Vec<FileId>,
+}
+
+impl RuleSet {
+    pub fn indicator(&self, id: IndicatorId) -> &Indicator {
+        &self.indicators[id.0 as usize]
+    }
+
+    /// The unit a rule's requirement is written in, in which values and margins are reported.
+    pub fn requirement_unit(&self, rule: &Rule) -> Unit {
+        match &rule.requirement.condition {
+            Condition::Compare { value, .. } | Condition::Around { value, .. } => value.unit,
+            Condition::Between { low, .. } => low.unit,
+            Condition::OwnEarlier { .. } | Condition::Qualitative(_) => {
+                self.indicator(rule.requirement.indicator).unit
+            }
+        }
+    }
+
+    pub fn find_indicator(&self, name: &str) -> Option<IndicatorId> {
+        self.indicators
+            .iter()
+            .position(|i| i.name == name)
+            .map(|i| IndicatorId(i as u16))
+    }
+}
+
+/// A declared value: a number with its qualifier, or a reference to the national target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Declared {
+    ByReference,
+    Value {
+        qualifier: Qualifier,
+        /// The number exactly as the plan wrote it.
+        written: String,
+        amount: Amount,
+    },
+}
+
+impl Declared {
+    pub fn qualifier(&self) -> Qualifier {
+        match self {
+            Declared::ByReference => Qualifier::ByReference,
+            Declared::Value { qualifier, .. } => *qualifier,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub indicator: IndicatorId,
+    pub year: Option<u16>,
+    pub baseline: Option<u16>,
+    pub value: Declared,
+    pub commitment: Commitment,
+    pub status: Option<Status>,
+    pub document: Option<String>,
+    pub source: Option<String>,
+    /// The declared value in the plan text.
+    pub site: Site,
+}
+
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub file: FileId,
+    pub province: Province,
+    pub title: Option<String>,
+    pub issued: Option<String>,
+    pub targets: Vec<Target>,
+    /// The plan's `province` line, where findings about undeclared targets point.
+    pub header: Site,
+}

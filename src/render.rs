@@ -1,0 +1,10 @@
+//! Step six: rendering. Findings and problems become text for people or for machines;
+//! nothing here judges anything again.
+
+mod diagnostic;
+mod human;
+mod json;
+
+pub use diagnostic::finding_report;
+pub use human::{HumanOptions, render_human, render_problems};
+pub use json::render_json;

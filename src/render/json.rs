@@ -1,0 +1,301 @@
+//! `--format json`: one document, `{"version": 1, "findings": [...], "errors": [...],
+//! "summary": {...}}`. Field names are stable; values are exact decimal strings.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::check::Checked;
+use crate::finding::{Finding, show_interval};
+use crate::model::*;
+use crate::problem::Problem;
+use crate::source::SourceFile;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    findings: Vec<JsonFinding<'a>>,
+    errors: Vec<JsonProblem>,
+    summary: JsonSummary,
+}
+
+#[derive(Serialize)]
+struct Location {
+    file: String,
+    line: usize,
+    column: usize,
+    offset: usize,
+    length: usize,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    rule: &'a str,
+    title: &'a str,
+    kind: &'static str,
+    severity: &'static str,
+    outcome: &'static str,
+    reason: Option<&'static str>,
+    province: Option<&'static str>,
+    province_zh: Option<&'static str>,
+    indicator: &'a str,
+    year: Option<u16>,
+    baseline: Option<u16>,
+    declared: Option<Declared<'a>>,
+    required: Required<'a>,
+    value: Option<String>,
+    margin: Option<String>,
+    margin_unit: Option<&'static str>,
+    within_tolerance: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stand_in: Option<StandInJson<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    contributors: Option<Vec<ContributorJson<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    missing: Option<Vec<&'static str>>,
+    explanation: Explanation,
+    message: &'a str,
+    location: Location,
+    rule_location: Location,
+}
+
+#[derive(Serialize)]
+struct Declared<'a> {
+    indicator: &'a str,
+    year: Option<u16>,
+    baseline: Option<u16>,
+    value: Option<&'a str>,
+    unit: Option<&'static str>,
+    qualifier: &'static str,
+    commitment: &'static str,
+    status: Option<&'static str>,
+    status_note: Option<&'a str>,
+    document: Option<&'a str>,
+    source: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Required<'a> {
+    operator: &'static str,
+    value: Option<String>,
+    high: Option<String>,
+    tolerance: Option<String>,
+    earlier_year: Option<u16>,
+    unit: &'static str,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct StandInJson<'a> {
+    indicator: &'a str,
+    accepted: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct ContributorJson<'a> {
+    province: &'static str,
+    value: String,
+    unit: &'static str,
+    declared: Declared<'a>,
+    location: Location,
+}
+
+#[derive(Serialize)]
+struct Explanation {
+    declared_set: Option<String>,
+    accepted_set: Option<String>,
+}
+
+#[derive(Serialize)]
+struct JsonProblem {
+    code: String,
+    severity: &'static str,
+    message: String,
+    location: Option<Location>,
+    file: Option<String>,
+}
+
+#[derive(Serialize)]
+struct JsonSummary {
+    plans: usize,
+    rules: usize,
+    findings: usize,
+    pass: usize,
+    fail: usize,
+    undeclared: usize,
+    not_checkable: usize,
+    errors: usize,
+    warnings: usize,
+    notes: usize,
+    input_errors: usize,
+}
+
+fn exact(d: Decimal) -> String {
+    if d.is_zero() { "0".into() } else { d.normalize().to_string() }
+}
+
+fn location(file: &SourceFile, span: miette::SourceSpan) -> Location {
+    let at = file.line_col(span.offset());
+    Location {
+        file: file.name().to_string(),
+        line: at.line,
+        column: at.column,
+        offset: span.offset(),
+        length: span.len(),
+    }
+}
+
+fn site_location(checked: &Checked, site: Site) -> Location {
+    location(checked.sources.get(site.file), site.span)
+}
+
+fn declared<'a>(rules: &'a RuleSet, target: &'a Target) -> Declared<'a> {
+    let (value, unit) = match &target.value {
+        crate::model::Declared::Value {
+            written, amount, ..
+        } => (Some(written.as_str()), Some(amount.unit.name())),
+        crate::model::Declared::ByReference => (None, None),
+    };
+    Declared {
+        indicator: &rules.indicator(target.indicator).name,
+        year: target.year,
+        baseline: target.baseline,
+        value,
+        unit,
+        qualifier: target.value.qualifier().name(),
+        commitment: target.commitment.name(),
+        status: target.status.as_ref().map(|s| s.kind.name()),
+        status_note: target.status.as_ref().and_then(|s| s.note.as_deref()),
+        document: target.document.as_deref(),
+        source: target.source.as_deref(),
+    }
+}
+
+fn required<'a>(rules: &RuleSet, rule: &'a Rule) -> Required<'a> {
+    let unit = rules.requirement_unit(rule);
+    let shown = |a: &Amount| Some(exact(a.in_own_unit()));
+    let mut r = Required {
+        operator: "",
+        value: None,
+        high: None,
+        tolerance: None,
+        earlier_year: None,
+        unit: unit.name(),
+        text: &rule.requirement.wording,
+    };
+    match &rule.requirement.condition {
+        Condition::Compare { op, value } => (r.operator, r.value) = (op.symbol(), shown(value)),
+        Condition::Between { low, high } => {
+            (r.operator, r.value, r.high) = ("between", shown(low), shown(high))
+        }
+        Condition::Around { value, tolerance } => {
+            (r.operator, r.value, r.tolerance) = ("around", shown(value), shown(tolerance))
+        }
+        Condition::OwnEarlier { op, year } => (r.operator, r.earlier_year) = (op.symbol(), Some(*year)),
+        Condition::Qualitative(_) => r.operator = "qualitative",
+    }
+    r
+}
+
+fn finding<'a>(f: &'a Finding, checked: &'a Checked) -> JsonFinding<'a> {
+    let rules = checked.rules.as_ref().expect("findings come from resolved rules");
+    let rule = &rules.rules[f.rule];
+    let req = &rule.requirement;
+    let unit = rules.requirement_unit(rule);
+    let plan = f.plan.map(|p| &checked.plans[p]);
+    let target = plan.zip(f.target).map(|(p, t)| &p.targets[t]);
+    let location = match (plan, target) {
+        (Some(_), Some(t)) => site_location(checked, t.site),
+        (Some(p), None) => site_location(checked, p.header),
+        (None, _) => site_location(checked, req.site),
+    };
+    let contributors = f.plan.is_none().then(|| {
+        f.contributors
+            .iter()
+            .map(|c| {
+                let t = &checked.plans[c.plan].targets[c.target];
+                ContributorJson {
+                    province: c.province.english(),
+                    value: exact(c.value),
+                    unit: unit.name(),
+                    declared: declared(rules, t),
+                    location: site_location(checked, t.site),
+                }
+            })
+            .collect()
+    });
+    JsonFinding {
+        rule: &rule.id,
+        title: &rule.title,
+        kind: rule.kind.name(),
+        severity: f.severity.name(),
+        outcome: f.outcome.name(),
+        reason: f.reason.as_ref().map(|r| r.name()),
+        province: f.province.map(|p| p.english()),
+        province_zh: f.province.map(|p| p.chinese()),
+        indicator: &rules.indicator(req.indicator).name,
+        year: req.year,
+        baseline: req.baseline,
+        declared: target.map(|t| declared(rules, t)),
+        required: required(rules, rule),
+        value: f.value.map(exact),
+        margin: f.margin.map(exact),
+        margin_unit: f.margin.map(|_| unit.difference().name()),
+        within_tolerance: f.within_tolerance,
+        stand_in: f.stand_in.map(|s| StandInJson {
+            indicator: &rules.indicator(s.indicator).name,
+            accepted: s.accepted.map(|a| match a {
+                StandIn::Equivalent => "equivalent",
+                StandIn::LowerBound => "lower_bound",
+            }),
+        }),
+        missing: f.plan.is_none().then(|| f.missing.iter().map(|p| p.english()).collect()),
+        contributors,
+        explanation: Explanation {
+            declared_set: f.declared_set.map(|s| show_interval(s, unit)),
+            accepted_set: f.accepted_set.map(|s| show_interval(s, unit)),
+        },
+        message: &f.message,
+        location,
+        rule_location: site_location(checked, req.site),
+    }
+}
+
+fn problem(p: &Problem) -> JsonProblem {
+    let location = p.file().zip(p.primary_span()).map(|(f, s)| location(f, s));
+    JsonProblem {
+        code: p.code_string(),
+        severity: match p.level() {
+            miette::Severity::Advice => "note",
+            miette::Severity::Warning => "warning",
+            miette::Severity::Error => "error",
+        },
+        message: p.to_string(),
+        file: p.file().map(|f| f.name().to_string()),
+        location,
+    }
+}
+
+pub fn render_json(checked: &Checked) -> String {
+    let s = checked.summary();
+    let doc = Document {
+        version: 1,
+        findings: checked.findings.iter().map(|f| finding(f, checked)).collect(),
+        errors: checked.problems.iter().map(problem).collect(),
+        summary: JsonSummary {
+            plans: s.plans,
+            rules: s.rules,
+            findings: checked.findings.len(),
+            pass: s.pass,
+            fail: s.fail,
+            undeclared: s.undeclared,
+            not_checkable: s.not_checkable,
+            errors: s.errors,
+            warnings: s.warnings,
+            notes: s.notes,
+            input_errors: checked.problems.len(),
+        },
+    };
+    let mut out = serde_json::to_string_pretty(&doc).expect("findings serialise");
+    out.push('\n');
+    out
+}

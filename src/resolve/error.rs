@@ -1,0 +1,186 @@
+//! What can be wrong with names, units and years once a file has parsed.
+
+use miette::{Diagnostic, SourceSpan};
+use thiserror::Error;
+
+#[derive(Debug, Clone, Error, Diagnostic, PartialEq, Eq)]
+pub enum ResolveError {
+    #[error("unknown indicator `{name}`")]
+    #[diagnostic(code(PC001))]
+    UnknownIndicator {
+        name: String,
+        #[label("no indicator of this name is declared in the rules")]
+        span: SourceSpan,
+        #[help]
+        help: Option<String>,
+    },
+
+    #[error("unknown unit `{name}`")]
+    #[diagnostic(code(PC002))]
+    UnknownUnit {
+        name: String,
+        #[label("not a unit plancheck knows")]
+        span: SourceSpan,
+        #[help]
+        help: Option<String>,
+    },
+
+    #[error("unknown group `{name}`")]
+    #[diagnostic(code(PC003))]
+    UnknownGroup {
+        name: String,
+        #[label("no group of this name is declared before this point")]
+        span: SourceSpan,
+        #[help]
+        help: Option<String>,
+    },
+
+    #[error("unknown province `{name}`")]
+    #[diagnostic(code(PC004))]
+    UnknownProvince {
+        name: String,
+        #[label("not one of the 31 provincial-level divisions")]
+        span: SourceSpan,
+        #[help]
+        help: Option<String>,
+    },
+
+    #[error("`{unit}` measures {found}, but {what} is {expected}")]
+    #[diagnostic(code(PC005))]
+    UnitMismatch {
+        unit: String,
+        found: String,
+        what: String,
+        expected: String,
+        #[label("{found}")]
+        span: SourceSpan,
+        #[help]
+        help: Option<String>,
+    },
+
+    #[error("`{indicator}` is measured against a baseline year, but none is given")]
+    #[diagnostic(code(PC006), help("add the baseline year, for example `from 2020`"))]
+    MissingBaseline {
+        indicator: String,
+        #[label("no `from YEAR` here")]
+        span: SourceSpan,
+    },
+
+    #[error("`{indicator}` has no baseline year, but one is given")]
+    #[diagnostic(code(PC007), help("remove `from {baseline}`"))]
+    UnexpectedBaseline {
+        indicator: String,
+        baseline: u16,
+        #[label("not a baseline indicator")]
+        span: SourceSpan,
+    },
+
+    #[error("baseline year {baseline} is not before the target year {year}")]
+    #[diagnostic(code(PC008))]
+    BaselineNotBefore {
+        baseline: u16,
+        year: u16,
+        #[label("should be earlier than {year}")]
+        span: SourceSpan,
+    },
+
+    #[error("rule `{id}` is declared twice")]
+    #[diagnostic(code(PC010), help("rule identifiers are stable codes; give each rule its own"))]
+    DuplicateRule {
+        id: String,
+        #[label("declared again here")]
+        span: SourceSpan,
+    },
+
+    #[error("rule `{rule}` cites `{source_name}`, which is not declared")]
+    #[diagnostic(code(PC014))]
+    UnknownSource {
+        rule: String,
+        source_name: String,
+        #[label("no `source {source_name}` is declared")]
+        span: SourceSpan,
+        #[help]
+        help: Option<String>,
+    },
+
+    #[error("{what} `{name}` is declared twice")]
+    #[diagnostic(code(PC020))]
+    DuplicateDeclaration {
+        what: String,
+        name: String,
+        #[label("declared again here")]
+        span: SourceSpan,
+    },
+
+    #[error("target `{indicator}` {period} is declared twice")]
+    #[diagnostic(code(PC021), help("a plan declares each indicator once per year and baseline"))]
+    DuplicateTarget {
+        indicator: String,
+        period: String,
+        #[label("declared again here")]
+        span: SourceSpan,
+        #[label("first declared here")]
+        first: SourceSpan,
+    },
+
+    #[error("two plans are given for {province}")]
+    #[diagnostic(code(PC022), help("check one plan per province at a time"))]
+    DuplicatePlan {
+        province: String,
+        #[label("second plan for {province}")]
+        span: SourceSpan,
+    },
+
+    #[error("`{indicator}` needs the year it is for")]
+    #[diagnostic(code(PC023), help("add the target year, for example `by 2025`"))]
+    MissingYear {
+        indicator: String,
+        #[label("no `by YEAR` here")]
+        span: SourceSpan,
+    },
+
+    #[error("the bounds of `between` are reversed: {low} is above {high}")]
+    #[diagnostic(code(PC025), help("write the lower bound first"))]
+    ReversedBounds {
+        low: String,
+        high: String,
+        #[label("no value lies in this range")]
+        span: SourceSpan,
+    },
+
+    #[error("`{text}` does not fit once converted to {unit}")]
+    #[diagnostic(code(PC026), help("plancheck holds exact decimals of at most 28 significant digits"))]
+    ConversionOverflow {
+        text: String,
+        unit: String,
+        #[label("too large")]
+        span: SourceSpan,
+    },
+
+    #[error("{message}")]
+    #[diagnostic(code(PC027))]
+    BadStandIn {
+        message: String,
+        #[label("cannot stand in here")]
+        span: SourceSpan,
+    },
+
+    #[error("a `{kind}` rule needs {needs}")]
+    #[diagnostic(code(PC028))]
+    KindScopeMismatch {
+        kind: String,
+        needs: String,
+        #[label("this scope")]
+        span: SourceSpan,
+        #[help]
+        help: Option<String>,
+    },
+
+    #[error("{what} first declared here")]
+    #[diagnostic(severity(Advice))]
+    FirstHere {
+        what: String,
+        #[label("first here")]
+        span: SourceSpan,
+    },
+}

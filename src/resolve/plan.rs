@@ -1,0 +1,157 @@
+//! Resolving a plan against the indicators of a rule set.
+
+use crate::ast;
+use crate::model::*;
+use crate::problem::Problem;
+use crate::provinces::Province;
+use crate::suggest::did_you_mean;
+
+use super::ResolveError;
+use super::quantity::{Expect, resolve_quantity};
+use super::rules::check_period;
+
+/// Resolves one plan file; `rules` supplies the indicators it may declare.
+pub fn resolve_plan(
+    plan: &ast::PlanFile,
+    file: FileId,
+    sources: &Sources,
+    rules: &RuleSet,
+) -> Result<Plan, Vec<Problem>> {
+    let text = sources.get(file);
+    let mut errors = Vec::new();
+    let province = plan.province.as_ref().and_then(|name| {
+        let found = Province::lookup(&name.node);
+        if found.is_none() {
+            errors.push(ResolveError::UnknownProvince {
+                name: name.node.clone(),
+                span: name.span,
+                help: Province::suggest(&name.node),
+            });
+        }
+        found
+    });
+    let mut targets: Vec<(Target, &ast::TargetDecl)> = Vec::new();
+    for decl in &plan.targets {
+        match resolve_target(decl, file, rules) {
+            Ok(target) => {
+                if let Some(e) = duplicate_of(&target, decl, &targets, rules) {
+                    errors.push(e);
+                }
+                targets.push((target, decl));
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    match (province, errors.is_empty()) {
+        (Some(province), true) => Ok(Plan {
+            file,
+            province,
+            title: plan.title.as_ref().map(|t| t.node.clone()),
+            issued: plan.issued.as_ref().map(|d| d.node.clone()),
+            targets: targets.into_iter().map(|(t, _)| t).collect(),
+            header: Site {
+                file,
+                span: plan.header,
+            },
+        }),
+        _ => Err(errors.into_iter().map(|e| Problem::new(text, e)).collect()),
+    }
+}
+
+fn resolve_target(decl: &ast::TargetDecl, file: FileId, rules: &RuleSet) -> Result<Target, ResolveError> {
+    let id = rules.find_indicator(&decl.indicator.node).ok_or_else(|| {
+        let names = rules.indicators.iter().map(|i| i.name.as_str());
+        ResolveError::UnknownIndicator {
+            name: decl.indicator.node.clone(),
+            span: decl.indicator.span,
+            help: did_you_mean(&decl.indicator.node, names),
+        }
+    })?;
+    let indicator = rules.indicator(id);
+    check_period(indicator, &decl.indicator, &decl.period)?;
+    let value = decl.value.as_ref().expect("the parser requires a value");
+    Ok(Target {
+        indicator: id,
+        year: decl.period.year.as_ref().map(|y| y.node),
+        baseline: decl.period.baseline.as_ref().map(|y| y.node),
+        value: resolve_value(&value.node, indicator)?,
+        commitment: decl.commitment.as_ref().map_or(Commitment::Firm, |c| c.node),
+        status: decl.status.as_ref().map(|s| s.node.clone()),
+        document: decl.document.as_ref().map(|d| d.node.clone()),
+        source: decl.source.as_ref().map(|s| s.node.clone()),
+        site: Site {
+            file,
+            span: value.span,
+        },
+    })
+}
+
+fn resolve_value(value: &ast::DeclaredValue, indicator: &Indicator) -> Result<Declared, ResolveError> {
+    let ast::DeclaredValue::Number {
+        qualifier,
+        quantity,
+    } = value
+    else {
+        return Ok(Declared::ByReference);
+    };
+    let what = format!("`{}`", indicator.name);
+    let expect = Expect {
+        dimension: indicator.dimension(),
+        what: &what,
+        default: Some(indicator.unit),
+    };
+    Ok(Declared::Value {
+        qualifier: qualifier.as_ref().map_or(Qualifier::Exact, |q| q.node),
+        written: quantity.number.node.text.clone(),
+        amount: resolve_quantity(quantity, &expect)?,
+    })
+}
+
+fn duplicate_of(
+    target: &Target,
+    decl: &ast::TargetDecl,
+    earlier: &[(Target, &ast::TargetDecl)],
+    rules: &RuleSet,
+) -> Option<ResolveError> {
+    let same = |t: &Target| {
+        t.indicator == target.indicator && t.year == target.year && t.baseline == target.baseline
+    };
+    let (_, first) = earlier.iter().find(|(t, _)| same(t))?;
+    Some(ResolveError::DuplicateTarget {
+        indicator: rules.indicator(target.indicator).name.clone(),
+        period: period_words(target.year, target.baseline),
+        span: decl.head,
+        first: first.head,
+    })
+}
+
+/// `by 2025 from 2020`, as a plan writes it.
+pub fn period_words(year: Option<u16>, baseline: Option<u16>) -> String {
+    let by = year.map(|y| format!("by {y}"));
+    let from = baseline.map(|b| format!("from {b}"));
+    [by, from].into_iter().flatten().collect::<Vec<_>>().join(" ")
+}
+
+/// One plan per province in a run; a second is an error pointing at the first.
+pub fn unique_provinces(plans: &[Plan], sources: &Sources) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (i, plan) in plans.iter().enumerate() {
+        let Some(first) = plans[..i].iter().find(|p| p.province == plan.province) else {
+            continue;
+        };
+        let error = ResolveError::DuplicatePlan {
+            province: plan.province.english().to_string(),
+            span: plan.header.span,
+        };
+        let note = ResolveError::FirstHere {
+            what: format!("the plan for {} is", plan.province.english()),
+            span: first.header.span,
+        };
+        problems.push(
+            Problem::new(sources.get(plan.file), error)
+                .with_related(Problem::new(sources.get(first.file), note)),
+        );
+    }
+    problems
+}
+

@@ -1,0 +1,76 @@
+//! Units on numbers: known, of the right dimension, and converted exactly.
+
+use crate::ast::{Quantity, Spanned};
+use crate::model::Amount;
+use crate::suggest::did_you_mean;
+use crate::units::{Dimension, Unit};
+
+use super::ResolveError;
+
+/// What a quantity must measure, and how to name the thing that says so in a message.
+pub(super) struct Expect<'a> {
+    pub dimension: Dimension,
+    pub what: &'a str,
+    /// The unit to assume where none is written.
+    pub default: Option<Unit>,
+}
+
+pub(super) fn resolve_unit(written: &Spanned<String>) -> Result<Unit, ResolveError> {
+    Unit::parse(&written.node).ok_or_else(|| ResolveError::UnknownUnit {
+        name: written.node.clone(),
+        span: written.span,
+        help: did_you_mean(&written.node, Unit::spellings()).or_else(|| {
+            Some("units are %, pp, year, kW, 万kW, MW, GW, 亿kW, m3, 万m3 and 亿m3".into())
+        }),
+    })
+}
+
+pub(super) fn resolve_quantity(q: &Quantity, expect: &Expect) -> Result<Amount, ResolveError> {
+    let (unit, span) = match (&q.unit, expect.default) {
+        (Some(written), _) => (resolve_unit(written)?, written.span),
+        (None, Some(default)) => (default, q.number.span),
+        (None, None) => unreachable!("the grammar requires a unit where there is no default"),
+    };
+    if unit.dimension() != expect.dimension {
+        return Err(mismatch(unit, span, expect));
+    }
+    let base = unit
+        .to_base(q.number.node.value)
+        .ok_or_else(|| ResolveError::ConversionOverflow {
+            text: q.number.node.text.clone(),
+            unit: unit.name().to_string(),
+            span: q.number.span,
+        })?;
+    Ok(Amount { base, unit })
+}
+
+pub(super) fn mismatch(unit: Unit, span: miette::SourceSpan, expect: &Expect) -> ResolveError {
+    let help = match (unit.dimension(), expect.dimension) {
+        (Dimension::Percent, Dimension::PercentagePoints) => {
+            Some("a difference of two percentages is written in `pp`".to_string())
+        }
+        _ => Some(format!(
+            "use a unit of {}, such as `{}`",
+            expect.dimension.name(),
+            example_unit(expect.dimension)
+        )),
+    };
+    ResolveError::UnitMismatch {
+        unit: unit.name().to_string(),
+        found: unit.dimension().name().to_string(),
+        what: expect.what.to_string(),
+        expected: expect.dimension.name().to_string(),
+        span,
+        help,
+    }
+}
+
+fn example_unit(dimension: Dimension) -> &'static str {
+    match dimension {
+        Dimension::Percent => "%",
+        Dimension::PercentagePoints => "pp",
+        Dimension::Year => "year",
+        Dimension::Power => "万kW",
+        Dimension::Volume => "亿m3",
+    }
+}

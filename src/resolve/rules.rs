@@ -1,0 +1,556 @@
+//! Resolving rule files into one [`RuleSet`].
+
+use crate::ast::{self, Spanned};
+use crate::model::*;
+use crate::problem::Problem;
+use crate::provinces::{Province, ProvinceSet};
+use crate::suggest::did_you_mean;
+use crate::units::{Dimension, Unit};
+
+use super::ResolveError;
+use super::quantity::{Expect, mismatch, resolve_quantity, resolve_unit};
+
+/// Resolves the rule files together: a rule may use an indicator declared in another file.
+pub fn resolve_rules(
+    files: &[(FileId, ast::RuleFile)],
+    sources: &Sources,
+) -> Result<RuleSet, Vec<Problem>> {
+    let mut r = Resolver {
+        sources,
+        set: RuleSet {
+            files: files.iter().map(|(id, _)| *id).collect(),
+            ..RuleSet::default()
+        },
+        problems: Vec::new(),
+        file: FileId(0),
+    };
+    r.each(files, |r, f| f.sources.iter().for_each(|s| r.source(s)));
+    r.each(files, |r, f| f.indicators.iter().for_each(|i| r.indicator(i)));
+    r.each(files, |r, f| f.indicators.iter().for_each(|i| r.resembles(i)));
+    r.each(files, |r, f| f.groups.iter().for_each(|g| r.group(g)));
+    r.each(files, |r, f| f.rules.iter().for_each(|rule| r.rule(rule)));
+    if r.problems.is_empty() {
+        Ok(r.set)
+    } else {
+        Err(r.problems)
+    }
+}
+
+struct Resolver<'a> {
+    sources: &'a Sources,
+    set: RuleSet,
+    problems: Vec<Problem>,
+    /// The file being resolved.
+    file: FileId,
+}
+
+impl Resolver<'_> {
+    fn each(&mut self, files: &[(FileId, ast::RuleFile)], mut f: impl FnMut(&mut Self, &ast::RuleFile)) {
+        for (id, file) in files {
+            self.file = *id;
+            f(self, file);
+        }
+    }
+
+    fn site(&self, span: miette::SourceSpan) -> Site {
+        Site {
+            file: self.file,
+            span,
+        }
+    }
+
+    fn error(&mut self, error: ResolveError) {
+        let problem = Problem::new(self.sources.get(self.file), error);
+        self.problems.push(problem);
+    }
+
+    /// A second declaration of a name, pointing at the first one wherever it is.
+    fn duplicate(&mut self, error: ResolveError, what: &str, first: Site) {
+        let note = ResolveError::FirstHere {
+            what: what.to_string(),
+            span: first.span,
+        };
+        let problem = Problem::new(self.sources.get(self.file), error)
+            .with_related(Problem::new(self.sources.get(first.file), note));
+        self.problems.push(problem);
+    }
+
+    fn declared_twice(&mut self, what: &str, name: &Spanned<String>, first: Site) {
+        let error = ResolveError::DuplicateDeclaration {
+            what: what.to_string(),
+            name: name.node.clone(),
+            span: name.span,
+        };
+        self.duplicate(error, &format!("{what} `{}` is", name.node), first);
+    }
+
+    fn source(&mut self, decl: &ast::SourceDecl) {
+        if let Some(first) = self.set.sources.iter().find(|s| s.name == decl.name.node) {
+            let site = first.site;
+            return self.declared_twice("source", &decl.name, site);
+        }
+        let doc = SourceDoc {
+            name: decl.name.node.clone(),
+            title: decl.title.as_ref().map(|t| t.node.clone()),
+            address: decl.address.as_ref().map(|a| a.node.clone()),
+            site: self.site(decl.name.span),
+        };
+        self.set.sources.push(doc);
+    }
+
+    fn indicator(&mut self, decl: &ast::IndicatorDecl) {
+        if let Some(id) = self.set.find_indicator(&decl.name.node) {
+            let site = self.set.indicator(id).site;
+            return self.declared_twice("indicator", &decl.name, site);
+        }
+        let Some(written) = &decl.unit else {
+            return self.error_missing_unit(decl);
+        };
+        let unit = match resolve_unit(written) {
+            Ok(unit) => unit,
+            Err(e) => return self.error(e),
+        };
+        let default_ambition = if unit.dimension() == Dimension::Year {
+            Ambition::Earlier
+        } else {
+            Ambition::Higher
+        };
+        self.set.indicators.push(Indicator {
+            name: decl.name.node.clone(),
+            title: decl.title.as_ref().map(|t| t.node.clone()),
+            unit,
+            baseline: decl.baseline.as_ref().map_or(BaselineNeed::None, |b| b.node),
+            ambition: decl.ambition.as_ref().map_or(default_ambition, |a| a.node),
+            resembles: Vec::new(),
+            site: self.site(decl.name.span),
+        });
+    }
+
+    fn error_missing_unit(&mut self, decl: &ast::IndicatorDecl) {
+        let error = crate::syntax::SyntaxError::MissingField {
+            field: "unit".into(),
+            context: format!("indicator `{}`", decl.name.node),
+            span: decl.name.span,
+            help: Some("say what the indicator is measured in, for example `unit %`".into()),
+        };
+        self.problems.push(Problem::new(self.sources.get(self.file), error));
+    }
+
+    fn lookup_indicator(&mut self, name: &Spanned<String>) -> Option<IndicatorId> {
+        let found = self.set.find_indicator(&name.node);
+        if found.is_none() {
+            let names = self.set.indicators.iter().map(|i| i.name.as_str());
+            let help = did_you_mean(&name.node, names);
+            self.error(ResolveError::UnknownIndicator {
+                name: name.node.clone(),
+                span: name.span,
+                help,
+            });
+        }
+        found
+    }
+
+    fn resembles(&mut self, decl: &ast::IndicatorDecl) {
+        let Some(own) = self.set.find_indicator(&decl.name.node) else {
+            return;
+        };
+        for other in &decl.resembles {
+            if let Some(id) = self.lookup_indicator(other) {
+                self.set.indicators[own.0 as usize].resembles.push(id);
+                if !self.set.indicator(id).resembles.contains(&own) {
+                    self.set.indicators[id.0 as usize].resembles.push(own);
+                }
+            }
+        }
+    }
+
+    fn group(&mut self, decl: &ast::GroupDecl) {
+        if let Some(first) = self.set.groups.iter().find(|g| g.name == decl.name.node) {
+            let site = first.site;
+            return self.declared_twice("group", &decl.name, site);
+        }
+        if let Some(members) = self.provinces(&decl.members) {
+            let group = Group {
+                name: decl.name.node.clone(),
+                members,
+                site: self.site(decl.name.span),
+            };
+            self.set.groups.push(group);
+        }
+    }
+
+    /// Evaluates a set expression; names are looked up once each and all errors reported.
+    fn provinces(&mut self, expr: &Spanned<ast::SetExpr>) -> Option<ProvinceSet> {
+        use ast::SetExpr::*;
+        match &expr.node {
+            Every => Some(ProvinceSet::ALL),
+            Group(name) => self.group_members(name),
+            List(names) => {
+                let found: Vec<_> = names.iter().map(|n| self.province(n)).collect();
+                found.into_iter().try_fold(ProvinceSet::EMPTY, |set, p| {
+                    p.map(|p| set.union(ProvinceSet::single(p)))
+                })
+            }
+            Union(a, b) | Intersect(a, b) | Except(a, b) => {
+                let (a_set, b_set) = (self.provinces(a), self.provinces(b));
+                let (a_set, b_set) = (a_set?, b_set?);
+                Some(match &expr.node {
+                    Union(..) => a_set.union(b_set),
+                    Intersect(..) => a_set.intersect(b_set),
+                    _ => a_set.except(b_set),
+                })
+            }
+        }
+    }
+
+    fn group_members(&mut self, name: &Spanned<String>) -> Option<ProvinceSet> {
+        let found = self.set.groups.iter().find(|g| g.name == name.node).map(|g| g.members);
+        if found.is_none() {
+            let names = self.set.groups.iter().map(|g| g.name.as_str());
+            let help = did_you_mean(&name.node, names);
+            self.error(ResolveError::UnknownGroup {
+                name: name.node.clone(),
+                span: name.span,
+                help,
+            });
+        }
+        found
+    }
+
+    fn province(&mut self, name: &Spanned<String>) -> Option<Province> {
+        let found = Province::lookup(&name.node);
+        if found.is_none() {
+            self.error(ResolveError::UnknownProvince {
+                name: name.node.clone(),
+                span: name.span,
+                help: Province::suggest(&name.node),
+            });
+        }
+        found
+    }
+
+    fn rule(&mut self, decl: &ast::RuleDecl) {
+        if let Some(first) = self.set.rules.iter().find(|r| r.id == decl.id.node) {
+            let site = first.site;
+            let error = ResolveError::DuplicateRule {
+                id: decl.id.node.clone(),
+                span: decl.id.span,
+            };
+            return self.duplicate(error, &format!("rule `{}` is", decl.id.node), site);
+        }
+        let (Some(kind), Some(requirement)) = (&decl.kind, &decl.requirement) else {
+            return; // reported by the parser
+        };
+        let before = self.problems.len();
+        let scope = self.scope(decl);
+        let requirement = self.requirement(requirement);
+        let cites = self.cites(decl);
+        let accepts = self.accepts(decl, requirement.as_ref());
+        let (Some(scope), Some(requirement)) = (scope, requirement) else {
+            return;
+        };
+        self.check_kind(kind, &scope, &requirement, decl);
+        if self.problems.len() > before {
+            return;
+        }
+        self.set.rules.push(Rule {
+            id: decl.id.node.clone(),
+            title: decl.title.node.clone(),
+            kind: kind.node,
+            severity: decl.severity.as_ref().map_or(default_severity(kind.node), |s| s.node),
+            undeclared: decl.undeclared.as_ref().map_or(default_undeclared(kind.node), |s| s.node),
+            scope,
+            requirement,
+            cites,
+            help: decl.help.as_ref().map(|h| h.node.clone()),
+            accepts,
+            site: self.site(decl.header),
+        });
+    }
+
+    fn scope(&mut self, decl: &ast::RuleDecl) -> Option<Scope> {
+        let Some(scope) = &decl.scope else {
+            return Some(Scope::Each(ProvinceSet::ALL));
+        };
+        match &scope.node {
+            ast::ScopeExpr::Each(set) => self.provinces(set).map(Scope::Each),
+            ast::ScopeExpr::Sum { provinces, missing } => {
+                let missing = missing.as_ref().map_or(MissingPolicy::Unknown, |m| m.node);
+                let provinces = self.provinces(provinces)?;
+                Some(Scope::Sum { provinces, missing })
+            }
+        }
+    }
+
+    fn requirement(&mut self, req: &Spanned<ast::Requirement>) -> Option<Requirement> {
+        let id = self.lookup_indicator(&req.node.indicator)?;
+        let indicator = self.set.indicator(id).clone();
+        let period = &req.node.period;
+        let checked = self.period(&indicator, &req.node.indicator, period);
+        let condition = self.condition(&indicator, &req.node.condition);
+        let (true, Some(condition)) = (checked, condition) else {
+            return None;
+        };
+        let file = self.sources.get(self.file);
+        Some(Requirement {
+            indicator: id,
+            year: period.year.as_ref().map(|y| y.node),
+            baseline: period.baseline.as_ref().map(|y| y.node),
+            condition,
+            wording: file.slice(req.node.condition.span).to_string(),
+            site: self.site(req.span),
+        })
+    }
+
+    /// Checks the target and baseline years against what the indicator needs.
+    fn period(
+        &mut self,
+        indicator: &Indicator,
+        name: &Spanned<String>,
+        period: &ast::Period,
+    ) -> bool {
+        match check_period(indicator, name, period) {
+            Ok(()) => true,
+            Err(e) => {
+                self.error(e);
+                false
+            }
+        }
+    }
+
+    fn condition(
+        &mut self,
+        indicator: &Indicator,
+        condition: &Spanned<ast::Condition>,
+    ) -> Option<Condition> {
+        match resolve_condition(indicator, &condition.node, condition.span) {
+            Ok(c) => Some(c),
+            Err(e) => {
+                self.error(e);
+                None
+            }
+        }
+    }
+
+    fn cites(&mut self, decl: &ast::RuleDecl) -> Vec<Citation> {
+        let mut cites = Vec::new();
+        for cite in &decl.cites {
+            match self.set.sources.iter().position(|s| s.name == cite.source.node) {
+                Some(source) => cites.push(Citation {
+                    source,
+                    locator: cite.locator.node.clone(),
+                }),
+                None => {
+                    let names = self.set.sources.iter().map(|s| s.name.as_str());
+                    let help = did_you_mean(&cite.source.node, names);
+                    self.error(ResolveError::UnknownSource {
+                        rule: decl.id.node.clone(),
+                        source_name: cite.source.node.clone(),
+                        span: cite.source.span,
+                        help,
+                    });
+                }
+            }
+        }
+        cites
+    }
+
+    fn accepts(
+        &mut self,
+        decl: &ast::RuleDecl,
+        requirement: Option<&Requirement>,
+    ) -> Vec<(IndicatorId, StandIn)> {
+        let mut accepts = Vec::new();
+        for accept in &decl.accepts {
+            let Some(id) = self.lookup_indicator(&accept.indicator) else {
+                continue;
+            };
+            let Some(req) = requirement else { continue };
+            let own = self.set.indicator(req.indicator);
+            let other = self.set.indicator(id);
+            let message = if id == req.indicator {
+                Some(format!("`{}` cannot stand in for itself", own.name))
+            } else if other.dimension() != own.dimension() {
+                Some(format!(
+                    "`{}` is {}, so it cannot stand in for `{}`, which is {}",
+                    other.name,
+                    other.dimension().name(),
+                    own.name,
+                    own.dimension().name()
+                ))
+            } else {
+                None
+            };
+            match message {
+                Some(message) => self.error(ResolveError::BadStandIn {
+                    message,
+                    span: accept.indicator.span,
+                }),
+                None => accepts.push((id, accept.how.node)),
+            }
+        }
+        accepts
+    }
+
+    /// The kind of a rule must fit its scope and its condition.
+    fn check_kind(
+        &mut self,
+        kind: &Spanned<RuleKind>,
+        scope: &Scope,
+        req: &Requirement,
+        decl: &ast::RuleDecl,
+    ) {
+        let scope_span = decl.scope.as_ref().map_or(decl.header, |s| s.span);
+        let dimension = self.set.indicator(req.indicator).dimension();
+        let problem = match (kind.node, scope, &req.condition) {
+            (RuleKind::Aggregate, Scope::Each(_), _) => Some((
+                "a scope that sums over provinces",
+                scope_span,
+                "write `scope sum of every province`",
+            )),
+            (_, Scope::Sum { .. }, _) if kind.node != RuleKind::Aggregate => Some((
+                "a scope of each province, not a sum",
+                scope_span,
+                "a sum over provinces is the scope of an `aggregate` rule",
+            )),
+            (RuleKind::Aggregate, _, _)
+                if !matches!(dimension, Dimension::Power | Dimension::Volume) =>
+            {
+                Some((
+                    "a total that can be summed (power or volume)",
+                    req.site.span,
+                    "a sum of percentages or years means nothing; compare each province instead",
+                ))
+            }
+            (RuleKind::Aggregate, _, Condition::Qualitative(_) | Condition::OwnEarlier { .. }) => {
+                Some(("a numeric condition", req.site.span, "compare the sum with a quantity"))
+            }
+            (RuleKind::NoFallback, _, c) if !matches!(c, Condition::OwnEarlier { .. }) => Some((
+                "a comparison with the province's own earlier target",
+                req.site.span,
+                "write the condition as `>= its 2025 value`",
+            )),
+            (k, _, Condition::OwnEarlier { .. }) if k != RuleKind::NoFallback => Some((
+                "kind `no_fallback` for a comparison with an earlier target",
+                kind.span,
+                "write `kind no_fallback`",
+            )),
+            _ => None,
+        };
+        if let Some((needs, span, help)) = problem {
+            self.error(ResolveError::KindScopeMismatch {
+                kind: kind.node.name().to_string(),
+                needs: needs.to_string(),
+                span,
+                help: Some(help.to_string()),
+            });
+        }
+    }
+}
+
+pub(super) fn check_period(
+    indicator: &Indicator,
+    name: &Spanned<String>,
+    period: &ast::Period,
+) -> Result<(), ResolveError> {
+    let needs_year = indicator.dimension() != Dimension::Year;
+    match (&period.year, &period.baseline, indicator.baseline) {
+        (None, _, _) if needs_year => Err(ResolveError::MissingYear {
+            indicator: indicator.name.clone(),
+            span: name.span,
+        }),
+        (year, None, BaselineNeed::Required) => Err(ResolveError::MissingBaseline {
+            indicator: indicator.name.clone(),
+            span: year.as_ref().map_or(name.span, |y| y.span),
+        }),
+        (_, Some(b), BaselineNeed::None) => Err(ResolveError::UnexpectedBaseline {
+            indicator: indicator.name.clone(),
+            baseline: b.node,
+            span: b.span,
+        }),
+        (Some(y), Some(b), _) if b.node >= y.node => Err(ResolveError::BaselineNotBefore {
+            baseline: b.node,
+            year: y.node,
+            span: b.span,
+        }),
+        _ => Ok(()),
+    }
+}
+
+fn resolve_condition(
+    indicator: &Indicator,
+    condition: &ast::Condition,
+    span: miette::SourceSpan,
+) -> Result<Condition, ResolveError> {
+    let what = format!("`{}`", indicator.name);
+    let value = Expect {
+        dimension: indicator.dimension(),
+        what: &what,
+        default: None,
+    };
+    Ok(match condition {
+        ast::Condition::Compare(op, q) => Condition::Compare {
+            op: op.node,
+            value: resolve_quantity(q, &value)?,
+        },
+        ast::Condition::Between(low, high) => {
+            let (low, high) = (resolve_quantity(low, &value)?, resolve_quantity(high, &value)?);
+            if low.base > high.base {
+                return Err(ResolveError::ReversedBounds {
+                    low: low.in_own_unit().to_string(),
+                    high: high.in_own_unit().to_string(),
+                    span,
+                });
+            }
+            Condition::Between { low, high }
+        }
+        ast::Condition::Around {
+            value: v,
+            tolerance,
+        } => {
+            let what = format!("the tolerance of `{}`", indicator.name);
+            let difference = Expect {
+                dimension: indicator.dimension().difference(),
+                what: &what,
+                default: None,
+            };
+            Condition::Around {
+                value: resolve_quantity(v, &value)?,
+                tolerance: resolve_quantity(tolerance, &difference)?,
+            }
+        }
+        ast::Condition::NoLaterThan(year) | ast::Condition::NoEarlierThan(year) => {
+            if indicator.dimension() != Dimension::Year {
+                return Err(mismatch(Unit::Year, year.span, &value));
+            }
+            let op = match condition {
+                ast::Condition::NoLaterThan(_) => CmpOp::Le,
+                _ => CmpOp::Ge,
+            };
+            let value = Amount {
+                base: year.node.into(),
+                unit: Unit::Year,
+            };
+            Condition::Compare { op, value }
+        }
+        ast::Condition::OwnEarlier(op, year) => Condition::OwnEarlier {
+            op: op.node,
+            year: year.node,
+        },
+        ast::Condition::Qualitative(text) => Condition::Qualitative(text.node.clone()),
+    })
+}
+
+fn default_severity(kind: RuleKind) -> Level {
+    match kind {
+        RuleKind::Floor => Level::Error,
+        RuleKind::Benchmark | RuleKind::Aggregate | RuleKind::NoFallback => Level::Warning,
+    }
+}
+
+fn default_undeclared(kind: RuleKind) -> Level {
+    match kind {
+        RuleKind::Floor => Level::Warning,
+        RuleKind::Benchmark | RuleKind::Aggregate | RuleKind::NoFallback => Level::Note,
+    }
+}

@@ -1,0 +1,98 @@
+//! Source text: files as read, with the byte offsets every span refers to.
+
+use std::sync::Arc;
+
+use miette::{NamedSource, SourceSpan};
+
+/// The byte order mark some editors put at the start of UTF-8 files.
+pub const BOM: char = '\u{FEFF}';
+
+/// One input file, kept whole: spans are byte offsets into `text`, BOM included.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    name: Arc<str>,
+    text: Arc<str>,
+    line_starts: Arc<[usize]>,
+}
+
+/// A 1-based line and column; the column counts characters, not bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineCol {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl SourceFile {
+    pub fn new(name: impl Into<Arc<str>>, text: impl Into<Arc<str>>) -> Self {
+        let text: Arc<str> = text.into();
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        SourceFile {
+            name: name.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The text as miette wants it; cheap to clone.
+    pub fn named_source(&self) -> NamedSource<Arc<str>> {
+        NamedSource::new(self.name.to_string(), self.text.clone()).with_language("plancheck")
+    }
+
+    /// Where a byte offset falls. A BOM is not a column, and a CR before LF is not either.
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts[line];
+        let before = &self.text[start..floor_char_boundary(&self.text, offset)];
+        let column = before.chars().filter(|&c| c != BOM).count() + 1;
+        LineCol {
+            line: line + 1,
+            column,
+        }
+    }
+
+    /// The text under a span, for messages and tests.
+    pub fn slice(&self, span: SourceSpan) -> &str {
+        let end = (span.offset() + span.len()).min(self.text.len());
+        self.text.get(span.offset()..end).unwrap_or("")
+    }
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let file = SourceFile::new("t", "省 北京 x\nabc");
+        let x = file.text().find('x').unwrap();
+        assert_eq!(file.line_col(x), LineCol { line: 1, column: 6 });
+        let b = file.text().find('b').unwrap();
+        assert_eq!(file.line_col(b), LineCol { line: 2, column: 2 });
+    }
+
+    #[test]
+    fn bom_and_crlf_do_not_shift_columns() {
+        let file = SourceFile::new("t", "\u{FEFF}ab\r\ncd");
+        assert_eq!(file.line_col(3), LineCol { line: 1, column: 1 });
+        let d = file.text().find('d').unwrap();
+        assert_eq!(file.line_col(d), LineCol { line: 2, column: 2 });
+    }
+}

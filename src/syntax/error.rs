@@ -1,0 +1,130 @@
+//! What can be wrong with a file before its names are resolved.
+
+use miette::{Diagnostic, SourceSpan};
+use thiserror::Error;
+
+#[derive(Debug, Clone, Error, Diagnostic, PartialEq, Eq)]
+pub enum SyntaxError {
+    #[error("the file is empty")]
+    #[diagnostic(
+        code(PC102),
+        help("a plan starts with `province NAME`; a rule file declares indicators, sources and rules")
+    )]
+    Empty {
+        #[label("nothing here but whitespace and comments")]
+        span: SourceSpan,
+    },
+
+    #[error("{message}")]
+    #[diagnostic(code(PC103))]
+    Unexpected {
+        message: String,
+        #[label("{label}")]
+        span: SourceSpan,
+        label: String,
+        #[help]
+        help: Option<String>,
+    },
+
+    #[error("nesting is deeper than {limit} levels")]
+    #[diagnostic(
+        code(PC104),
+        help("no rule or plan needs this much nesting; flatten the expression")
+    )]
+    TooDeep {
+        #[label("level {limit} is reached here")]
+        span: SourceSpan,
+        limit: usize,
+    },
+
+    #[error("number `{text}` cannot be held exactly")]
+    #[diagnostic(
+        code(PC106),
+        help("plancheck compares exact decimals of at most 28 significant digits")
+    )]
+    NumberRange {
+        text: String,
+        #[label("out of range")]
+        span: SourceSpan,
+    },
+
+    #[error("year `{text}` is not a four-digit year")]
+    #[diagnostic(code(PC107))]
+    BadYear {
+        text: String,
+        #[label("expected a year such as 2030")]
+        span: SourceSpan,
+    },
+
+    #[error("date `{text}` is not a valid date")]
+    #[diagnostic(code(PC108), help("write dates as YYYY-MM-DD, for example 2022-09-30"))]
+    BadDate {
+        text: String,
+        #[label("not a calendar date")]
+        span: SourceSpan,
+    },
+
+    #[error("`{field}` is given twice in {context}")]
+    #[diagnostic(code(PC109), help("keep one of them"))]
+    DuplicateField {
+        field: String,
+        context: String,
+        #[label("given again here")]
+        span: SourceSpan,
+        #[label("first given here")]
+        first: SourceSpan,
+    },
+
+    #[error("{context} has no `{field}`")]
+    #[diagnostic(code(PC110))]
+    MissingField {
+        field: String,
+        context: String,
+        #[label("`{field}` is missing here")]
+        span: SourceSpan,
+        #[help]
+        help: Option<String>,
+    },
+
+    #[error("`{field}` should be {expected}, found {found}")]
+    #[diagnostic(code(PC111))]
+    WrongType {
+        field: String,
+        expected: String,
+        found: String,
+        #[label("expected {expected}")]
+        span: SourceSpan,
+    },
+
+    #[error("unknown field `{field}` in {context}")]
+    #[diagnostic(code(PC112))]
+    UnknownField {
+        field: String,
+        context: String,
+        #[label("not a field of {context}")]
+        span: SourceSpan,
+        #[help]
+        help: Option<String>,
+    },
+
+    #[error("a `by_reference` target has no value, but one is given")]
+    #[diagnostic(
+        code(PC113),
+        help("drop the value, or give the target another qualifier")
+    )]
+    ValueWithReference {
+        #[label("a value on a by_reference target")]
+        span: SourceSpan,
+    },
+
+    #[error("unknown {what} `{found}`")]
+    #[diagnostic(code(PC114))]
+    UnknownWord {
+        what: String,
+        found: String,
+        #[label("not a known {what}")]
+        span: SourceSpan,
+        #[help]
+        help: Option<String>,
+    },
+}

@@ -1,0 +1,259 @@
+//! Parse errors in words a person understands: what was expected, named by what it means
+//! (`a unit such as % or 万kW`), never by grammar rule.
+
+use std::collections::BTreeSet;
+use std::sync::Mutex;
+
+use pest::Parser;
+use pest::error::{ErrorVariant, InputLocation};
+
+use super::SyntaxError;
+use super::parser::{PlanCheckParser, Rule};
+
+/// How a grammar rule is named in an error message.
+enum Words {
+    /// A word of the language, shown in backticks.
+    Keyword(&'static str),
+    /// A field or declaration, named by the word it starts with.
+    Field(&'static str),
+    /// A kind of thing, such as "a number".
+    Thing(&'static str),
+    /// Not worth naming: whitespace, or the inside of a token.
+    Hidden,
+}
+
+pub(super) fn is_keyword(rule: Rule) -> bool {
+    matches!(words(rule), Words::Keyword(_))
+}
+
+fn words(rule: Rule) -> Words {
+    use Words::*;
+    match rule {
+        Rule::WHITESPACE | Rule::COMMENT | Rule::bom | Rule::name_char => Hidden,
+        Rule::string_inner | Rule::escape | Rule::reserved | Rule::EOI => Hidden,
+        Rule::ident => Thing("a name such as `energy_intensity_cut`"),
+        Rule::word | Rule::province_name => Thing("a province name"),
+        Rule::number => Thing("a number"),
+        Rule::year => Thing("a year such as 2030"),
+        Rule::unit | Rule::unit_field => Thing("a unit such as `%` or `万kW`"),
+        Rule::string => Thing("a quoted string"),
+        Rule::by_year => Field("by"),
+        Rule::from_year => Field("from"),
+        Rule::kw_title => Keyword("title"),
+        Rule::title_field => Field("title"),
+        Rule::kw_accept => Keyword("accept"),
+        Rule::accept_field => Field("accept"),
+        Rule::kw_address => Keyword("address"),
+        Rule::address_field => Field("address"),
+        Rule::kw_aggregate => Keyword("aggregate"),
+        Rule::kw_ambition => Keyword("ambition"),
+        Rule::ambition_field => Field("ambition"),
+        Rule::kw_and => Keyword("and"),
+        Rule::kw_around => Keyword("around"),
+        Rule::around => Field("around"),
+        Rule::kw_as => Keyword("as"),
+        Rule::kw_at_least => Keyword("at_least"),
+        Rule::kw_baseline => Keyword("baseline"),
+        Rule::baseline_field => Field("baseline"),
+        Rule::kw_benchmark => Keyword("benchmark"),
+        Rule::kw_between => Keyword("between"),
+        Rule::between => Field("between"),
+        Rule::kw_by => Keyword("by"),
+        Rule::kw_by_reference => Keyword("by_reference"),
+        Rule::by_reference => Field("by_reference"),
+        Rule::kw_cite => Keyword("cite"),
+        Rule::cite_field => Field("cite"),
+        Rule::kw_commitment => Keyword("commitment"),
+        Rule::commitment_field => Field("commitment"),
+        Rule::kw_conflicting => Keyword("conflicting"),
+        Rule::kw_counts => Keyword("counts"),
+        Rule::kw_document => Keyword("document"),
+        Rule::document_field => Field("document"),
+        Rule::kw_draft => Keyword("draft"),
+        Rule::kw_earlier => Keyword("earlier"),
+        Rule::kw_equivalent => Keyword("equivalent"),
+        Rule::kw_error => Keyword("error"),
+        Rule::kw_every => Keyword("every"),
+        Rule::every => Field("every"),
+        Rule::kw_exact => Keyword("exact"),
+        Rule::kw_except => Keyword("except"),
+        Rule::except => Field("except"),
+        Rule::kw_firm => Keyword("firm"),
+        Rule::kw_floor => Keyword("floor"),
+        Rule::kw_from => Keyword("from"),
+        Rule::kw_group => Keyword("group"),
+        Rule::group_ref | Rule::group_decl => Field("group"),
+        Rule::kw_help => Keyword("help"),
+        Rule::help_field => Field("help"),
+        Rule::kw_higher => Keyword("higher"),
+        Rule::kw_indicator => Keyword("indicator"),
+        Rule::indicator_decl => Field("indicator"),
+        Rule::kw_issued => Keyword("issued"),
+        Rule::issued_field => Field("issued"),
+        Rule::kw_its => Keyword("its"),
+        Rule::kw_kind => Keyword("kind"),
+        Rule::kind_field => Field("kind"),
+        Rule::kw_later => Keyword("later"),
+        Rule::kw_lower => Keyword("lower"),
+        Rule::kw_lower_bound => Keyword("lower_bound"),
+        Rule::kw_missing => Keyword("missing"),
+        Rule::missing_clause => Field("missing"),
+        Rule::kw_more_than => Keyword("more_than"),
+        Rule::kw_no => Keyword("no"),
+        Rule::no_later | Rule::no_earlier => Field("no"),
+        Rule::kw_no_fallback => Keyword("no_fallback"),
+        Rule::kw_none => Keyword("none"),
+        Rule::kw_note => Keyword("note"),
+        Rule::kw_of => Keyword("of"),
+        Rule::kw_province => Keyword("province"),
+        Rule::province_field => Field("province"),
+        Rule::kw_qualitative => Keyword("qualitative"),
+        Rule::qualitative => Field("qualitative"),
+        Rule::kw_require => Keyword("require"),
+        Rule::require_field => Field("require"),
+        Rule::kw_required => Keyword("required"),
+        Rule::kw_resembles => Keyword("resembles"),
+        Rule::resembles_field => Field("resembles"),
+        Rule::kw_rule => Keyword("rule"),
+        Rule::rule_decl => Field("rule"),
+        Rule::kw_scope => Keyword("scope"),
+        Rule::scope_field => Field("scope"),
+        Rule::kw_secondary => Keyword("secondary"),
+        Rule::kw_severity => Keyword("severity"),
+        Rule::severity_field => Field("severity"),
+        Rule::kw_source => Keyword("source"),
+        Rule::source_decl | Rule::url_field => Field("source"),
+        Rule::kw_status => Keyword("status"),
+        Rule::status_field => Field("status"),
+        Rule::kw_strive => Keyword("strive"),
+        Rule::kw_sum => Keyword("sum"),
+        Rule::sum_scope => Field("sum"),
+        Rule::kw_target => Keyword("target"),
+        Rule::target_decl => Field("target"),
+        Rule::kw_than => Keyword("than"),
+        Rule::kw_undeclared => Keyword("undeclared"),
+        Rule::undeclared_field => Field("undeclared"),
+        Rule::kw_unit => Keyword("unit"),
+        Rule::kw_unknown => Keyword("unknown"),
+        Rule::kw_value => Keyword("value"),
+        Rule::value_field => Field("value"),
+        Rule::kw_verified => Keyword("verified"),
+        Rule::kw_warning => Keyword("warning"),
+        Rule::kw_within => Keyword("within"),
+        Rule::kw_zero => Keyword("zero"),
+        Rule::plan_file | Rule::plan_item => Thing("`province`, `title`, `issued` or `target`"),
+        Rule::date => Thing("a date such as 2022-09-30"),
+        Rule::target_field => Thing("a target field (`value`, `commitment`, `status`, `document`, `source`)"),
+        Rule::qualifier => Thing("a qualifier (`exact`, `around`, `at_least`, `more_than`)"),
+        Rule::commitment => Thing("`firm` or `strive`"),
+        Rule::status => Thing("a status (`verified`, `conflicting`, `secondary`, `draft`)"),
+        Rule::rules_file | Rule::rules_item => Thing("a declaration (`source`, `indicator`, `group` or `rule`)"),
+        Rule::indicator_field => Thing("an indicator field (`title`, `unit`, `baseline`, `ambition`, `resembles`)"),
+        Rule::baseline_need => Thing("`required` or `none`"),
+        Rule::ambition => Thing("`higher`, `lower` or `earlier`"),
+        Rule::rule_id => Thing("a rule identifier such as `EI-2025`"),
+        Rule::rule_field => Thing("a rule field (`kind`, `severity`, `scope`, `require`, `undeclared`, `cite`, `help`, `accept`)"),
+        Rule::rule_kind => Thing("a rule kind (`floor`, `benchmark`, `aggregate`, `no_fallback`)"),
+        Rule::level => Thing("a severity (`error`, `warning`, `note`)"),
+        Rule::stand_in => Thing("`equivalent` or `lower_bound`"),
+        Rule::missing_policy => Thing("`unknown` or `zero`"),
+        Rule::province_set | Rule::set_term => Thing("a set of provinces (`every province`, `group NAME`, `[A, B]`)"),
+        Rule::set_op | Rule::union | Rule::intersect => Thing("`+`, `&` or `except`"),
+        Rule::province_list => Thing("a list of provinces such as `[Beijing, 上海]`"),
+        Rule::requirement => Thing("a requirement such as `energy_intensity_cut by 2025 from 2020 >= 13.5 %`"),
+        Rule::condition => Thing("a condition (`>=`, `between`, `around`, `no later than`, `qualitative`)"),
+        Rule::compare | Rule::cmp_op | Rule::own_compare => Thing("a comparison (`>=`, `>`, `<=`, `<`, `==`)"),
+        Rule::quantity => Thing("a number and its unit, such as `13.5 %`"),
+    }
+}
+
+/// Error detail costs time on every parse, so it is switched on only to explain a failure;
+/// the lock keeps two failing parses from switching it off under each other.
+static DETAIL: Mutex<()> = Mutex::new(());
+
+/// Parses `text` again with error detail on, and says what went wrong.
+pub(super) fn describe_failure(rule: Rule, text: &str) -> SyntaxError {
+    let guard = DETAIL.lock().unwrap_or_else(|e| e.into_inner());
+    pest::set_error_detail(true);
+    let result = PlanCheckParser::parse(rule, text);
+    pest::set_error_detail(false);
+    drop(guard);
+    let Err(error) = result else {
+        unreachable!("a text that failed to parse parsed on the second try")
+    };
+    let pos = match error.location {
+        InputLocation::Pos(p) => p,
+        InputLocation::Span((s, _)) => s,
+    };
+    let mut expected = BTreeSet::new();
+    if let Some(attempts) = error.parse_attempts() {
+        // Literal punctuation such as `{`; words come from the keyword rules, and a quote
+        // mark from the string rule.
+        for token in attempts.expected_tokens().iter().map(ToString::to_string) {
+            if token != "\"" && !token.contains("..") && !token.chars().any(char::is_alphanumeric) {
+                expected.insert(format!("`{token}`"));
+            }
+        }
+        for stack in attempts.call_stacks() {
+            let rule = stack.deepest.get_rule().copied().or(stack.parent);
+            if let Some(rule) = rule {
+                insert_words(&mut expected, rule);
+            }
+        }
+    }
+    if let ErrorVariant::ParsingError { positives, .. } = &error.variant {
+        for rule in positives {
+            insert_words(&mut expected, *rule);
+        }
+    }
+    unexpected(text, pos, expected)
+}
+
+fn insert_words(expected: &mut BTreeSet<String>, rule: Rule) {
+    match words(rule) {
+        Words::Keyword(k) | Words::Field(k) => expected.insert(format!("`{k}`")),
+        Words::Thing(t) => expected.insert(t.to_string()),
+        Words::Hidden => false,
+    };
+}
+
+fn unexpected(text: &str, pos: usize, expected: BTreeSet<String>) -> SyntaxError {
+    let found = found_at(text, pos);
+    let list = one_of(&expected.into_iter().collect::<Vec<_>>());
+    let len = if found.is_empty() { 0 } else { found.len() };
+    let found_words = if found.is_empty() {
+        "the end of the file".to_string()
+    } else {
+        format!("`{found}`")
+    };
+    let help = list
+        .contains("a unit")
+        .then(|| "units are %, pp, year, kW, 万kW, MW, GW, 亿kW, m3, 万m3 and 亿m3".to_string());
+    SyntaxError::Unexpected {
+        message: format!("expected {list}, found {found_words}"),
+        span: (pos, len).into(),
+        label: format!("expected {list}"),
+        help,
+    }
+}
+
+/// The token at `pos`: up to the next space or bracket, at most 24 characters.
+fn found_at(text: &str, pos: usize) -> &str {
+    let rest = &text[pos.min(text.len())..];
+    let mut end = 0;
+    for (i, c) in rest.char_indices().take(24) {
+        if c.is_whitespace() || (i > 0 && "{}[](),\"#".contains(c)) {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
+    &rest[..end]
+}
+
+fn one_of(items: &[String]) -> String {
+    match items {
+        [] => "something else".to_string(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}

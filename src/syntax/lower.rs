@@ -1,0 +1,201 @@
+//! Pieces of lowering shared by both languages: spans, strings, numbers, years, fields.
+
+use miette::SourceSpan;
+use pest::Parser;
+use rust_decimal::Decimal;
+
+use super::expected::describe_failure;
+use super::parser::{PlanCheckParser, Rule};
+use super::{SyntaxError, check_nesting};
+use crate::ast::{Number, Period, Quantity, Spanned};
+
+pub(super) type Pair<'i> = pest::iterators::Pair<'i, Rule>;
+
+/// Parses `text` as `rule` after the nesting check; returns the top pair.
+pub(super) fn parse_top(rule: Rule, text: &str) -> Result<Pair<'_>, SyntaxError> {
+    check_nesting(text, true)?;
+    match PlanCheckParser::parse(rule, text) {
+        Ok(mut pairs) => Ok(pairs.next().expect("grammar: a file rule yields one pair")),
+        Err(_) => Err(describe_failure(rule, text)),
+    }
+}
+
+pub(super) fn span(pair: &Pair) -> SourceSpan {
+    let s = pair.as_span();
+    (s.start(), s.end() - s.start()).into()
+}
+
+/// The span from the start of `a` to the end of `b`.
+pub(super) fn join(a: SourceSpan, b: SourceSpan) -> SourceSpan {
+    let end = b.offset() + b.len();
+    (a.offset(), end.saturating_sub(a.offset())).into()
+}
+
+pub(super) fn text(pair: &Pair) -> Spanned<String> {
+    Spanned::new(pair.as_str().to_string(), span(pair))
+}
+
+/// A `string` pair without its quotes and with its escapes resolved.
+pub(super) fn lower_string(pair: Pair) -> Spanned<String> {
+    let span = span(&pair);
+    let inner = pair.into_inner().next().expect("grammar: string has inner");
+    Spanned::new(unescape(inner.as_str()), span)
+}
+
+fn unescape(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some(other) => out.push(other),
+            None => {}
+        }
+    }
+    out
+}
+
+/// A province name, quoted or bare.
+pub(super) fn lower_name(pair: Pair) -> Spanned<String> {
+    let inner = pair.into_inner().next().expect("grammar: name has inner");
+    match inner.as_rule() {
+        Rule::string => lower_string(inner),
+        _ => text(&inner),
+    }
+}
+
+pub(super) fn lower_number(pair: &Pair) -> Result<Spanned<Number>, SyntaxError> {
+    let written = pair.as_str();
+    parse_decimal(written, span(pair)).map(|value| {
+        Spanned::new(
+            Number {
+                text: written.to_string(),
+                value,
+            },
+            span(pair),
+        )
+    })
+}
+
+/// An exact decimal, or an error when it needs more digits than can be held.
+pub(crate) fn parse_decimal(written: &str, span: SourceSpan) -> Result<Decimal, SyntaxError> {
+    Decimal::from_str_exact(written).map_err(|_| SyntaxError::NumberRange {
+        text: written.to_string(),
+        span,
+    })
+}
+
+pub(super) fn lower_year(pair: &Pair) -> Result<Spanned<u16>, SyntaxError> {
+    let written = pair.as_str();
+    match written.parse::<u16>() {
+        Ok(y) if written.len() == 4 && y >= 1000 => Ok(Spanned::new(y, span(pair))),
+        _ => Err(SyntaxError::BadYear {
+            text: written.to_string(),
+            span: span(pair),
+        }),
+    }
+}
+
+/// The year inside a `by_year` or `from_year` pair.
+pub(super) fn lower_year_clause(pair: Pair) -> Result<Spanned<u16>, SyntaxError> {
+    let year = pair
+        .into_inner()
+        .find(|p| p.as_rule() == Rule::year)
+        .expect("grammar: year clause has a year");
+    lower_year(&year)
+}
+
+/// `by YEAR` and `from YEAR`, where present, among a declaration's children.
+pub(super) fn lower_period<'i>(
+    pairs: &mut std::iter::Peekable<impl Iterator<Item = Pair<'i>>>,
+    errors: &mut Vec<SyntaxError>,
+) -> Period {
+    let mut period = Period {
+        year: None,
+        baseline: None,
+    };
+    while let Some(rule) = pairs.peek().map(Pair::as_rule) {
+        let slot = match rule {
+            Rule::by_year => &mut period.year,
+            Rule::from_year => &mut period.baseline,
+            _ => break,
+        };
+        let pair = pairs.next().expect("peeked");
+        match lower_year_clause(pair) {
+            Ok(y) => *slot = Some(y),
+            Err(e) => errors.push(e),
+        }
+    }
+    period
+}
+
+/// `number unit?` as a quantity.
+pub(super) fn lower_quantity<'i>(
+    mut pairs: impl Iterator<Item = Pair<'i>>,
+) -> Result<Quantity, SyntaxError> {
+    let number = pairs.next().expect("grammar: quantity has a number");
+    Ok(Quantity {
+        number: lower_number(&number)?,
+        unit: pairs.next().map(|u| text(&u)),
+    })
+}
+
+/// Stores a field given once per block; a second one is an error pointing at both.
+pub(super) fn set_once<T>(
+    slot: &mut Option<Spanned<T>>,
+    value: Spanned<T>,
+    field: &str,
+    context: &str,
+    errors: &mut Vec<SyntaxError>,
+) {
+    if let Some(first) = slot {
+        errors.push(SyntaxError::DuplicateField {
+            field: field.to_string(),
+            context: context.to_string(),
+            span: value.span,
+            first: first.span,
+        });
+    } else {
+        *slot = Some(value);
+    }
+}
+
+/// An empty file is an error in both languages; a file of comments counts as empty.
+pub(super) fn empty_file(text: &str) -> SyntaxError {
+    SyntaxError::Empty {
+        span: (0, text.len()).into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_are_exact() {
+        let d = parse_decimal("13.5", (0, 4).into()).unwrap();
+        assert_eq!(d.to_string(), "13.5");
+        assert_eq!(parse_decimal("0.10", (0, 4).into()).unwrap().to_string(), "0.10");
+    }
+
+    #[test]
+    fn too_many_digits_is_an_error_not_a_rounding() {
+        let long = "1.00000000000000000000000000001";
+        assert!(matches!(
+            parse_decimal(long, (0, long.len()).into()),
+            Err(SyntaxError::NumberRange { .. })
+        ));
+        let huge = "1".repeat(40);
+        assert!(parse_decimal(&huge, (0, 40).into()).is_err());
+    }
+
+    #[test]
+    fn escapes_are_resolved() {
+        assert_eq!(unescape(r#"a \"b\" \\ c\nd"#), "a \"b\" \\ c\nd");
+    }
+}

@@ -1,0 +1,239 @@
+//! Lowering a plan file's pairs to [`PlanFile`].
+
+use super::SyntaxError;
+use super::expected::is_keyword;
+use super::lower::*;
+use super::parser::Rule;
+use crate::ast::*;
+
+/// Parses a whole plan file, returning every error found in it.
+pub fn parse_plan(text: &str) -> Result<PlanFile, Vec<SyntaxError>> {
+    let top = parse_top(Rule::plan_file, text).map_err(|e| vec![e])?;
+    let mut plan = PlanFile::default();
+    let mut errors = Vec::new();
+    let mut seen_any = false;
+    for item in top.into_inner() {
+        seen_any |= item.as_rule() != Rule::EOI;
+        lower_item(&mut plan, item, &mut errors);
+    }
+    if !seen_any {
+        return Err(vec![empty_file(text)]);
+    }
+    match &plan.province {
+        Some(province) => plan.header = province.span,
+        None => errors.push(missing_province(text)),
+    }
+    if errors.is_empty() {
+        Ok(plan)
+    } else {
+        Err(errors)
+    }
+}
+
+fn missing_province(text: &str) -> SyntaxError {
+    let first_line = text.find('\n').unwrap_or(text.len());
+    SyntaxError::MissingField {
+        field: "province".into(),
+        context: "the plan".into(),
+        span: (0, first_line).into(),
+        help: Some("start the plan with `province NAME`, for example `province Liaoning`".into()),
+    }
+}
+
+fn parts(pair: Pair) -> impl Iterator<Item = Pair> {
+    pair.into_inner().filter(|p| !is_keyword(p.as_rule()))
+}
+
+fn only(pair: Pair) -> Pair {
+    parts(pair).next().expect("grammar: field has a value")
+}
+
+fn choice(pair: &Pair) -> Rule {
+    pair.clone()
+        .into_inner()
+        .next()
+        .expect("grammar: choice has a keyword")
+        .as_rule()
+}
+
+fn lower_item(plan: &mut PlanFile, item: Pair, errors: &mut Vec<SyntaxError>) {
+    const CONTEXT: &str = "the plan";
+    match item.as_rule() {
+        Rule::province_field => {
+            let name = lower_name(only(item));
+            set_once(&mut plan.province, name, "province", CONTEXT, errors)
+        }
+        Rule::title_field => {
+            let title = lower_string(only(item));
+            set_once(&mut plan.title, title, "title", CONTEXT, errors)
+        }
+        Rule::issued_field => match lower_date(&only(item)) {
+            Ok(date) => set_once(&mut plan.issued, date, "issued", CONTEXT, errors),
+            Err(e) => errors.push(e),
+        },
+        Rule::target_decl => {
+            if let Some(target) = lower_target(item, errors) {
+                plan.targets.push(target);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn lower_date(pair: &Pair) -> Result<Spanned<String>, SyntaxError> {
+    let date = text(pair);
+    if is_calendar_date(&date.node) {
+        Ok(date)
+    } else {
+        Err(SyntaxError::BadDate {
+            text: date.node,
+            span: date.span,
+        })
+    }
+}
+
+/// `YYYY-MM-DD` naming a day that exists.
+pub(crate) fn is_calendar_date(date: &str) -> bool {
+    let mut parts = date.split('-').map(str::parse::<u32>);
+    let (Some(Ok(y)), Some(Ok(m)), Some(Ok(d)), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    date.len() == 10 && (1..=days).contains(&d)
+}
+
+fn lower_target(pair: Pair, errors: &mut Vec<SyntaxError>) -> Option<TargetDecl> {
+    let start = span(&pair).offset();
+    let mut children = parts(pair).peekable();
+    let indicator = text(&children.next().expect("grammar: target has an indicator"));
+    let period = lower_period(&mut children, errors);
+    let head_end = period
+        .baseline
+        .as_ref()
+        .or(period.year.as_ref())
+        .map_or(indicator.span, |y| y.span);
+    let mut target = TargetDecl {
+        indicator,
+        period,
+        value: None,
+        commitment: None,
+        status: None,
+        document: None,
+        source: None,
+        head: join((start, 0).into(), head_end),
+    };
+    let context = format!("target `{}`", target.indicator.node);
+    for field in children {
+        lower_target_field(&mut target, field, &context, errors);
+    }
+    if target.value.is_none() {
+        errors.push(SyntaxError::MissingField {
+            field: "value".into(),
+            context,
+            span: target.head,
+            help: Some("give the target a value, e.g. `value 14.5 %`, or `value by_reference`".into()),
+        });
+        return None;
+    }
+    Some(target)
+}
+
+fn lower_target_field(
+    target: &mut TargetDecl,
+    field: Pair,
+    context: &str,
+    errors: &mut Vec<SyntaxError>,
+) {
+    match field.as_rule() {
+        Rule::value_field => match lower_value(field) {
+            Ok(value) => set_once(&mut target.value, value, "value", context, errors),
+            Err(e) => errors.push(e),
+        },
+        Rule::commitment_field => {
+            let pair = only(field);
+            let commitment = match choice(&pair) {
+                Rule::kw_strive => Commitment::Strive,
+                _ => Commitment::Firm,
+            };
+            let value = Spanned::new(commitment, span(&pair));
+            set_once(&mut target.commitment, value, "commitment", context, errors)
+        }
+        Rule::status_field => {
+            let status = lower_status(field);
+            set_once(&mut target.status, status, "status", context, errors)
+        }
+        Rule::document_field => {
+            let document = lower_string(only(field));
+            set_once(&mut target.document, document, "document", context, errors)
+        }
+        _ => {
+            let source = lower_string(only(field));
+            set_once(&mut target.source, source, "source", context, errors)
+        }
+    }
+}
+
+fn lower_value(field: Pair) -> Result<Spanned<DeclaredValue>, SyntaxError> {
+    let mut children = parts(field).peekable();
+    let first = children.peek().expect("grammar: value has content");
+    let start = span(first);
+    if first.as_rule() == Rule::by_reference {
+        return Ok(Spanned::new(DeclaredValue::ByReference, start));
+    }
+    let qualifier = children
+        .next_if(|p| p.as_rule() == Rule::qualifier)
+        .map(|q| Spanned::new(lower_qualifier(&q), span(&q)));
+    let quantity = lower_quantity(children)?;
+    let end = quantity.unit.as_ref().map_or(quantity.number.span, |u| u.span);
+    let value = DeclaredValue::Number {
+        qualifier,
+        quantity,
+    };
+    Ok(Spanned::new(value, join(start, end)))
+}
+
+fn lower_qualifier(pair: &Pair) -> Qualifier {
+    match choice(pair) {
+        Rule::kw_around => Qualifier::Around,
+        Rule::kw_at_least => Qualifier::AtLeast,
+        Rule::kw_more_than => Qualifier::MoreThan,
+        _ => Qualifier::Exact,
+    }
+}
+
+fn lower_status(field: Pair) -> Spanned<Status> {
+    let span = span(&field);
+    let mut children = parts(field);
+    let kind = match choice(&children.next().expect("grammar: status has a kind")) {
+        Rule::kw_conflicting => StatusKind::Conflicting,
+        Rule::kw_secondary => StatusKind::Secondary,
+        Rule::kw_draft => StatusKind::Draft,
+        _ => StatusKind::Verified,
+    };
+    let note = children.next().map(|s| lower_string(s).node);
+    Spanned::new(Status { kind, note }, span)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calendar_dates() {
+        assert!(is_calendar_date("2022-09-30"));
+        assert!(is_calendar_date("2024-02-29"));
+        assert!(!is_calendar_date("2023-02-29"));
+        assert!(!is_calendar_date("2022-13-01"));
+        assert!(!is_calendar_date("2022-04-31"));
+        assert!(!is_calendar_date("2022-1-1"));
+    }
+}

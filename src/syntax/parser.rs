@@ -1,0 +1,7 @@
+//! The pest parser, derived from the grammar files.
+
+#[derive(pest_derive::Parser)]
+#[grammar = "grammar/common.pest"]
+#[grammar = "grammar/rules.pest"]
+#[grammar = "grammar/plan.pest"]
+pub struct PlanCheckParser;

@@ -13,6 +13,9 @@ use crate::model::{Plan, RuleSet, Scope};
 /// one finding per aggregate rule.
 pub fn evaluate(rules: &RuleSet, plans: &[Plan]) -> Vec<Finding> {
     let mut findings = Vec::new();
+    if plans.is_empty() {
+        return findings;
+    }
     for (p, plan) in plans.iter().enumerate() {
         for (r, rule) in rules.rules.iter().enumerate() {
             if let Scope::Each(set) = rule.scope

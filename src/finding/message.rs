@@ -17,6 +17,8 @@ pub fn describe(f: &Finding, rules: &RuleSet, plans: &[Plan]) -> String {
         return describe_aggregate(f, rules, subject);
     };
     let plan = &plans[p];
+    let subject = format!("{}: {subject}", plan.province);
+    let subject = subject.as_str();
     let declared = f.target.map(|t| declared_words(&plan.targets[t]));
     let outcome = outcome_words(f, rules);
     match (&f.reason, f.outcome) {
@@ -24,10 +26,15 @@ pub fn describe(f: &Finding, rules: &RuleSet, plans: &[Plan]) -> String {
         (Some(Reason::ByReference), _) if f.earlier.is_none() && is_by_reference(f, plan) => format!(
             "{subject} is declared by reference to the nationally assigned target, so `{wording}` cannot be checked"
         ),
-        (Some(Reason::Qualitative), _) => match declared {
-            Some(d) => format!("{subject} requires `{wording}`, which is not numeric; the plan declares {d}: not checkable"),
-            None => format!("{subject} requires `{wording}`, which is not numeric: not checkable"),
-        },
+        (Some(Reason::Qualitative), _) => {
+            let Condition::Qualitative(words) = &req.condition else {
+                unreachable!("only a qualitative condition gives this reason")
+            };
+            match declared {
+                Some(d) => format!("{subject} is required to \"{words}\", which is not numeric; the plan declares {d}: not checkable"),
+                None => format!("{subject} is required to \"{words}\", which is not numeric: not checkable"),
+            }
+        }
         (Some(Reason::BaselineMismatch { declared: b }), _) => format!(
             "{subject} is not declared; the plan declares it {} ({}), which is not comparable with `{wording}`",
             b.map_or("with no baseline year".to_string(), |b| format!("from {b}")),
@@ -134,10 +141,8 @@ fn describe_aggregate(f: &Finding, rules: &RuleSet, subject: &str) -> String {
     let unit = rules.requirement_unit(rule);
     let in_scope = f.contributors.len() + f.missing.len();
     let total = f.value.map(|v| show_value(v, unit)).unwrap_or_default();
-    let open = f.declared_set.is_some_and(|s| s.high.is_none()) && !f.contributors.is_empty();
-    let total = if open { format!("at least {total}") } else { total };
     let head = format!(
-        "sum of {subject} over the {} of {in_scope} provinces that declare it is {total}, required `{}`",
+        "sum of {subject}: {total} from {} of {in_scope} provinces, required `{}`",
         f.contributors.len(),
         rule.requirement.wording
     );

@@ -34,6 +34,12 @@ impl Report {
         }
     }
 
+    /// The diagnostic without its related ones, and those apart.
+    pub fn split_related(mut self) -> (Report, Vec<Report>) {
+        let related = std::mem::take(&mut self.related);
+        (self, related)
+    }
+
     fn label(&mut self, site: Site, text: String) {
         self.labels.push(LabeledSpan::new_with_span(Some(text), site.span));
     }
@@ -58,7 +64,11 @@ pub fn finding_report(f: &Finding, checked: &Checked) -> Report {
             checked,
             rule.requirement.site,
             f.message.clone(),
-            format!("{} over {} provinces", f.outcome.name(), f.contributors.len() + f.missing.len()),
+            format!(
+                "{} of {} provinces declare it",
+                f.contributors.len(),
+                f.contributors.len() + f.missing.len()
+            ),
             severity,
         ),
     };

@@ -58,7 +58,13 @@ pub fn render_human(checked: &Checked, opts: &HumanOptions) -> String {
     let mut out = render_problems(&checked.problems, opts);
     for f in &checked.findings {
         if f.severity > Severity::None || opts.show_passes {
-            render_one(&handler, &finding_report(f, checked), &mut out);
+            // The related diagnostics (the requirement, an aggregate's contributors) are
+            // drawn one by one, each as a note of its own in its own file.
+            let (report, related) = finding_report(f, checked).split_related();
+            render_one(&handler, &report, &mut out);
+            for note in &related {
+                render_one(&handler, note, &mut out);
+            }
         }
     }
     out.push_str(&summary_line(checked));

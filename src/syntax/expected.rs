@@ -190,7 +190,8 @@ pub(super) fn describe_failure(rule: Rule, text: &str) -> SyntaxError {
         // Literal punctuation such as `{`; words come from the keyword rules, and a quote
         // mark from the string rule.
         for token in attempts.expected_tokens().iter().map(ToString::to_string) {
-            if token != "\"" && !token.contains("..") && !token.chars().any(char::is_alphanumeric) {
+            let layout = token.trim().is_empty() || token == "#";
+            if !layout && token != "\"" && !token.contains("..") && !token.chars().any(char::is_alphanumeric) {
                 expected.insert(format!("`{token}`"));
             }
         }
@@ -219,13 +220,29 @@ fn insert_words(expected: &mut BTreeSet<String>, rule: Rule) {
 
 fn unexpected(text: &str, pos: usize, expected: BTreeSet<String>) -> SyntaxError {
     let found = found_at(text, pos);
+    if found.starts_with('"') {
+        return SyntaxError::Unexpected {
+            message: "this string is not closed".to_string(),
+            span: (pos, 1).into(),
+            label: "the string starts here".to_string(),
+            help: Some("a string ends with `\"` on the same line; write a quote inside it as `\\\"`".to_string()),
+        };
+    }
     let list = one_of(&expected.into_iter().collect::<Vec<_>>());
-    let len = if found.is_empty() { 0 } else { found.len() };
-    let found_words = if found.is_empty() {
-        "the end of the file".to_string()
-    } else {
-        format!("`{found}`")
-    };
+    if found.is_empty() {
+        // Nothing to underline at the end: point at the last thing written instead.
+        let last = text.trim_end();
+        let at = last.char_indices().last().map_or(0, |(i, _)| i);
+        let len = last[at..].len();
+        return SyntaxError::Unexpected {
+            message: format!("expected {list}, found the end of the file"),
+            span: (at, len).into(),
+            label: "the file ends after this".to_string(),
+            help: None,
+        };
+    }
+    let len = found.len();
+    let found_words = format!("`{found}`");
     let help = list
         .contains("a unit")
         .then(|| "units are %, pp, year, kW, 万kW, MW, GW, 亿kW, m3, 万m3 and 亿m3".to_string());

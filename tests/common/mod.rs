@@ -1,0 +1,33 @@
+//! Running the built binary from tests.
+
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// The repository root, where the bundled fixtures and rules live.
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs `plancheck` with `args` from the repository root.
+pub fn plancheck(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_plancheck"))
+        .args(args)
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs")
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
+}
+
+pub fn code(output: &Output) -> i32 {
+    output.status.code().expect("exited, not killed by a signal")
+}

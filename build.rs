@@ -7,7 +7,10 @@ use std::{env, fs};
 
 fn main() {
     let mut out = String::new();
-    for (name, dir, ext) in [("RULES", "rules", "rules"), ("PLANS", "fixtures/plans", "plan")] {
+    for (name, dir, ext) in [
+        ("RULES", "rules", "rules"),
+        ("PLANS", "fixtures/plans", "plan"),
+    ] {
         println!("cargo:rerun-if-changed={dir}");
         let mut files: Vec<String> = fs::read_dir(dir)
             .unwrap_or_else(|e| panic!("{dir}: {e}"))

@@ -6,9 +6,15 @@ use crate::source::SourceFile;
 
 /// The files as they would be read from the repository, with the same names.
 pub fn rule_files() -> Vec<SourceFile> {
-    RULES.iter().map(|(name, text)| SourceFile::new(*name, *text)).collect()
+    RULES
+        .iter()
+        .map(|(name, text)| SourceFile::new(*name, *text))
+        .collect()
 }
 
 pub fn plan_files() -> Vec<SourceFile> {
-    PLANS.iter().map(|(name, text)| SourceFile::new(*name, *text)).collect()
+    PLANS
+        .iter()
+        .map(|(name, text)| SourceFile::new(*name, *text))
+        .collect()
 }

@@ -81,7 +81,11 @@ pub fn load_plans(
 
 /// Checks plans against rules. Problems in some plans do not stop the others from being
 /// checked; problems in the rules stop everything.
-pub fn check(rule_files: Vec<SourceFile>, plan_files: Vec<SourceFile>, mut problems: Vec<Problem>) -> Checked {
+pub fn check(
+    rule_files: Vec<SourceFile>,
+    plan_files: Vec<SourceFile>,
+    mut problems: Vec<Problem>,
+) -> Checked {
     let mut sources = Sources::default();
     let rules = match load_rules(&mut sources, rule_files) {
         Ok(rules) => rules,

@@ -6,13 +6,13 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use plancheck::bundled;
 use plancheck::check::{Checked, check};
 use plancheck::finding::Severity;
 use plancheck::input::{InputError, expand, has_extension, read_source};
 use plancheck::problem::Problem;
 use plancheck::render::{HumanOptions, render_human, render_json};
 use plancheck::source::SourceFile;
-use plancheck::bundled;
 
 #[derive(Parser)]
 #[command(
@@ -122,7 +122,8 @@ fn exit_code(checked: &Checked, deny_warnings: bool) -> u8 {
     let worst = checked.findings.iter().map(|f| f.severity).max();
     if !checked.problems.is_empty() {
         BAD_INPUT
-    } else if worst == Some(Severity::Error) || (deny_warnings && worst == Some(Severity::Warning)) {
+    } else if worst == Some(Severity::Error) || (deny_warnings && worst == Some(Severity::Warning))
+    {
         FINDINGS
     } else {
         OK
@@ -131,13 +132,22 @@ fn exit_code(checked: &Checked, deny_warnings: bool) -> u8 {
 
 /// Reads every file named or found in the folders named; what cannot be read becomes a
 /// problem, and a file with the wrong extension is refused rather than guessed at.
-fn read_all(paths: &[PathBuf], exts: &[&str], what: &str, problems: &mut Vec<Problem>) -> Vec<SourceFile> {
+fn read_all(
+    paths: &[PathBuf],
+    exts: &[&str],
+    what: &str,
+    problems: &mut Vec<Problem>,
+) -> Vec<SourceFile> {
     let (files, more) = expand(paths, exts, what);
     problems.extend(more);
     let mut sources = Vec::new();
     for path in files {
         if path.exists() && !has_extension(&path, exts) {
-            let listed = exts.iter().map(|e| format!("`.{e}`")).collect::<Vec<_>>().join(" or ");
+            let listed = exts
+                .iter()
+                .map(|e| format!("`.{e}`"))
+                .collect::<Vec<_>>()
+                .join(" or ");
             problems.push(Problem::without_file(InputError::WrongKind {
                 path: path.display().to_string(),
                 what: what.trim_end_matches('s').to_string(),

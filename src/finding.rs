@@ -5,8 +5,8 @@
 mod message;
 mod show;
 
-pub use message::describe;
 pub use message::declared_words;
+pub use message::describe;
 pub use show::{show_amount, show_difference, show_interval, show_value};
 
 use rust_decimal::Decimal;
@@ -152,6 +152,8 @@ pub struct Finding {
     /// What the declaration allows and what the requirement accepts, in base units.
     pub declared_set: Option<Interval>,
     pub accepted_set: Option<Interval>,
+    /// The comparison made, e.g. `14.5 % ∈ [13.5, ∞) %`.
+    pub comparison: Option<String>,
     pub message: String,
 }
 
@@ -175,6 +177,7 @@ impl Finding {
             missing: Vec::new(),
             declared_set: None,
             accepted_set: None,
+            comparison: None,
             message: String::new(),
         }
     }

@@ -72,7 +72,10 @@ pub fn decode(name: String, bytes: Vec<u8>) -> Result<SourceFile, Problem> {
         Ok(text) => Ok(SourceFile::new(name, text)),
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
-            let shown = SourceFile::new(name.clone(), String::from_utf8_lossy(e.as_bytes()).into_owned());
+            let shown = SourceFile::new(
+                name.clone(),
+                String::from_utf8_lossy(e.as_bytes()).into_owned(),
+            );
             Err(Problem::new(
                 &shown,
                 InputError::NotUtf8 {
@@ -97,7 +100,13 @@ pub fn expand(paths: &[PathBuf], exts: &[&str], what: &str) -> (Vec<PathBuf>, Ve
             if files.len() == before {
                 problems.push(Problem::without_file(InputError::NothingFound {
                     path: path.display().to_string(),
-                    what: format!("{what} (files ending in {})", exts.iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(" or ")),
+                    what: format!(
+                        "{what} (files ending in {})",
+                        exts.iter()
+                            .map(|e| format!(".{e}"))
+                            .collect::<Vec<_>>()
+                            .join(" or ")
+                    ),
                 }));
             }
         } else {

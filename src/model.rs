@@ -6,8 +6,8 @@ use miette::SourceSpan;
 use rust_decimal::Decimal;
 
 pub use crate::ast::{
-    Ambition, BaselineNeed, CmpOp, Commitment, Level, MissingPolicy, Qualifier, RuleKind,
-    StandIn, Status, StatusKind,
+    Ambition, BaselineNeed, CmpOp, Commitment, Level, MissingPolicy, Qualifier, RuleKind, StandIn,
+    Status, StatusKind,
 };
 use crate::provinces::{Province, ProvinceSet};
 use crate::source::SourceFile;
@@ -97,13 +97,25 @@ impl Amount {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Condition {
-    Compare { op: CmpOp, value: Amount },
-    Between { low: Amount, high: Amount },
+    Compare {
+        op: CmpOp,
+        value: Amount,
+    },
+    Between {
+        low: Amount,
+        high: Amount,
+    },
     /// One-sided in the direction of ambition: only falling short by more than the
     /// tolerance fails.
-    Around { value: Amount, tolerance: Amount },
+    Around {
+        value: Amount,
+        tolerance: Amount,
+    },
     /// Against the same province's own target for an earlier year.
-    OwnEarlier { op: CmpOp, year: u16 },
+    OwnEarlier {
+        op: CmpOp,
+        year: u16,
+    },
     /// Not numeric ("decrease dramatically"): reported, never judged.
     Qualitative(String),
 }

@@ -2,15 +2,13 @@
 //! Stages return errors that know only byte spans; this is where they meet their text.
 
 use std::fmt;
-use std::sync::Arc;
 
-use miette::{Diagnostic, LabeledSpan, NamedSource, Severity, SourceCode, SourceSpan};
+use miette::{Diagnostic, LabeledSpan, Severity, SourceCode, SourceSpan};
 
 use crate::source::SourceFile;
 
 pub struct Problem {
     file: Option<SourceFile>,
-    src: Option<NamedSource<Arc<str>>>,
     error: Box<dyn Diagnostic + Send + Sync>,
     related: Vec<Problem>,
 }
@@ -19,7 +17,6 @@ impl Problem {
     pub fn new(file: &SourceFile, error: impl Diagnostic + Send + Sync + 'static) -> Problem {
         Problem {
             file: Some(file.clone()),
-            src: Some(file.named_source()),
             error: Box::new(error),
             related: Vec::new(),
         }
@@ -29,7 +26,6 @@ impl Problem {
     pub fn without_file(error: impl Diagnostic + Send + Sync + 'static) -> Problem {
         Problem {
             file: None,
-            src: None,
             error: Box::new(error),
             related: Vec::new(),
         }
@@ -100,7 +96,7 @@ impl Diagnostic for Problem {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.src.as_ref().map(|s| s as &dyn SourceCode)
+        self.file.as_ref().map(|s| s as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {

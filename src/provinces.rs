@@ -93,9 +93,11 @@ impl Province {
 
     /// A "did you mean" for a name that is not a province.
     pub fn suggest(name: &str) -> Option<String> {
-        let names = PROVINCES
-            .iter()
-            .flat_map(|i| [i.english, i.chinese].into_iter().chain(i.aliases.iter().copied()));
+        let names = PROVINCES.iter().flat_map(|i| {
+            [i.english, i.chinese]
+                .into_iter()
+                .chain(i.aliases.iter().copied())
+        });
         did_you_mean(name, names)
     }
 }
@@ -155,13 +157,19 @@ mod tests {
     fn names_in_either_language_find_the_same_province() {
         assert_eq!(Province::lookup("辽宁"), Province::lookup("Liaoning"));
         assert_eq!(Province::lookup("xizang"), Province::lookup("西藏"));
-        assert_eq!(Province::lookup("Inner Mongolia").unwrap().chinese(), "内蒙古");
+        assert_eq!(
+            Province::lookup("Inner Mongolia").unwrap().chinese(),
+            "内蒙古"
+        );
         assert_eq!(Province::lookup("Atlantis"), None);
     }
 
     #[test]
     fn suggestions_for_misspelt_provinces() {
-        assert_eq!(Province::suggest("Shandung").as_deref(), Some("did you mean `Shandong`?"));
+        assert_eq!(
+            Province::suggest("Shandung").as_deref(),
+            Some("did you mean `Shandong`?")
+        );
     }
 
     #[test]

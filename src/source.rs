@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use miette::{NamedSource, SourceSpan};
+use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 
 /// The byte order mark some editors put at the start of UTF-8 files.
 pub const BOM: char = '\u{FEFF}';
@@ -43,11 +43,6 @@ impl SourceFile {
         &self.text
     }
 
-    /// The text as miette wants it; cheap to clone.
-    pub fn named_source(&self) -> NamedSource<Arc<str>> {
-        NamedSource::new(self.name.to_string(), self.text.clone()).with_language("plancheck")
-    }
-
     /// Where a byte offset falls. A BOM is not a column, and a CR before LF is not either.
     pub fn line_col(&self, offset: usize) -> LineCol {
         let offset = offset.min(self.text.len());
@@ -65,6 +60,26 @@ impl SourceFile {
     pub fn slice(&self, span: SourceSpan) -> &str {
         let end = (span.offset() + span.len()).min(self.text.len());
         self.text.get(span.offset()..end).unwrap_or("")
+    }
+}
+
+/// miette reads the text and its name straight from the file.
+impl SourceCode for SourceFile {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner = self.text.read_span(span, context_lines_before, context_lines_after)?;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.to_string(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            inner.column(),
+            inner.line_count(),
+        )))
     }
 }
 

@@ -5,14 +5,22 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     let word_lower = word.to_lowercase();
     candidates
         .into_iter()
-        .map(|c| (strsim::normalized_damerau_levenshtein(&word_lower, &c.to_lowercase()), c))
+        .map(|c| {
+            (
+                strsim::normalized_damerau_levenshtein(&word_lower, &c.to_lowercase()),
+                c,
+            )
+        })
         .filter(|(score, _)| *score >= 0.6)
         .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
         .map(|(_, c)| c)
 }
 
 /// `did you mean `x`?`, or nothing.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
     closest(word, candidates).map(|c| format!("did you mean `{c}`?"))
 }
 
@@ -22,9 +30,19 @@ mod tests {
 
     #[test]
     fn suggests_close_names_only() {
-        let names = ["energy_intensity_cut", "co2_intensity_cut", "non_fossil_share"];
-        assert_eq!(closest("energy_intensity_cuts", names), Some("energy_intensity_cut"));
-        assert_eq!(closest("co2_intesity_cut", names), Some("co2_intensity_cut"));
+        let names = [
+            "energy_intensity_cut",
+            "co2_intensity_cut",
+            "non_fossil_share",
+        ];
+        assert_eq!(
+            closest("energy_intensity_cuts", names),
+            Some("energy_intensity_cut")
+        );
+        assert_eq!(
+            closest("co2_intesity_cut", names),
+            Some("co2_intensity_cut")
+        );
         assert_eq!(closest("gdp_growth", names), None);
     }
 

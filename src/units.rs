@@ -91,7 +91,10 @@ impl Unit {
     ];
 
     pub fn parse(written: &str) -> Option<Unit> {
-        SPELLINGS.iter().find(|(s, _)| *s == written).map(|(_, u)| *u)
+        SPELLINGS
+            .iter()
+            .find(|(s, _)| *s == written)
+            .map(|(_, u)| *u)
     }
 
     /// Every accepted spelling, for "did you mean" suggestions.
@@ -146,7 +149,10 @@ impl Unit {
         let mut value = base;
         value
             .set_scale(base.scale() + self.exponent())
-            .map_or_else(|_| base / Decimal::from(10u64.pow(self.exponent())), |_| value)
+            .map_or_else(
+                |_| base / Decimal::from(10u64.pow(self.exponent())),
+                |_| value,
+            )
             .normalize()
     }
 }

@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 
 use super::judge::{Interval, Verdict, accepted, committed, judge, margin, meets};
 use super::lookup::{Lookup, lookup};
-use crate::finding::{Finding, Outcome, Reason, Severity, StandInUse};
+use crate::finding::{Finding, Outcome, Reason, Severity, StandInUse, show_amount, show_interval};
 use crate::model::*;
 
 pub(super) fn evaluate(rules: &RuleSet, r: usize, plans: &[Plan], p: usize) -> Finding {
@@ -29,7 +29,11 @@ pub(super) fn evaluate(rules: &RuleSet, r: usize, plans: &[Plan], p: usize) -> F
         (_, Lookup::OtherBaseline(t)) => {
             f.target = Some(t);
             let declared = plan.targets[t].baseline;
-            not_checkable(&mut f, Reason::BaselineMismatch { declared }, rule.undeclared.into());
+            not_checkable(
+                &mut f,
+                Reason::BaselineMismatch { declared },
+                rule.undeclared.into(),
+            );
         }
         (_, Lookup::Missing) => stand_in_or_undeclared(&mut f, rules, rule, plan),
     }
@@ -58,12 +62,16 @@ pub(super) fn record(
     condition: &Condition,
     (declared, anchor, judging): (Interval, Decimal, Judging),
 ) -> Verdict {
-    let higher = rules.indicator(rule.requirement.indicator).higher_is_better();
+    let higher = rules
+        .indicator(rule.requirement.indicator)
+        .higher_is_better();
     let unit = rules.requirement_unit(rule);
     let accepted = accepted(condition, higher).expect("a numeric condition");
     let verdict = match judging {
         Judging::WholeSet => judge(declared, accepted),
-        Judging::Commitment if meets(committed(declared, higher), accepted, higher) => Verdict::Pass,
+        Judging::Commitment if meets(committed(declared, higher), accepted, higher) => {
+            Verdict::Pass
+        }
         Judging::Commitment => Verdict::Fail,
     };
     let m = margin(condition, anchor, higher).expect("a numeric condition");
@@ -71,11 +79,27 @@ pub(super) fn record(
     f.margin = Some(unit.difference().from_base(m));
     f.declared_set = Some(declared);
     f.accepted_set = Some(accepted);
+    let (inside, outside, what) = match judging {
+        Judging::Commitment => ("∈", "∉", commitment_words(declared, higher, unit)),
+        Judging::WholeSet => ("⊆", "⊄", show_interval(declared, unit)),
+    };
+    let sign = if verdict == Verdict::Pass {
+        inside
+    } else {
+        outside
+    };
+    f.comparison = Some(format!("{what} {sign} {}", show_interval(accepted, unit)));
     match verdict {
         Verdict::Pass => {
             f.outcome = Outcome::Pass;
-            f.within_tolerance = matches!(condition, Condition::Around { .. }) && m.is_sign_negative() && !m.is_zero();
-            f.severity = if f.within_tolerance { Severity::Note } else { Severity::None };
+            f.within_tolerance = matches!(condition, Condition::Around { .. })
+                && m.is_sign_negative()
+                && !m.is_zero();
+            f.severity = if f.within_tolerance {
+                Severity::Note
+            } else {
+                Severity::None
+            };
         }
         Verdict::Fail => {
             f.outcome = Outcome::Fail;
@@ -86,7 +110,24 @@ pub(super) fn record(
     verdict
 }
 
-fn judge_target(f: &mut Finding, rules: &RuleSet, rule: &Rule, plan: &Plan, t: usize, how: Option<StandIn>) {
+/// What a declaration commits to, in words: `14.5 %`, `more than 65 %`, `no year`.
+fn commitment_words(declared: Interval, higher: bool, unit: crate::units::Unit) -> String {
+    match committed(declared, higher) {
+        None => "no bound".to_string(),
+        Some(f) if !f.strictly_beyond => show_amount(f.value, unit),
+        Some(f) if higher => format!("more than {}", show_amount(f.value, unit)),
+        Some(f) => format!("less than {}", show_amount(f.value, unit)),
+    }
+}
+
+fn judge_target(
+    f: &mut Finding,
+    rules: &RuleSet,
+    rule: &Rule,
+    plan: &Plan,
+    t: usize,
+    how: Option<StandIn>,
+) {
     f.target = Some(t);
     let Declared::Value {
         qualifier, amount, ..
@@ -123,16 +164,17 @@ fn stand_in_or_undeclared(f: &mut Finding, rules: &RuleSet, rule: &Rule, plan: &
     f.outcome = Outcome::Undeclared;
     f.severity = rule.undeclared.into();
     let resembles = &rules.indicator(req.indicator).resembles;
-    f.stand_in = resembles.iter().find_map(|&indicator| {
-        match lookup(plan, indicator, req.year, None) {
-            Lookup::Found(t) | Lookup::OtherBaseline(t) => Some(StandInUse {
-                indicator,
-                target: t,
-                accepted: None,
-            }),
-            Lookup::Missing => None,
-        }
-    });
+    f.stand_in =
+        resembles
+            .iter()
+            .find_map(|&indicator| match lookup(plan, indicator, req.year, None) {
+                Lookup::Found(t) | Lookup::OtherBaseline(t) => Some(StandInUse {
+                    indicator,
+                    target: t,
+                    accepted: None,
+                }),
+                Lookup::Missing => None,
+            });
 }
 
 /// A no-fallback rule: the later target against the same plan's earlier one, figure to

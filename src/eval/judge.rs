@@ -102,7 +102,9 @@ fn low_ok(inner: Option<End>, outer: Option<End>) -> bool {
     match (inner, outer) {
         (_, None) => true,
         (None, Some(_)) => false,
-        (Some(i), Some(o)) => i.value > o.value || (i.value == o.value && (o.inclusive || !i.inclusive)),
+        (Some(i), Some(o)) => {
+            i.value > o.value || (i.value == o.value && (o.inclusive || !i.inclusive))
+        }
     }
 }
 
@@ -111,14 +113,18 @@ fn high_ok(inner: Option<End>, outer: Option<End>) -> bool {
     match (inner, outer) {
         (_, None) => true,
         (None, Some(_)) => false,
-        (Some(i), Some(o)) => i.value < o.value || (i.value == o.value && (o.inclusive || !i.inclusive)),
+        (Some(i), Some(o)) => {
+            i.value < o.value || (i.value == o.value && (o.inclusive || !i.inclusive))
+        }
     }
 }
 
 /// Everything up to `high` lies below everything from `low`.
 fn below(high: Option<End>, low: Option<End>) -> bool {
     match (high, low) {
-        (Some(h), Some(l)) => h.value < l.value || (h.value == l.value && !(h.inclusive && l.inclusive)),
+        (Some(h), Some(l)) => {
+            h.value < l.value || (h.value == l.value && !(h.inclusive && l.inclusive))
+        }
         _ => false,
     }
 }
@@ -133,10 +139,22 @@ pub fn accepted(condition: &Condition, higher_is_better: bool) -> Option<Interva
         Condition::Compare { op, value } => {
             let r = value.base;
             match op {
-                CmpOp::Ge => Interval { low: closed(r), ..all },
-                CmpOp::Gt => Interval { low: open(r), ..all },
-                CmpOp::Le => Interval { high: closed(r), ..all },
-                CmpOp::Lt => Interval { high: open(r), ..all },
+                CmpOp::Ge => Interval {
+                    low: closed(r),
+                    ..all
+                },
+                CmpOp::Gt => Interval {
+                    low: open(r),
+                    ..all
+                },
+                CmpOp::Le => Interval {
+                    high: closed(r),
+                    ..all
+                },
+                CmpOp::Lt => Interval {
+                    high: open(r),
+                    ..all
+                },
                 CmpOp::Eq => Interval::point(r),
             }
         }
@@ -167,7 +185,11 @@ pub struct Figure {
 /// The commitment of a declared set. `None` when the set is unbounded on its least
 /// ambitious side, as "at least 2030" is for a peak year, where later is less ambitious.
 pub fn committed(declared: Interval, higher_is_better: bool) -> Option<Figure> {
-    let end = if higher_is_better { declared.low } else { declared.high }?;
+    let end = if higher_is_better {
+        declared.low
+    } else {
+        declared.high
+    }?;
     Some(Figure {
         value: end.value,
         strictly_beyond: !end.inclusive,
@@ -179,7 +201,11 @@ pub fn committed(declared: Interval, higher_is_better: bool) -> Option<Figure> {
 pub fn meets(figure: Option<Figure>, accepted: Interval, higher_is_better: bool) -> bool {
     let Some(f) = figure else {
         // Unbounded towards less ambition: only a requirement open on that side accepts it.
-        return if higher_is_better { accepted.low.is_none() } else { accepted.high.is_none() };
+        return if higher_is_better {
+            accepted.low.is_none()
+        } else {
+            accepted.high.is_none()
+        };
     };
     let nudge = match (f.strictly_beyond, higher_is_better) {
         (false, _) => 0,
@@ -266,7 +292,11 @@ mod tests {
     /// A province's declared target against a requirement, where higher is better.
     fn verdict(q: Qualifier, v: &str, c: &Condition) -> Verdict {
         let figure = committed(Interval::declared(q, d(v)), true);
-        if meets(figure, accepted(c, true).unwrap(), true) { Pass } else { Fail }
+        if meets(figure, accepted(c, true).unwrap(), true) {
+            Pass
+        } else {
+            Fail
+        }
     }
 
     use Qualifier::*;
@@ -279,28 +309,52 @@ mod tests {
         assert_eq!(verdict(Exact, "13.4999", &ge), Fail);
         assert_eq!(verdict(AtLeast, "13.5", &ge), Pass);
         assert_eq!(verdict(MoreThan, "13.5", &ge), Pass);
-        assert_eq!(verdict(AtLeast, "12", &ge), Fail, "at least 12 commits only to 12");
-        assert_eq!(verdict(MoreThan, "13.4", &ge), Fail, "more than 13.4 includes 13.45");
+        assert_eq!(
+            verdict(AtLeast, "12", &ge),
+            Fail,
+            "at least 12 commits only to 12"
+        );
+        assert_eq!(
+            verdict(MoreThan, "13.4", &ge),
+            Fail,
+            "more than 13.4 includes 13.45"
+        );
     }
 
     #[test]
     fn strict_comparisons() {
         let gt = compare(CmpOp::Gt, "65");
         assert_eq!(verdict(Exact, "65", &gt), Fail, "65 is not more than 65");
-        assert_eq!(verdict(MoreThan, "65", &gt), Pass, "more than 65 is more than 65");
-        assert_eq!(verdict(AtLeast, "65", &gt), Fail, "at least 65 includes 65 itself");
+        assert_eq!(
+            verdict(MoreThan, "65", &gt),
+            Pass,
+            "more than 65 is more than 65"
+        );
+        assert_eq!(
+            verdict(AtLeast, "65", &gt),
+            Fail,
+            "at least 65 includes 65 itself"
+        );
         assert_eq!(verdict(Exact, "70", &gt), Pass);
         let lt = compare(CmpOp::Lt, "20");
         assert_eq!(verdict(Exact, "19.9", &lt), Pass);
         assert_eq!(verdict(Exact, "20", &lt), Fail);
-        assert_eq!(verdict(AtLeast, "10", &lt), Pass, "more than committed is more ambition");
+        assert_eq!(
+            verdict(AtLeast, "10", &lt),
+            Pass,
+            "more than committed is more ambition"
+        );
         assert_eq!(verdict(MoreThan, "20", &lt), Fail);
     }
 
     #[test]
     fn upper_bounds_and_equality() {
         let le = compare(CmpOp::Le, "2030");
-        assert_eq!(verdict(Exact, "2030", &le), Pass, "a peak in 2030 is by 2030");
+        assert_eq!(
+            verdict(Exact, "2030", &le),
+            Pass,
+            "a peak in 2030 is by 2030"
+        );
         assert_eq!(verdict(Exact, "2031", &le), Fail);
         let eq = compare(CmpOp::Eq, "20");
         assert_eq!(verdict(Exact, "20", &eq), Pass);
@@ -319,8 +373,16 @@ mod tests {
         assert_eq!(verdict(Exact, "15", &c), Pass);
         assert_eq!(verdict(Exact, "25", &c), Pass);
         assert_eq!(verdict(Exact, "25.01", &c), Fail);
-        assert_eq!(verdict(AtLeast, "20", &c), Pass, "commits to 20, inside the range");
-        assert_eq!(verdict(AtLeast, "26", &c), Fail, "commits to 26, above the range");
+        assert_eq!(
+            verdict(AtLeast, "20", &c),
+            Pass,
+            "commits to 20, inside the range"
+        );
+        assert_eq!(
+            verdict(AtLeast, "26", &c),
+            Fail,
+            "commits to 26, above the range"
+        );
         assert_eq!(margin(&c, d("16"), true), Some(d("1")));
         assert_eq!(margin(&c, d("26"), true), Some(d("-1")));
     }
@@ -329,11 +391,23 @@ mod tests {
     fn around_is_one_sided_towards_ambition() {
         let c = around("20", "1");
         assert_eq!(verdict(Around, "20", &c), Pass);
-        assert_eq!(verdict(Exact, "35", &c), Pass, "above is more ambitious, never a miss");
+        assert_eq!(
+            verdict(Exact, "35", &c),
+            Pass,
+            "above is more ambitious, never a miss"
+        );
         assert_eq!(verdict(Exact, "19", &c), Pass, "short within the tolerance");
         assert_eq!(verdict(Exact, "18.9", &c), Fail);
-        assert_eq!(verdict(AtLeast, "15", &c), Fail, "commits to 15, short by more than 1");
-        assert_eq!(verdict(Around, "19.2", &c), Pass, "a plan's around is taken at its figure");
+        assert_eq!(
+            verdict(AtLeast, "15", &c),
+            Fail,
+            "commits to 15, short by more than 1"
+        );
+        assert_eq!(
+            verdict(Around, "19.2", &c),
+            Pass,
+            "a plan's around is taken at its figure"
+        );
         assert_eq!(margin(&c, d("19.5"), true), Some(d("-0.5")));
     }
 
@@ -367,10 +441,16 @@ mod tests {
         };
         let acc = accepted(&by_2030, false).unwrap();
         let peak = |q, y| meets(committed(Interval::declared(q, d(y)), false), acc, false);
-        assert!(peak(Exact, "2030"), "a peak in 2030 meets `no later than 2030`");
+        assert!(
+            peak(Exact, "2030"),
+            "a peak in 2030 meets `no later than 2030`"
+        );
         assert!(peak(Around, "2028"));
         assert!(!peak(Exact, "2031"));
-        assert!(!peak(AtLeast, "2025"), "2025 or later commits to no year at all");
+        assert!(
+            !peak(AtLeast, "2025"),
+            "2025 or later commits to no year at all"
+        );
         let open = Interval {
             low: None,
             high: None,

@@ -11,7 +11,12 @@ pub(super) enum Lookup {
 
 /// The plan's target for `indicator` in `year` (any year where the requirement names none,
 /// as for a peak year) from `baseline`.
-pub(super) fn lookup(plan: &Plan, indicator: IndicatorId, year: Option<u16>, baseline: Option<u16>) -> Lookup {
+pub(super) fn lookup(
+    plan: &Plan,
+    indicator: IndicatorId,
+    year: Option<u16>,
+    baseline: Option<u16>,
+) -> Lookup {
     let mut other = None;
     for (i, t) in plan.targets.iter().enumerate() {
         if t.indicator != indicator || (year.is_some() && t.year != year) {

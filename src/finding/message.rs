@@ -10,7 +10,11 @@ pub fn describe(f: &Finding, rules: &RuleSet, plans: &[Plan]) -> String {
     let rule = &rules.rules[f.rule];
     let req = &rule.requirement;
     let indicator = rules.indicator(req.indicator);
-    let subject = format!("`{}` {}", indicator.name, period_words(req.year, req.baseline));
+    let subject = format!(
+        "`{}` {}",
+        indicator.name,
+        period_words(req.year, req.baseline)
+    );
     let subject = subject.trim_end();
     let wording = &req.wording;
     let Some(p) = f.plan else {
@@ -19,20 +23,37 @@ pub fn describe(f: &Finding, rules: &RuleSet, plans: &[Plan]) -> String {
     let plan = &plans[p];
     let subject = format!("{}: {subject}", plan.province);
     let subject = subject.as_str();
-    let declared = f.target.map(|t| declared_words(&plan.targets[t]));
+    let unit = rules.requirement_unit(rule);
+    let declared = f.target.map(|t| match (&plan.targets[t].value, f.value) {
+        // Shown converted too where the plan wrote another unit than the requirement.
+        (Declared::Value { amount, .. }, Some(v)) if amount.unit != unit => {
+            format!(
+                "{} (= {})",
+                declared_words(&plan.targets[t]),
+                show_value(v, unit)
+            )
+        }
+        _ => declared_words(&plan.targets[t]),
+    });
     let outcome = outcome_words(f, rules);
     match (&f.reason, f.outcome) {
         (_, Outcome::Undeclared) => undeclared(f, rules, plan, subject, wording),
-        (Some(Reason::ByReference), _) if f.earlier.is_none() && is_by_reference(f, plan) => format!(
-            "{subject} is declared by reference to the nationally assigned target, so `{wording}` cannot be checked"
-        ),
+        (Some(Reason::ByReference), _) if f.earlier.is_none() && is_by_reference(f, plan) => {
+            format!(
+                "{subject} is declared by reference to the nationally assigned target, so `{wording}` cannot be checked"
+            )
+        }
         (Some(Reason::Qualitative), _) => {
             let Condition::Qualitative(words) = &req.condition else {
                 unreachable!("only a qualitative condition gives this reason")
             };
             match declared {
-                Some(d) => format!("{subject} is required to \"{words}\", which is not numeric; the plan declares {d}: not checkable"),
-                None => format!("{subject} is required to \"{words}\", which is not numeric: not checkable"),
+                Some(d) => format!(
+                    "{subject} is required to \"{words}\", which is not numeric; the plan declares {d}: not checkable"
+                ),
+                None => format!(
+                    "{subject} is required to \"{words}\", which is not numeric: not checkable"
+                ),
             }
         }
         (Some(Reason::BaselineMismatch { declared: b }), _) => format!(
@@ -48,7 +69,13 @@ pub fn describe(f: &Finding, rules: &RuleSet, plans: &[Plan]) -> String {
             let via = via_words(f, rules);
             let earlier = f
                 .earlier
-                .map(|e| format!(" against its {} target of {}", plan.targets[e].year.unwrap_or_default(), declared_words(&plan.targets[e])))
+                .map(|e| {
+                    format!(
+                        " against its {} target of {}",
+                        plan.targets[e].year.unwrap_or_default(),
+                        declared_words(&plan.targets[e])
+                    )
+                })
                 .unwrap_or_default();
             format!(
                 "{subject}{via} declared {}{earlier}, required `{wording}`: {outcome}",
@@ -93,7 +120,10 @@ fn via_words(f: &Finding, rules: &RuleSet) -> String {
                 Some(StandIn::LowerBound) => "a lower bound",
                 _ => "an equivalent",
             };
-            format!(" (by `{}`, which the rule accepts as {how})", rules.indicator(s.indicator).name)
+            format!(
+                " (by `{}`, which the rule accepts as {how})",
+                rules.indicator(s.indicator).name
+            )
         }
         None => String::new(),
     }
@@ -109,7 +139,7 @@ fn outcome_words(f: &Finding, rules: &RuleSet) -> String {
     let amount = show_difference(m.abs(), unit);
     match (f.outcome, &f.reason) {
         (Outcome::Pass, _) if f.within_tolerance => format!("met within the tolerance, {amount} short of the figure"),
-        (Outcome::Pass, _) if m.is_zero() => "met exactly".to_string(),
+        (Outcome::Pass, _) if m.is_zero() => "met, at the bound".to_string(),
         (Outcome::Pass, _) => format!("met with {amount} to spare"),
         (Outcome::Fail, _) if m.is_zero() || !m.is_sign_negative() => "not met: the bound itself is excluded".to_string(),
         (Outcome::Fail, _) => format!("missed by {amount}"),

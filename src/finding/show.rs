@@ -18,17 +18,26 @@ pub fn show_amount(base: Decimal, unit: Unit) -> String {
 
 /// A value already in `unit`, shown the same way.
 pub fn show_value(value: Decimal, unit: Unit) -> String {
-    let v = if value.is_zero() { Decimal::ZERO } else { value.normalize() };
+    let v = if value.is_zero() {
+        Decimal::ZERO
+    } else {
+        value.normalize()
+    };
     match unit {
         Unit::Year => v.to_string(),
         _ => format!("{v} {unit}"),
     }
 }
 
-/// A difference of two values in `unit`: `1 pp` for percentages, `2 years` for years.
-pub fn show_difference(base: Decimal, unit: Unit) -> String {
+/// A difference of two values in `unit`, given in that unit's difference unit: `1 pp` for
+/// percentages, `2 years` for years.
+pub fn show_difference(value: Decimal, unit: Unit) -> String {
     let unit = unit.difference();
-    let v = plain(base, unit);
+    let v = if value.is_zero() {
+        Decimal::ZERO
+    } else {
+        value.normalize()
+    };
     match unit {
         Unit::Year if v.abs() == Decimal::ONE => format!("{v} year"),
         Unit::Year => format!("{v} years"),
@@ -43,14 +52,28 @@ pub fn show_interval(set: Interval, unit: Unit) -> String {
             return show_amount(l.value, unit);
         }
     }
-    let end = |e: Option<End>, infinity: &str| e.map_or(infinity.to_string(), |e| plain(e.value, unit).to_string());
-    let open = if set.low.is_some_and(|e| e.inclusive) { "[" } else { "(" };
-    let close = if set.high.is_some_and(|e| e.inclusive) { "]" } else { ")" };
+    let end = |e: Option<End>, infinity: &str| {
+        e.map_or(infinity.to_string(), |e| plain(e.value, unit).to_string())
+    };
+    let open = if set.low.is_some_and(|e| e.inclusive) {
+        "["
+    } else {
+        "("
+    };
+    let close = if set.high.is_some_and(|e| e.inclusive) {
+        "]"
+    } else {
+        ")"
+    };
     let suffix = match unit {
         Unit::Year => String::new(),
         _ => format!(" {unit}"),
     };
-    format!("{open}{}, {}{close}{suffix}", end(set.low, "-∞"), end(set.high, "∞"))
+    format!(
+        "{open}{}, {}{close}{suffix}",
+        end(set.low, "-∞"),
+        end(set.high, "∞")
+    )
 }
 
 #[cfg(test)]
@@ -77,6 +100,11 @@ mod tests {
         assert_eq!(show_difference(d("2"), Unit::Year), "2 years");
         assert_eq!(show_difference(d("1"), Unit::Year), "1 year");
         assert_eq!(show_difference(-d("0"), Unit::Percent), "0 pp");
+        assert_eq!(
+            show_difference(d("11.26"), Unit::YiKW),
+            "11.26 亿kW",
+            "no second conversion"
+        );
     }
 
     #[test]
@@ -85,6 +113,9 @@ mod tests {
         assert_eq!(show_interval(at_least, Unit::Percent), "[14.4, ∞) %");
         let more = Interval::declared(Qualifier::MoreThan, d("65"));
         assert_eq!(show_interval(more, Unit::Percent), "(65, ∞) %");
-        assert_eq!(show_interval(Interval::point(d("2030")), Unit::Year), "2030");
+        assert_eq!(
+            show_interval(Interval::point(d("2030")), Unit::Year),
+            "2030"
+        );
     }
 }

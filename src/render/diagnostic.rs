@@ -2,32 +2,38 @@
 //! requirement in the rule file, and the rule's help.
 
 use std::fmt;
-use std::sync::Arc;
 
-use miette::{Diagnostic, LabeledSpan, NamedSource, Severity as MietteSeverity, SourceCode};
+use miette::{Diagnostic, LabeledSpan, Severity as MietteSeverity, SourceCode};
 
 use crate::check::Checked;
 use crate::finding::{Finding, Outcome, Reason, Severity, declared_words};
 use crate::model::{Plan, Site};
+use crate::source::SourceFile;
 
 /// One labelled place in one file, with a message: the pieces a finding is drawn from.
 pub struct Report {
     message: String,
     code: Option<String>,
     severity: MietteSeverity,
-    src: NamedSource<Arc<str>>,
+    src: SourceFile,
     labels: Vec<LabeledSpan>,
     help: Option<String>,
     related: Vec<Report>,
 }
 
 impl Report {
-    fn at(checked: &Checked, site: Site, message: String, label: String, severity: MietteSeverity) -> Report {
+    fn at(
+        checked: &Checked,
+        site: Site,
+        message: String,
+        label: String,
+        severity: MietteSeverity,
+    ) -> Report {
         Report {
             message,
             code: None,
             severity,
-            src: checked.sources.get(site.file).named_source(),
+            src: checked.sources.get(site.file).clone(),
             labels: vec![LabeledSpan::new_primary_with_span(Some(label), site.span)],
             help: None,
             related: Vec::new(),
@@ -41,7 +47,8 @@ impl Report {
     }
 
     fn label(&mut self, site: Site, text: String) {
-        self.labels.push(LabeledSpan::new_with_span(Some(text), site.span));
+        self.labels
+            .push(LabeledSpan::new_with_span(Some(text), site.span));
     }
 }
 
@@ -55,7 +62,10 @@ fn miette_severity(severity: Severity) -> MietteSeverity {
 
 /// Builds the diagnostic for a finding.
 pub fn finding_report(f: &Finding, checked: &Checked) -> Report {
-    let rules = checked.rules.as_ref().expect("findings come from resolved rules");
+    let rules = checked
+        .rules
+        .as_ref()
+        .expect("findings come from resolved rules");
     let rule = &rules.rules[f.rule];
     let severity = miette_severity(f.severity);
     let mut report = match f.plan {
@@ -80,7 +90,11 @@ pub fn finding_report(f: &Finding, checked: &Checked) -> Report {
         .map(|c| format!("{}, {}", rules.sources[c.source].name, c.locator))
         .collect::<Vec<_>>()
         .join("; ");
-    let cited = if cited.is_empty() { String::new() } else { format!(" ({cited})") };
+    let cited = if cited.is_empty() {
+        String::new()
+    } else {
+        format!(" ({cited})")
+    };
     let requirement = Report::at(
         checked,
         rule.requirement.site,
@@ -107,28 +121,47 @@ pub fn finding_report(f: &Finding, checked: &Checked) -> Report {
 
 fn plan_report(f: &Finding, checked: &Checked, plan: &Plan, severity: MietteSeverity) -> Report {
     let rules = checked.rules.as_ref().expect("resolved");
-    let indicator = &rules.indicator(rules.rules[f.rule].requirement.indicator).name;
+    let indicator = &rules
+        .indicator(rules.rules[f.rule].requirement.indicator)
+        .name;
     let Some(t) = f.target else {
-        let label = format!("{}'s plan declares no `{indicator}` for this requirement", plan.province);
+        let label = format!(
+            "{}'s plan declares no `{indicator}` for this requirement",
+            plan.province
+        );
         let mut report = Report::at(checked, plan.header, f.message.clone(), label, severity);
         if let Some(s) = f.stand_in {
             let other = &rules.indicator(s.indicator).name;
-            report.label(plan.targets[s.target].site, format!("`{other}` is a different indicator"));
+            report.label(
+                plan.targets[s.target].site,
+                format!("`{other}` is a different indicator"),
+            );
         }
         return report;
     };
     let label = match (&f.reason, f.outcome) {
-        (Some(Reason::BaselineMismatch { .. }), _) => "declared from another baseline year".to_string(),
+        (Some(Reason::BaselineMismatch { .. }), _) => {
+            "declared from another baseline year".to_string()
+        }
         (Some(Reason::ByReference), _) => "no number to compare".to_string(),
         (_, Outcome::Pass) => "meets the requirement".to_string(),
         (_, Outcome::Fail) => "does not meet the requirement".to_string(),
         _ => "declared here".to_string(),
     };
     let label = match f.stand_in {
-        Some(s) => format!("`{}` in place of `{indicator}`: {label}", rules.indicator(s.indicator).name),
+        Some(s) => format!(
+            "`{}` in place of `{indicator}`: {label}",
+            rules.indicator(s.indicator).name
+        ),
         None => label,
     };
-    let mut report = Report::at(checked, plan.targets[t].site, f.message.clone(), label, severity);
+    let mut report = Report::at(
+        checked,
+        plan.targets[t].site,
+        f.message.clone(),
+        label,
+        severity,
+    );
     if let Some(e) = f.earlier {
         report.label(plan.targets[e].site, "the earlier target".into());
     }
@@ -151,7 +184,9 @@ impl std::error::Error for Report {}
 
 impl Diagnostic for Report {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.code.as_ref().map(|c| Box::new(c) as Box<dyn fmt::Display>)
+        self.code
+            .as_ref()
+            .map(|c| Box::new(c) as Box<dyn fmt::Display>)
     }
 
     fn severity(&self) -> Option<MietteSeverity> {
@@ -159,7 +194,9 @@ impl Diagnostic for Report {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {

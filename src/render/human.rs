@@ -73,7 +73,8 @@ pub fn render_human(checked: &Checked, opts: &HumanOptions) -> String {
 
 fn summary_line(checked: &Checked) -> String {
     let s = checked.summary();
-    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut line = format!(
         "checked {} against {}: {} pass, {} fail, {} undeclared, {} not checkable; {}, {}, {}",
         plural(s.plans, "plan", "plans"),

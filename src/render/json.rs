@@ -52,7 +52,7 @@ struct JsonFinding<'a> {
     contributors: Option<Vec<ContributorJson<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     missing: Option<Vec<&'static str>>,
-    explanation: Explanation,
+    explanation: Explanation<'a>,
     message: &'a str,
     location: Location,
     rule_location: Location,
@@ -100,9 +100,10 @@ struct ContributorJson<'a> {
 }
 
 #[derive(Serialize)]
-struct Explanation {
+struct Explanation<'a> {
     declared_set: Option<String>,
     accepted_set: Option<String>,
+    comparison: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -130,7 +131,11 @@ struct JsonSummary {
 }
 
 fn exact(d: Decimal) -> String {
-    if d.is_zero() { "0".into() } else { d.normalize().to_string() }
+    if d.is_zero() {
+        "0".into()
+    } else {
+        d.normalize().to_string()
+    }
 }
 
 fn location(file: &SourceFile, span: miette::SourceSpan) -> Location {
@@ -190,14 +195,19 @@ fn required<'a>(rules: &RuleSet, rule: &'a Rule) -> Required<'a> {
         Condition::Around { value, tolerance } => {
             (r.operator, r.value, r.tolerance) = ("around", shown(value), shown(tolerance))
         }
-        Condition::OwnEarlier { op, year } => (r.operator, r.earlier_year) = (op.symbol(), Some(*year)),
+        Condition::OwnEarlier { op, year } => {
+            (r.operator, r.earlier_year) = (op.symbol(), Some(*year))
+        }
         Condition::Qualitative(_) => r.operator = "qualitative",
     }
     r
 }
 
 fn finding<'a>(f: &'a Finding, checked: &'a Checked) -> JsonFinding<'a> {
-    let rules = checked.rules.as_ref().expect("findings come from resolved rules");
+    let rules = checked
+        .rules
+        .as_ref()
+        .expect("findings come from resolved rules");
     let rule = &rules.rules[f.rule];
     let req = &rule.requirement;
     let unit = rules.requirement_unit(rule);
@@ -248,11 +258,15 @@ fn finding<'a>(f: &'a Finding, checked: &'a Checked) -> JsonFinding<'a> {
                 StandIn::LowerBound => "lower_bound",
             }),
         }),
-        missing: f.plan.is_none().then(|| f.missing.iter().map(|p| p.english()).collect()),
+        missing: f
+            .plan
+            .is_none()
+            .then(|| f.missing.iter().map(|p| p.english()).collect()),
         contributors,
         explanation: Explanation {
             declared_set: f.declared_set.map(|s| show_interval(s, unit)),
             accepted_set: f.accepted_set.map(|s| show_interval(s, unit)),
+            comparison: f.comparison.as_deref(),
         },
         message: &f.message,
         location,
@@ -279,7 +293,11 @@ pub fn render_json(checked: &Checked) -> String {
     let s = checked.summary();
     let doc = Document {
         version: 1,
-        findings: checked.findings.iter().map(|f| finding(f, checked)).collect(),
+        findings: checked
+            .findings
+            .iter()
+            .map(|f| finding(f, checked))
+            .collect(),
         errors: checked.problems.iter().map(problem).collect(),
         summary: JsonSummary {
             plans: s.plans,

@@ -48,10 +48,10 @@ pub enum ResolveError {
     #[error("`{unit}` measures {found}, but {what} is {expected}")]
     #[diagnostic(code(PC005))]
     UnitMismatch {
-        unit: String,
-        found: String,
+        unit: &'static str,
+        found: &'static str,
         what: String,
-        expected: String,
+        expected: &'static str,
         #[label("{found}")]
         span: SourceSpan,
         #[help]
@@ -85,7 +85,10 @@ pub enum ResolveError {
     },
 
     #[error("rule `{id}` is declared twice")]
-    #[diagnostic(code(PC010), help("rule identifiers are stable codes; give each rule its own"))]
+    #[diagnostic(
+        code(PC010),
+        help("rule identifiers are stable codes; give each rule its own")
+    )]
     DuplicateRule {
         id: String,
         #[label("declared again here")]
@@ -113,7 +116,10 @@ pub enum ResolveError {
     },
 
     #[error("target `{indicator}` {period} is declared twice")]
-    #[diagnostic(code(PC021), help("a plan declares each indicator once per year and baseline"))]
+    #[diagnostic(
+        code(PC021),
+        help("a plan declares each indicator once per year and baseline")
+    )]
     DuplicateTarget {
         indicator: String,
         period: String,
@@ -149,7 +155,10 @@ pub enum ResolveError {
     },
 
     #[error("`{text}` does not fit once converted to {unit}")]
-    #[diagnostic(code(PC026), help("plancheck holds exact decimals of at most 28 significant digits"))]
+    #[diagnostic(
+        code(PC026),
+        help("plancheck holds exact decimals of at most 28 significant digits")
+    )]
     ConversionOverflow {
         text: String,
         unit: String,

@@ -58,7 +58,11 @@ pub fn resolve_plan(
     }
 }
 
-fn resolve_target(decl: &ast::TargetDecl, file: FileId, rules: &RuleSet) -> Result<Target, ResolveError> {
+fn resolve_target(
+    decl: &ast::TargetDecl,
+    file: FileId,
+    rules: &RuleSet,
+) -> Result<Target, ResolveError> {
     let id = rules.find_indicator(&decl.indicator.node).ok_or_else(|| {
         let names = rules.indicators.iter().map(|i| i.name.as_str());
         ResolveError::UnknownIndicator {
@@ -75,7 +79,10 @@ fn resolve_target(decl: &ast::TargetDecl, file: FileId, rules: &RuleSet) -> Resu
         year: decl.period.year.as_ref().map(|y| y.node),
         baseline: decl.period.baseline.as_ref().map(|y| y.node),
         value: resolve_value(&value.node, indicator)?,
-        commitment: decl.commitment.as_ref().map_or(Commitment::Firm, |c| c.node),
+        commitment: decl
+            .commitment
+            .as_ref()
+            .map_or(Commitment::Firm, |c| c.node),
         status: decl.status.as_ref().map(|s| s.node.clone()),
         document: decl.document.as_ref().map(|d| d.node.clone()),
         source: decl.source.as_ref().map(|s| s.node.clone()),
@@ -86,7 +93,10 @@ fn resolve_target(decl: &ast::TargetDecl, file: FileId, rules: &RuleSet) -> Resu
     })
 }
 
-fn resolve_value(value: &ast::DeclaredValue, indicator: &Indicator) -> Result<Declared, ResolveError> {
+fn resolve_value(
+    value: &ast::DeclaredValue,
+    indicator: &Indicator,
+) -> Result<Declared, ResolveError> {
     let ast::DeclaredValue::Number {
         qualifier,
         quantity,
@@ -129,7 +139,11 @@ fn duplicate_of(
 pub fn period_words(year: Option<u16>, baseline: Option<u16>) -> String {
     let by = year.map(|y| format!("by {y}"));
     let from = baseline.map(|b| format!("from {b}"));
-    [by, from].into_iter().flatten().collect::<Vec<_>>().join(" ")
+    [by, from]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// One plan per province in a run; a second is an error pointing at the first.
@@ -154,4 +168,3 @@ pub fn unique_provinces(plans: &[Plan], sources: &Sources) -> Vec<Problem> {
     }
     problems
 }
-

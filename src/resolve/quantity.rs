@@ -34,13 +34,13 @@ pub(super) fn resolve_quantity(q: &Quantity, expect: &Expect) -> Result<Amount, 
     if unit.dimension() != expect.dimension {
         return Err(mismatch(unit, span, expect));
     }
-    let base = unit
-        .to_base(q.number.node.value)
-        .ok_or_else(|| ResolveError::ConversionOverflow {
-            text: q.number.node.text.clone(),
-            unit: unit.name().to_string(),
-            span: q.number.span,
-        })?;
+    let base =
+        unit.to_base(q.number.node.value)
+            .ok_or_else(|| ResolveError::ConversionOverflow {
+                text: q.number.node.text.clone(),
+                unit: unit.name().to_string(),
+                span: q.number.span,
+            })?;
     Ok(Amount { base, unit })
 }
 
@@ -56,10 +56,10 @@ pub(super) fn mismatch(unit: Unit, span: miette::SourceSpan, expect: &Expect) ->
         )),
     };
     ResolveError::UnitMismatch {
-        unit: unit.name().to_string(),
-        found: unit.dimension().name().to_string(),
+        unit: unit.name(),
+        found: unit.dimension().name(),
         what: expect.what.to_string(),
-        expected: expect.dimension.name().to_string(),
+        expected: expect.dimension.name(),
         span,
         help,
     }

@@ -25,8 +25,12 @@ pub fn resolve_rules(
         file: FileId(0),
     };
     r.each(files, |r, f| f.sources.iter().for_each(|s| r.source(s)));
-    r.each(files, |r, f| f.indicators.iter().for_each(|i| r.indicator(i)));
-    r.each(files, |r, f| f.indicators.iter().for_each(|i| r.resembles(i)));
+    r.each(files, |r, f| {
+        f.indicators.iter().for_each(|i| r.indicator(i))
+    });
+    r.each(files, |r, f| {
+        f.indicators.iter().for_each(|i| r.resembles(i))
+    });
     r.each(files, |r, f| f.groups.iter().for_each(|g| r.group(g)));
     r.each(files, |r, f| f.rules.iter().for_each(|rule| r.rule(rule)));
     if r.problems.is_empty() {
@@ -45,7 +49,11 @@ struct Resolver<'a> {
 }
 
 impl Resolver<'_> {
-    fn each(&mut self, files: &[(FileId, ast::RuleFile)], mut f: impl FnMut(&mut Self, &ast::RuleFile)) {
+    fn each(
+        &mut self,
+        files: &[(FileId, ast::RuleFile)],
+        mut f: impl FnMut(&mut Self, &ast::RuleFile),
+    ) {
         for (id, file) in files {
             self.file = *id;
             f(self, file);
@@ -119,7 +127,10 @@ impl Resolver<'_> {
             name: decl.name.node.clone(),
             title: decl.title.as_ref().map(|t| t.node.clone()),
             unit,
-            baseline: decl.baseline.as_ref().map_or(BaselineNeed::None, |b| b.node),
+            baseline: decl
+                .baseline
+                .as_ref()
+                .map_or(BaselineNeed::None, |b| b.node),
             ambition: decl.ambition.as_ref().map_or(default_ambition, |a| a.node),
             resembles: Vec::new(),
             site: self.site(decl.name.span),
@@ -133,7 +144,8 @@ impl Resolver<'_> {
             span: decl.name.span,
             help: Some("say what the indicator is measured in, for example `unit %`".into()),
         };
-        self.problems.push(Problem::new(self.sources.get(self.file), error));
+        self.problems
+            .push(Problem::new(self.sources.get(self.file), error));
     }
 
     fn lookup_indicator(&mut self, name: &Spanned<String>) -> Option<IndicatorId> {
@@ -204,7 +216,12 @@ impl Resolver<'_> {
     }
 
     fn group_members(&mut self, name: &Spanned<String>) -> Option<ProvinceSet> {
-        let found = self.set.groups.iter().find(|g| g.name == name.node).map(|g| g.members);
+        let found = self
+            .set
+            .groups
+            .iter()
+            .find(|g| g.name == name.node)
+            .map(|g| g.members);
         if found.is_none() {
             let names = self.set.groups.iter().map(|g| g.name.as_str());
             let help = did_you_mean(&name.node, names);
@@ -257,8 +274,14 @@ impl Resolver<'_> {
             id: decl.id.node.clone(),
             title: decl.title.node.clone(),
             kind: kind.node,
-            severity: decl.severity.as_ref().map_or(default_severity(kind.node), |s| s.node),
-            undeclared: decl.undeclared.as_ref().map_or(default_undeclared(kind.node), |s| s.node),
+            severity: decl
+                .severity
+                .as_ref()
+                .map_or(default_severity(kind.node), |s| s.node),
+            undeclared: decl
+                .undeclared
+                .as_ref()
+                .map_or(default_undeclared(kind.node), |s| s.node),
             scope,
             requirement,
             cites,
@@ -335,7 +358,12 @@ impl Resolver<'_> {
     fn cites(&mut self, decl: &ast::RuleDecl) -> Vec<Citation> {
         let mut cites = Vec::new();
         for cite in &decl.cites {
-            match self.set.sources.iter().position(|s| s.name == cite.source.node) {
+            match self
+                .set
+                .sources
+                .iter()
+                .position(|s| s.name == cite.source.node)
+            {
                 Some(source) => cites.push(Citation {
                     source,
                     locator: cite.locator.node.clone(),
@@ -423,7 +451,11 @@ impl Resolver<'_> {
                 ))
             }
             (RuleKind::Aggregate, _, Condition::Qualitative(_) | Condition::OwnEarlier { .. }) => {
-                Some(("a numeric condition", req.site.span, "compare the sum with a quantity"))
+                Some((
+                    "a numeric condition",
+                    req.site.span,
+                    "compare the sum with a quantity",
+                ))
             }
             (RuleKind::NoFallback, _, c) if !matches!(c, Condition::OwnEarlier { .. }) => Some((
                 "a comparison with the province's own earlier target",
@@ -494,7 +526,10 @@ fn resolve_condition(
             value: resolve_quantity(q, &value)?,
         },
         ast::Condition::Between(low, high) => {
-            let (low, high) = (resolve_quantity(low, &value)?, resolve_quantity(high, &value)?);
+            let (low, high) = (
+                resolve_quantity(low, &value)?,
+                resolve_quantity(high, &value)?,
+            );
             if low.base > high.base {
                 return Err(ResolveError::ReversedBounds {
                     low: low.in_own_unit().to_string(),

@@ -8,7 +8,9 @@ pub enum SyntaxError {
     #[error("the file is empty")]
     #[diagnostic(
         code(PC102),
-        help("a plan starts with `province NAME`; a rule file declares indicators, sources and rules")
+        help(
+            "a plan starts with `province NAME`; a rule file declares indicators, sources and rules"
+        )
     )]
     Empty {
         #[label("nothing here but whitespace and comments")]

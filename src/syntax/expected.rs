@@ -143,26 +143,42 @@ fn words(rule: Rule) -> Words {
         Rule::kw_zero => Keyword("zero"),
         Rule::plan_file | Rule::plan_item => Thing("`province`, `title`, `issued` or `target`"),
         Rule::date => Thing("a date such as 2022-09-30"),
-        Rule::target_field => Thing("a target field (`value`, `commitment`, `status`, `document`, `source`)"),
+        Rule::target_field => {
+            Thing("a target field (`value`, `commitment`, `status`, `document`, `source`)")
+        }
         Rule::qualifier => Thing("a qualifier (`exact`, `around`, `at_least`, `more_than`)"),
         Rule::commitment => Thing("`firm` or `strive`"),
         Rule::status => Thing("a status (`verified`, `conflicting`, `secondary`, `draft`)"),
-        Rule::rules_file | Rule::rules_item => Thing("a declaration (`source`, `indicator`, `group` or `rule`)"),
-        Rule::indicator_field => Thing("an indicator field (`title`, `unit`, `baseline`, `ambition`, `resembles`)"),
+        Rule::rules_file | Rule::rules_item => {
+            Thing("a declaration (`source`, `indicator`, `group` or `rule`)")
+        }
+        Rule::indicator_field => {
+            Thing("an indicator field (`title`, `unit`, `baseline`, `ambition`, `resembles`)")
+        }
         Rule::baseline_need => Thing("`required` or `none`"),
         Rule::ambition => Thing("`higher`, `lower` or `earlier`"),
         Rule::rule_id => Thing("a rule identifier such as `EI-2025`"),
-        Rule::rule_field => Thing("a rule field (`kind`, `severity`, `scope`, `require`, `undeclared`, `cite`, `help`, `accept`)"),
+        Rule::rule_field => Thing(
+            "a rule field (`kind`, `severity`, `scope`, `require`, `undeclared`, `cite`, `help`, `accept`)",
+        ),
         Rule::rule_kind => Thing("a rule kind (`floor`, `benchmark`, `aggregate`, `no_fallback`)"),
         Rule::level => Thing("a severity (`error`, `warning`, `note`)"),
         Rule::stand_in => Thing("`equivalent` or `lower_bound`"),
         Rule::missing_policy => Thing("`unknown` or `zero`"),
-        Rule::province_set | Rule::set_term => Thing("a set of provinces (`every province`, `group NAME`, `[A, B]`)"),
+        Rule::province_set | Rule::set_term => {
+            Thing("a set of provinces (`every province`, `group NAME`, `[A, B]`)")
+        }
         Rule::set_op | Rule::union | Rule::intersect => Thing("`+`, `&` or `except`"),
         Rule::province_list => Thing("a list of provinces such as `[Beijing, 上海]`"),
-        Rule::requirement => Thing("a requirement such as `energy_intensity_cut by 2025 from 2020 >= 13.5 %`"),
-        Rule::condition => Thing("a condition (`>=`, `between`, `around`, `no later than`, `qualitative`)"),
-        Rule::compare | Rule::cmp_op | Rule::own_compare => Thing("a comparison (`>=`, `>`, `<=`, `<`, `==`)"),
+        Rule::requirement => {
+            Thing("a requirement such as `energy_intensity_cut by 2025 from 2020 >= 13.5 %`")
+        }
+        Rule::condition => {
+            Thing("a condition (`>=`, `between`, `around`, `no later than`, `qualitative`)")
+        }
+        Rule::compare | Rule::cmp_op | Rule::own_compare => {
+            Thing("a comparison (`>=`, `>`, `<=`, `<`, `==`)")
+        }
         Rule::quantity => Thing("a number and its unit, such as `13.5 %`"),
     }
 }
@@ -191,7 +207,11 @@ pub(super) fn describe_failure(rule: Rule, text: &str) -> SyntaxError {
         // mark from the string rule.
         for token in attempts.expected_tokens().iter().map(ToString::to_string) {
             let layout = token.trim().is_empty() || token == "#";
-            if !layout && token != "\"" && !token.contains("..") && !token.chars().any(char::is_alphanumeric) {
+            if !layout
+                && token != "\""
+                && !token.contains("..")
+                && !token.chars().any(char::is_alphanumeric)
+            {
                 expected.insert(format!("`{token}`"));
             }
         }
@@ -225,7 +245,10 @@ fn unexpected(text: &str, pos: usize, expected: BTreeSet<String>) -> SyntaxError
             message: "this string is not closed".to_string(),
             span: (pos, 1).into(),
             label: "the string starts here".to_string(),
-            help: Some("a string ends with `\"` on the same line; write a quote inside it as `\\\"`".to_string()),
+            help: Some(
+                "a string ends with `\"` on the same line; write a quote inside it as `\\\"`"
+                    .to_string(),
+            ),
         };
     }
     let list = one_of(&expected.into_iter().collect::<Vec<_>>());

@@ -30,7 +30,11 @@ const TARGET_FIELDS: [&str; 10] = [
 
 /// Parses a JSON plan, returning every error found in it.
 pub fn parse_json_plan(text: &str) -> Result<PlanFile, Vec<SyntaxError>> {
-    let offset = if text.starts_with(BOM) { BOM.len_utf8() } else { 0 };
+    let offset = if text.starts_with(BOM) {
+        BOM.len_utf8()
+    } else {
+        0
+    };
     let body = &text[offset..];
     check_nesting(body, false).map_err(|e| vec![shift(e, offset)])?;
     if body.trim().is_empty() {
@@ -182,7 +186,11 @@ impl Reader {
         }
         match targets {
             Some(Value::Array(array)) => {
-                plan.targets = array.elements.iter().filter_map(|t| self.target(t)).collect()
+                plan.targets = array
+                    .elements
+                    .iter()
+                    .filter_map(|t| self.target(t))
+                    .collect()
             }
             Some(other) => self.wrong_type("targets", "an array", other),
             None => self.missing("targets", "the plan", self.span(object)),
@@ -274,7 +282,12 @@ impl Reader {
         };
         let errors_before = self.errors.len();
         let fields = self.fields(object, &TARGET_FIELDS, "a target");
-        let get = |name: &str| fields.iter().find(|(n, _)| *n == name).map(|(_, p)| &p.value);
+        let get = |name: &str| {
+            fields
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, p)| &p.value)
+        };
         let Some(indicator) = get("indicator") else {
             self.missing("indicator", "a target", self.span(object));
             return None;
@@ -299,7 +312,12 @@ impl Reader {
         (self.errors.len() == errors_before).then_some(target)
     }
 
-    fn word<T: Copy>(&mut self, what: &str, value: &Value, words: &[(&str, T)]) -> Option<Spanned<T>> {
+    fn word<T: Copy>(
+        &mut self,
+        what: &str,
+        value: &Value,
+        words: &[(&str, T)],
+    ) -> Option<Spanned<T>> {
         let written = self.string(what, value)?;
         if let Some((_, v)) = words.iter().find(|(w, _)| *w == written.node) {
             return Some(Spanned::new(*v, written.span));
@@ -309,8 +327,12 @@ impl Reader {
             what: what.to_string(),
             found: written.node.clone(),
             span: written.span,
-            help: did_you_mean(&written.node, names.clone())
-                .or_else(|| Some(format!("expected one of {}", names.collect::<Vec<_>>().join(", ")))),
+            help: did_you_mean(&written.node, names.clone()).or_else(|| {
+                Some(format!(
+                    "expected one of {}",
+                    names.collect::<Vec<_>>().join(", ")
+                ))
+            }),
         });
         None
     }
@@ -358,9 +380,13 @@ impl Reader {
         indicator: &Spanned<String>,
     ) -> Option<Spanned<DeclaredValue>> {
         let unit = unit.and_then(|u| self.string("unit", u));
-        if let Some(q) = qualifier.as_ref().filter(|q| q.node == Qualifier::ByReference) {
+        if let Some(q) = qualifier
+            .as_ref()
+            .filter(|q| q.node == Qualifier::ByReference)
+        {
             if let Some(v) = value {
-                self.errors.push(SyntaxError::ValueWithReference { span: self.span(v) });
+                self.errors
+                    .push(SyntaxError::ValueWithReference { span: self.span(v) });
             }
             return Some(Spanned::new(DeclaredValue::ByReference, q.span));
         }
@@ -376,7 +402,13 @@ impl Reader {
         let number = self.number("value", value)?;
         let span = number.span;
         let quantity = Quantity { number, unit };
-        Some(Spanned::new(DeclaredValue::Number { qualifier, quantity }, span))
+        Some(Spanned::new(
+            DeclaredValue::Number {
+                qualifier,
+                quantity,
+            },
+            span,
+        ))
     }
 }
 

@@ -180,7 +180,10 @@ mod tests {
     fn decimals_are_exact() {
         let d = parse_decimal("13.5", (0, 4).into()).unwrap();
         assert_eq!(d.to_string(), "13.5");
-        assert_eq!(parse_decimal("0.10", (0, 4).into()).unwrap().to_string(), "0.10");
+        assert_eq!(
+            parse_decimal("0.10", (0, 4).into()).unwrap().to_string(),
+            "0.10"
+        );
     }
 
     #[test]

@@ -140,7 +140,9 @@ fn lower_target(pair: Pair, errors: &mut Vec<SyntaxError>) -> Option<TargetDecl>
             field: "value".into(),
             context,
             span: target.head,
-            help: Some("give the target a value, e.g. `value 14.5 %`, or `value by_reference`".into()),
+            help: Some(
+                "give the target a value, e.g. `value 14.5 %`, or `value by_reference`".into(),
+            ),
         });
         return None;
     }
@@ -193,7 +195,10 @@ fn lower_value(field: Pair) -> Result<Spanned<DeclaredValue>, SyntaxError> {
         .next_if(|p| p.as_rule() == Rule::qualifier)
         .map(|q| Spanned::new(lower_qualifier(&q), span(&q)));
     let quantity = lower_quantity(children)?;
-    let end = quantity.unit.as_ref().map_or(quantity.number.span, |u| u.span);
+    let end = quantity
+        .unit
+        .as_ref()
+        .map_or(quantity.number.span, |u| u.span);
     let value = DeclaredValue::Number {
         qualifier,
         quantity,

@@ -86,10 +86,16 @@ fn lower_indicator(pair: Pair, errors: &mut Vec<SyntaxError>) -> IndicatorDecl {
     };
     for field in children {
         match field.as_rule() {
-            Rule::title_field => {
-                set_once(&mut decl.title, lower_string(only(field)), "title", &context, errors)
+            Rule::title_field => set_once(
+                &mut decl.title,
+                lower_string(only(field)),
+                "title",
+                &context,
+                errors,
+            ),
+            Rule::unit_field => {
+                set_once(&mut decl.unit, text(&only(field)), "unit", &context, errors)
             }
-            Rule::unit_field => set_once(&mut decl.unit, text(&only(field)), "unit", &context, errors),
             Rule::baseline_field => {
                 let need = lower_baseline_need(only(field));
                 set_once(&mut decl.baseline, need, "baseline", &context, errors)
@@ -189,7 +195,11 @@ fn lower_rule(pair: Pair, errors: &mut Vec<SyntaxError>) -> RuleDecl {
         lower_rule_field(&mut rule, field, &context, errors);
     }
     if rule.requirement.is_none() {
-        errors.push(missing(&rule, "require", "add `require INDICATOR by YEAR >= VALUE UNIT`"));
+        errors.push(missing(
+            &rule,
+            "require",
+            "add `require INDICATOR by YEAR >= VALUE UNIT`",
+        ));
     }
     if rule.kind.is_none() {
         errors.push(missing(&rule, "kind", "say what the rule is: `kind floor`, `kind benchmark`, `kind aggregate` or `kind no_fallback`"));
@@ -206,7 +216,12 @@ fn missing(rule: &RuleDecl, field: &str, help: &str) -> SyntaxError {
     }
 }
 
-fn lower_rule_field(rule: &mut RuleDecl, field: Pair, context: &str, errors: &mut Vec<SyntaxError>) {
+fn lower_rule_field(
+    rule: &mut RuleDecl,
+    field: Pair,
+    context: &str,
+    errors: &mut Vec<SyntaxError>,
+) {
     match field.as_rule() {
         Rule::kind_field => {
             let kind = lower_kind(only(field));
@@ -234,9 +249,13 @@ fn lower_rule_field(rule: &mut RuleDecl, field: Pair, context: &str, errors: &mu
             let locator = lower_string(children.next().expect("grammar: cite has a locator"));
             rule.cites.push(Cite { source, locator });
         }
-        Rule::help_field => {
-            set_once(&mut rule.help, lower_string(only(field)), "help", context, errors)
-        }
+        Rule::help_field => set_once(
+            &mut rule.help,
+            lower_string(only(field)),
+            "help",
+            context,
+            errors,
+        ),
         _ => {
             let mut children = parts(field);
             let indicator = text(&children.next().expect("grammar: accept has an indicator"));
@@ -298,13 +317,21 @@ fn lower_scope(pair: Pair) -> Spanned<ScopeExpr> {
 fn lower_requirement(pair: Pair) -> Result<Spanned<Requirement>, SyntaxError> {
     let span = span(&pair);
     let mut children = parts(pair).peekable();
-    let indicator = text(&children.next().expect("grammar: requirement has an indicator"));
+    let indicator = text(
+        &children
+            .next()
+            .expect("grammar: requirement has an indicator"),
+    );
     let mut errors = Vec::new();
     let period = lower_period(&mut children, &mut errors);
     if let Some(e) = errors.pop() {
         return Err(e);
     }
-    let condition = lower_condition(children.next().expect("grammar: requirement has a condition"))?;
+    let condition = lower_condition(
+        children
+            .next()
+            .expect("grammar: requirement has a condition"),
+    )?;
     Ok(Spanned::new(
         Requirement {
             indicator,

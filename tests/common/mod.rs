@@ -29,5 +29,8 @@ pub fn stderr(output: &Output) -> String {
 }
 
 pub fn code(output: &Output) -> i32 {
-    output.status.code().expect("exited, not killed by a signal")
+    output
+        .status
+        .code()
+        .expect("exited, not killed by a signal")
 }

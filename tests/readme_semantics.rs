@@ -32,15 +32,29 @@ fn requirement(header: &str) -> String {
 
 /// A declared cell such as `at_least 20 %` (exact), to the plan's `value` line.
 fn value(declared: &str) -> String {
-    declared.trim_end_matches(" (exact)").trim_matches('`').to_string()
+    declared
+        .trim_end_matches(" (exact)")
+        .trim_matches('`')
+        .to_string()
 }
 
 /// The expected outcome, margin and severity of a cell such as `fail by 8 pp`.
 fn expected(cell: &str) -> (Outcome, Option<String>, Option<Severity>) {
-    let margin = cell.split(" by ").nth(1).map(|m| format!("-{}", m.trim_end_matches(" pp")));
-    let margin = if cell.contains("at the bound") { Some("0".to_string()) } else { margin };
+    let margin = cell
+        .split(" by ")
+        .nth(1)
+        .map(|m| format!("-{}", m.trim_end_matches(" pp")));
+    let margin = if cell.contains("at the bound") {
+        Some("0".to_string())
+    } else {
+        margin
+    };
     if cell.starts_with("pass") {
-        let severity = if cell.contains("(note)") { Severity::Note } else { Severity::None };
+        let severity = if cell.contains("(note)") {
+            Severity::Note
+        } else {
+            Severity::None
+        };
         (Outcome::Pass, None, Some(severity))
     } else if cell.starts_with("fail") {
         (Outcome::Fail, margin, None)
@@ -52,7 +66,8 @@ fn expected(cell: &str) -> (Outcome, Option<String>, Option<Severity>) {
 
 #[test]
 fn every_cell_of_the_readme_semantics_table_holds() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     let table = table_after(&readme, "**What a target commits to.**");
     let (header, rows) = (&table[0], &table[2..]);
     assert!(rows.len() >= 7, "the table has its rows");
@@ -81,7 +96,11 @@ fn every_cell_of_the_readme_semantics_table_holds() {
             let context = format!("`{}` against `{}`: {}", row[0], requirements[i], f.message);
             assert_eq!(f.outcome, outcome, "{context}");
             if let Some(margin) = margin {
-                assert_eq!(f.margin.unwrap().normalize().to_string(), margin, "{context}");
+                assert_eq!(
+                    f.margin.unwrap().normalize().to_string(),
+                    margin,
+                    "{context}"
+                );
             }
             if let Some(severity) = severity {
                 assert_eq!(f.severity, severity, "{context}");

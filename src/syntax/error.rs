@@ -109,13 +109,14 @@ pub enum SyntaxError {
         help: Option<String>,
     },
 
-    #[error("a `by_reference` target has no value, but one is given")]
+    #[error("a `by_reference` target has no {what}, but one is given")]
     #[diagnostic(
         code(PC113),
-        help("drop the value, or give the target another qualifier")
+        help("drop the {what}, or give the target another qualifier")
     )]
     ValueWithReference {
-        #[label("a value on a by_reference target")]
+        what: &'static str,
+        #[label("a {what} on a by_reference target")]
         span: SourceSpan,
     },
 

@@ -172,7 +172,9 @@ impl Reader {
             return plan;
         };
         let mut targets = None;
-        for (name, prop) in self.fields(object, &PLAN_FIELDS, "the plan") {
+        let fields = self.fields(object, &PLAN_FIELDS, "the plan");
+        let has_province = fields.iter().any(|(name, _)| *name == "province");
+        for (name, prop) in fields {
             match name {
                 "province" => plan.province = self.string(name, &prop.value),
                 "title" => plan.title = self.string(name, &prop.value),
@@ -182,6 +184,8 @@ impl Reader {
         }
         match &plan.province {
             Some(p) => plan.header = p.span,
+            // A province of the wrong type is reported as such, not as missing too.
+            None if has_province => {}
             None => self.missing("province", "the plan", self.span(object)),
         }
         match targets {
@@ -351,7 +355,18 @@ impl Reader {
     fn status(&mut self, value: &Value) -> Option<Spanned<Status>> {
         let written = self.string("status", value)?;
         let (word, note) = match written.node.split_once(" (") {
-            Some((w, rest)) => (w, Some(rest.trim_end_matches(')').to_string())),
+            Some((w, rest)) => match rest.strip_suffix(')') {
+                Some(note) => (w, Some(note.to_string())),
+                None => {
+                    self.errors.push(SyntaxError::Unexpected {
+                        message: "the note in `status` is not closed".into(),
+                        span: written.span,
+                        label: "expected `)` at the end".into(),
+                        help: Some("write a status as `\"kind\"` or `\"kind (note)\"`".into()),
+                    });
+                    return None;
+                }
+            },
             None => (written.node.as_str(), None),
         };
         let kinds = [
@@ -379,17 +394,20 @@ impl Reader {
         unit: Option<&Value>,
         indicator: &Spanned<String>,
     ) -> Option<Spanned<DeclaredValue>> {
-        let unit = unit.and_then(|u| self.string("unit", u));
         if let Some(q) = qualifier
             .as_ref()
             .filter(|q| q.node == Qualifier::ByReference)
         {
-            if let Some(v) = value {
-                self.errors
-                    .push(SyntaxError::ValueWithReference { span: self.span(v) });
+            for (what, given) in [("value", value), ("unit", unit)] {
+                if let Some(v) = given {
+                    let span = self.span(v);
+                    self.errors
+                        .push(SyntaxError::ValueWithReference { what, span });
+                }
             }
             return Some(Spanned::new(DeclaredValue::ByReference, q.span));
         }
+        let unit = unit.and_then(|u| self.string("unit", u));
         let Some(value) = value else {
             self.errors.push(SyntaxError::MissingField {
                 field: "value".into(),

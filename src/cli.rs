@@ -90,7 +90,10 @@ fn run_check(args: CheckArgs) -> ExitCode {
     } else {
         read_all(&args.rules, &["rules"], "rule files", &mut problems)
     };
-    let plan_files = if args.paths.is_empty() {
+    // Plans are not checked against rules that could not all be read.
+    let plan_files = if !problems.is_empty() {
+        Vec::new()
+    } else if args.paths.is_empty() {
         bundled::plan_files()
     } else {
         read_all(&args.paths, &["plan", "json"], "plans", &mut problems)

@@ -74,12 +74,17 @@ impl SourceCode for SourceFile {
         let inner = self
             .text
             .read_span(span, context_lines_before, context_lines_after)?;
+        // miette counts the column of a header in bytes; a reader counts characters.
+        let column = match context_lines_before {
+            0 => self.line_col(span.offset()).column - 1,
+            _ => inner.column(),
+        };
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.to_string(),
             inner.data(),
             *inner.span(),
             inner.line(),
-            inner.column(),
+            column,
             inner.line_count(),
         )))
     }

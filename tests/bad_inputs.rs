@@ -177,7 +177,6 @@ fn every_bad_input_is_reported_in_json_output() {
 /// primary label it shows the earliest label (e.g. "first given here") where JSON shows the
 /// offending one ("given again here").
 #[test]
-#[ignore = "known: human headers count columns in bytes and show the earliest label"]
 fn the_human_header_names_the_place_the_json_location_names() {
     let mut faults = Vec::new();
     for file in bad_files() {

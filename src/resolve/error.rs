@@ -123,7 +123,7 @@ pub enum ResolveError {
     DuplicateTarget {
         indicator: String,
         period: String,
-        #[label("declared again here")]
+        #[label(primary, "declared again here")]
         span: SourceSpan,
         #[label("first declared here")]
         first: SourceSpan,
@@ -154,6 +154,37 @@ pub enum ResolveError {
         span: SourceSpan,
     },
 
+    #[error("`{text}` is not a four-digit year")]
+    #[diagnostic(code(PC107), help("a year is a whole number such as 2030"))]
+    NotAYear {
+        text: String,
+        #[label("not a year")]
+        span: SourceSpan,
+    },
+
+    #[error("a tolerance cannot be negative")]
+    #[diagnostic(
+        code(PC029),
+        help("write how far below the figure still passes, e.g. `within 1 pp`")
+    )]
+    NegativeTolerance {
+        #[label("below zero")]
+        span: SourceSpan,
+    },
+
+    #[error("`{phrase}` compares years, but `{indicator}` is {dimension}")]
+    #[diagnostic(
+        code(PC005),
+        help("compare `{indicator}` with a quantity, such as `>= 20 %`")
+    )]
+    YearComparison {
+        phrase: &'static str,
+        indicator: String,
+        dimension: &'static str,
+        #[label("a comparison of years")]
+        span: SourceSpan,
+    },
+
     #[error("`{text}` does not fit once converted to {unit}")]
     #[diagnostic(
         code(PC026),
@@ -174,12 +205,12 @@ pub enum ResolveError {
         span: SourceSpan,
     },
 
-    #[error("a `{kind}` rule needs {needs}")]
+    #[error("{message}")]
     #[diagnostic(code(PC028))]
     KindScopeMismatch {
-        kind: String,
-        needs: String,
-        #[label("this scope")]
+        message: String,
+        label: String,
+        #[label("{label}")]
         span: SourceSpan,
         #[help]
         help: Option<String>,

@@ -109,6 +109,7 @@ fn resolve_value(
         dimension: indicator.dimension(),
         what: &what,
         default: Some(indicator.unit),
+        difference: false,
     };
     Ok(Declared::Value {
         qualifier: qualifier.as_ref().map_or(Qualifier::Exact, |q| q.node),

@@ -13,6 +13,8 @@ pub(super) struct Expect<'a> {
     pub what: &'a str,
     /// The unit to assume where none is written.
     pub default: Option<Unit>,
+    /// A difference of values (a tolerance): a number of years, not a year.
+    pub difference: bool,
 }
 
 pub(super) fn resolve_unit(written: &Spanned<String>) -> Result<Unit, ResolveError> {
@@ -33,6 +35,14 @@ pub(super) fn resolve_quantity(q: &Quantity, expect: &Expect) -> Result<Amount, 
     };
     if unit.dimension() != expect.dimension {
         return Err(mismatch(unit, span, expect));
+    }
+    let value = q.number.node.value;
+    let whole_year = value.scale() == 0 && (1000..=9999).contains(&value.mantissa());
+    if unit == Unit::Year && !expect.difference && !whole_year {
+        return Err(ResolveError::NotAYear {
+            text: q.number.node.text.clone(),
+            span: q.number.span,
+        });
     }
     let base =
         unit.to_base(q.number.node.value)

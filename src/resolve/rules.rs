@@ -1,6 +1,7 @@
 //! Resolving rule files into one [`RuleSet`].
 
 use crate::ast::{self, Spanned};
+use crate::finding::show_value;
 use crate::model::*;
 use crate::problem::Problem;
 use crate::provinces::{Province, ProvinceSet};
@@ -8,7 +9,7 @@ use crate::suggest::did_you_mean;
 use crate::units::{Dimension, Unit};
 
 use super::ResolveError;
-use super::quantity::{Expect, mismatch, resolve_quantity, resolve_unit};
+use super::quantity::{Expect, resolve_quantity, resolve_unit};
 
 /// Resolves the rule files together: a rule may use an indicator declared in another file.
 pub fn resolve_rules(
@@ -23,6 +24,7 @@ pub fn resolve_rules(
         },
         problems: Vec::new(),
         file: FileId(0),
+        failed_groups: Vec::new(),
     };
     r.each(files, |r, f| f.sources.iter().for_each(|s| r.source(s)));
     r.each(files, |r, f| {
@@ -46,6 +48,8 @@ struct Resolver<'a> {
     problems: Vec<Problem>,
     /// The file being resolved.
     file: FileId,
+    /// Groups whose definition failed: using one is not an error of its own.
+    failed_groups: Vec<String>,
 }
 
 impl Resolver<'_> {
@@ -181,13 +185,16 @@ impl Resolver<'_> {
             let site = first.site;
             return self.declared_twice("group", &decl.name, site);
         }
-        if let Some(members) = self.provinces(&decl.members) {
-            let group = Group {
-                name: decl.name.node.clone(),
-                members,
-                site: self.site(decl.name.span),
-            };
-            self.set.groups.push(group);
+        match self.provinces(&decl.members) {
+            Some(members) => {
+                let group = Group {
+                    name: decl.name.node.clone(),
+                    members,
+                    site: self.site(decl.name.span),
+                };
+                self.set.groups.push(group);
+            }
+            None => self.failed_groups.push(decl.name.node.clone()),
         }
     }
 
@@ -222,7 +229,7 @@ impl Resolver<'_> {
             .iter()
             .find(|g| g.name == name.node)
             .map(|g| g.members);
-        if found.is_none() {
+        if found.is_none() && !self.failed_groups.contains(&name.node) {
             let names = self.set.groups.iter().map(|g| g.name.as_str());
             let help = did_you_mean(&name.node, names);
             self.error(ResolveError::UnknownGroup {
@@ -428,51 +435,64 @@ impl Resolver<'_> {
         req: &Requirement,
         decl: &ast::RuleDecl,
     ) {
-        let scope_span = decl.scope.as_ref().map_or(decl.header, |s| s.span);
         let dimension = self.set.indicator(req.indicator).dimension();
+        let scope_at = |label: &str| match &decl.scope {
+            Some(s) => (s.span, label.to_string()),
+            None => (
+                decl.header,
+                "no `scope`: this rule covers each province".to_string(),
+            ),
+        };
         let problem = match (kind.node, scope, &req.condition) {
             (RuleKind::Aggregate, Scope::Each(_), _) => Some((
-                "a scope that sums over provinces",
-                scope_span,
+                "an `aggregate` rule needs a scope that sums over provinces",
+                scope_at("each province, not a sum"),
                 "write `scope sum of every province`",
             )),
             (_, Scope::Sum { .. }, _) if kind.node != RuleKind::Aggregate => Some((
-                "a scope of each province, not a sum",
-                scope_span,
-                "a sum over provinces is the scope of an `aggregate` rule",
+                "only an `aggregate` rule sums over provinces",
+                scope_at("a sum"),
+                "make the rule `kind aggregate`, or scope it over each province",
             )),
             (RuleKind::Aggregate, _, _)
                 if !matches!(dimension, Dimension::Power | Dimension::Volume) =>
             {
                 Some((
-                    "a total that can be summed (power or volume)",
-                    req.site.span,
+                    "an `aggregate` rule needs a total that can be summed (power or volume)",
+                    (
+                        req.site.span,
+                        format!(
+                            "`{}` is {}",
+                            self.set.indicator(req.indicator).name,
+                            dimension.name()
+                        ),
+                    ),
                     "a sum of percentages or years means nothing; compare each province instead",
                 ))
             }
             (RuleKind::Aggregate, _, Condition::Qualitative(_) | Condition::OwnEarlier { .. }) => {
                 Some((
-                    "a numeric condition",
-                    req.site.span,
+                    "an `aggregate` rule needs a numeric condition",
+                    (req.site.span, "not a quantity".to_string()),
                     "compare the sum with a quantity",
                 ))
             }
             (RuleKind::NoFallback, _, c) if !matches!(c, Condition::OwnEarlier { .. }) => Some((
-                "a comparison with the province's own earlier target",
-                req.site.span,
+                "a `no_fallback` rule compares a target with the plan's own earlier one",
+                (req.site.span, "no earlier target is named".to_string()),
                 "write the condition as `>= its 2025 value`",
             )),
             (k, _, Condition::OwnEarlier { .. }) if k != RuleKind::NoFallback => Some((
-                "kind `no_fallback` for a comparison with an earlier target",
-                kind.span,
+                "a comparison with the plan's own earlier target needs `kind no_fallback`",
+                (kind.span, format!("`{}`", k.name())),
                 "write `kind no_fallback`",
             )),
             _ => None,
         };
-        if let Some((needs, span, help)) = problem {
+        if let Some((message, (span, label), help)) = problem {
             self.error(ResolveError::KindScopeMismatch {
-                kind: kind.node.name().to_string(),
-                needs: needs.to_string(),
+                message: message.to_string(),
+                label,
                 span,
                 help: Some(help.to_string()),
             });
@@ -519,6 +539,7 @@ fn resolve_condition(
         dimension: indicator.dimension(),
         what: &what,
         default: None,
+        difference: false,
     };
     Ok(match condition {
         ast::Condition::Compare(op, q) => Condition::Compare {
@@ -532,8 +553,8 @@ fn resolve_condition(
             );
             if low.base > high.base {
                 return Err(ResolveError::ReversedBounds {
-                    low: low.in_own_unit().to_string(),
-                    high: high.in_own_unit().to_string(),
+                    low: show_value(low.in_own_unit(), low.unit),
+                    high: show_value(high.in_own_unit(), high.unit),
                     span,
                 });
             }
@@ -548,20 +569,32 @@ fn resolve_condition(
                 dimension: indicator.dimension().difference(),
                 what: &what,
                 default: None,
+                difference: true,
             };
+            let tolerance_amount = resolve_quantity(tolerance, &difference)?;
+            if tolerance_amount.base.is_sign_negative() && !tolerance_amount.base.is_zero() {
+                return Err(ResolveError::NegativeTolerance {
+                    span: tolerance.number.span,
+                });
+            }
             Condition::Around {
                 value: resolve_quantity(v, &value)?,
-                tolerance: resolve_quantity(tolerance, &difference)?,
+                tolerance: tolerance_amount,
             }
         }
         ast::Condition::NoLaterThan(year) | ast::Condition::NoEarlierThan(year) => {
-            if indicator.dimension() != Dimension::Year {
-                return Err(mismatch(Unit::Year, year.span, &value));
-            }
-            let op = match condition {
-                ast::Condition::NoLaterThan(_) => CmpOp::Le,
-                _ => CmpOp::Ge,
+            let (op, phrase) = match condition {
+                ast::Condition::NoLaterThan(_) => (CmpOp::Le, "no later than"),
+                _ => (CmpOp::Ge, "no earlier than"),
             };
+            if indicator.dimension() != Dimension::Year {
+                return Err(ResolveError::YearComparison {
+                    phrase,
+                    indicator: indicator.name.clone(),
+                    dimension: indicator.dimension().name(),
+                    span,
+                });
+            }
             let value = Amount {
                 base: year.node.into(),
                 unit: Unit::Year,

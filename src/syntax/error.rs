@@ -6,15 +6,11 @@ use thiserror::Error;
 #[derive(Debug, Clone, Error, Diagnostic, PartialEq, Eq)]
 pub enum SyntaxError {
     #[error("the file is empty")]
-    #[diagnostic(
-        code(PC102),
-        help(
-            "a plan starts with `province NAME`; a rule file declares indicators, sources and rules"
-        )
-    )]
+    #[diagnostic(code(PC102), help("{help}"))]
     Empty {
         #[label("nothing here but whitespace and comments")]
         span: SourceSpan,
+        help: &'static str,
     },
 
     #[error("{message}")]
@@ -71,7 +67,7 @@ pub enum SyntaxError {
     DuplicateField {
         field: String,
         context: String,
-        #[label("given again here")]
+        #[label(primary, "given again here")]
         span: SourceSpan,
         #[label("first given here")]
         first: SourceSpan,
@@ -88,7 +84,7 @@ pub enum SyntaxError {
         help: Option<String>,
     },
 
-    #[error("`{field}` should be {expected}, found {found}")]
+    #[error("{field} should be {expected}, found {found}")]
     #[diagnostic(code(PC111))]
     WrongType {
         field: String,

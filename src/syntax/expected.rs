@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::sync::Mutex;
 
 use pest::Parser;
-use pest::error::{ErrorVariant, InputLocation};
+use pest::error::{Error, ErrorVariant, InputLocation};
 
 use super::SyntaxError;
 use super::parser::{PlanCheckParser, Rule};
@@ -31,6 +31,9 @@ fn words(rule: Rule) -> Words {
     match rule {
         Rule::WHITESPACE | Rule::COMMENT | Rule::bom | Rule::name_char => Hidden,
         Rule::string_inner | Rule::escape | Rule::reserved | Rule::EOI => Hidden,
+        // Choices between keywords: the keywords themselves are listed.
+        Rule::qualifier | Rule::commitment | Rule::status | Rule::rule_kind | Rule::level => Hidden,
+        Rule::stand_in | Rule::missing_policy | Rule::baseline_need | Rule::ambition => Hidden,
         Rule::ident => Thing("a name such as `energy_intensity_cut`"),
         Rule::word | Rule::province_name => Thing("a province name"),
         Rule::number => Thing("a number"),
@@ -146,25 +149,16 @@ fn words(rule: Rule) -> Words {
         Rule::target_field => {
             Thing("a target field (`value`, `commitment`, `status`, `document`, `source`)")
         }
-        Rule::qualifier => Thing("a qualifier (`exact`, `around`, `at_least`, `more_than`)"),
-        Rule::commitment => Thing("`firm` or `strive`"),
-        Rule::status => Thing("a status (`verified`, `conflicting`, `secondary`, `draft`)"),
         Rule::rules_file | Rule::rules_item => {
             Thing("a declaration (`source`, `indicator`, `group` or `rule`)")
         }
         Rule::indicator_field => {
             Thing("an indicator field (`title`, `unit`, `baseline`, `ambition`, `resembles`)")
         }
-        Rule::baseline_need => Thing("`required` or `none`"),
-        Rule::ambition => Thing("`higher`, `lower` or `earlier`"),
         Rule::rule_id => Thing("a rule identifier such as `EI-2025`"),
         Rule::rule_field => Thing(
             "a rule field (`kind`, `severity`, `scope`, `require`, `undeclared`, `cite`, `help`, `accept`)",
         ),
-        Rule::rule_kind => Thing("a rule kind (`floor`, `benchmark`, `aggregate`, `no_fallback`)"),
-        Rule::level => Thing("a severity (`error`, `warning`, `note`)"),
-        Rule::stand_in => Thing("`equivalent` or `lower_bound`"),
-        Rule::missing_policy => Thing("`unknown` or `zero`"),
         Rule::province_set | Rule::set_term => {
             Thing("a set of provinces (`every province`, `group NAME`, `[A, B]`)")
         }
@@ -201,33 +195,70 @@ pub(super) fn describe_failure(rule: Rule, text: &str) -> SyntaxError {
         InputLocation::Pos(p) => p,
         InputLocation::Span((s, _)) => s,
     };
+    let expected = from_attempts(&error).unwrap_or_else(|| from_positives(&error.variant));
+    unexpected(text, pos, expected)
+}
+
+/// Punctuation worth naming; other literal characters are the inside of a token.
+const PUNCTUATION: [&str; 15] = [
+    "{", "}", "[", "]", "(", ")", ",", "=", "+", "&", ">=", "<=", "==", ">", "<",
+];
+
+/// What was expected, from pest's record of the attempts at the furthest position: the
+/// deepest rule of each attempt, or the punctuation it wanted.
+fn from_attempts(error: &Error<Rule>) -> Option<BTreeSet<String>> {
+    let attempts = error.parse_attempts()?;
     let mut expected = BTreeSet::new();
-    if let Some(attempts) = error.parse_attempts() {
-        // Literal punctuation such as `{`; words come from the keyword rules, and a quote
-        // mark from the string rule.
-        for token in attempts.expected_tokens().iter().map(ToString::to_string) {
-            let layout = token.trim().is_empty() || token == "#";
-            if !layout
-                && token != "\""
-                && !token.contains("..")
-                && !token.chars().any(char::is_alphanumeric)
-            {
-                expected.insert(format!("`{token}`"));
-            }
-        }
-        for stack in attempts.call_stacks() {
-            let rule = stack.deepest.get_rule().copied().or(stack.parent);
-            if let Some(rule) = rule {
-                insert_words(&mut expected, rule);
-            }
+    // Literal punctuation and keywords, named as written. Other literals are the inside of
+    // a token (the `-` of a date).
+    for token in attempts.expected_tokens().iter().map(ToString::to_string) {
+        if token == "no" {
+            expected.insert("`no later than`".to_string());
+            expected.insert("`no earlier than`".to_string());
+        } else if PUNCTUATION.contains(&token.as_str()) || is_keyword_text(&token) {
+            expected.insert(format!("`{token}`"));
         }
     }
-    if let ErrorVariant::ParsingError { positives, .. } = &error.variant {
+    for stack in attempts.call_stacks() {
+        // pest folds many failed alternatives into their block (`target_decl`); those
+        // alternatives are the keywords listed above, and the block names nothing more.
+        let rule = stack.deepest.get_rule().copied().or(stack.parent);
+        if let Some(rule) = rule.filter(|r| !is_block(*r)) {
+            insert_words(&mut expected, rule);
+        }
+    }
+    Some(expected)
+}
+
+fn from_positives(variant: &ErrorVariant<Rule>) -> BTreeSet<String> {
+    let mut expected = BTreeSet::new();
+    if let ErrorVariant::ParsingError { positives, .. } = variant {
         for rule in positives {
             insert_words(&mut expected, *rule);
         }
     }
-    unexpected(text, pos, expected)
+    expected
+}
+
+/// Whether `text` is a word of the languages, such as `commitment`.
+fn is_keyword_text(text: &str) -> bool {
+    Rule::all_rules()
+        .iter()
+        .any(|r| matches!(words(*r), Words::Keyword(k) if k == text))
+}
+
+/// Rules that span a whole declaration: naming one says nothing about the next token.
+fn is_block(rule: Rule) -> bool {
+    matches!(
+        rule,
+        Rule::rules_file
+            | Rule::plan_file
+            | Rule::source_decl
+            | Rule::indicator_decl
+            | Rule::group_decl
+            | Rule::rule_decl
+            | Rule::target_decl
+    )
 }
 
 fn insert_words(expected: &mut BTreeSet<String>, rule: Rule) {
@@ -264,17 +295,68 @@ fn unexpected(text: &str, pos: usize, expected: BTreeSet<String>) -> SyntaxError
             help: None,
         };
     }
-    let len = found.len();
-    let found_words = format!("`{found}`");
     let help = list
         .contains("a unit")
         .then(|| "units are %, pp, year, kW, 万kW, MW, GW, 亿kW, m3, 万m3 and 亿m3".to_string());
+    let message = format!("expected {list}, found {}", found_words(found));
+    // A keyword or a closing bracket is in place somewhere: what is missing is more likely
+    // at the end of the line before, so the error is shown there.
+    let in_place = is_keyword_text(found) || ["}", "]", ")"].contains(&found);
+    if let Some(end) = end_of_previous_line(text, pos).filter(|_| in_place) {
+        return SyntaxError::Unexpected {
+            message,
+            span: end,
+            label: format!("expected {list} after this"),
+            help,
+        };
+    }
     SyntaxError::Unexpected {
-        message: format!("expected {list}, found {found_words}"),
-        span: (pos, len).into(),
+        message,
+        span: (pos, found.len()).into(),
         label: format!("expected {list}"),
         help,
     }
+}
+
+/// `x`, or the control character a reader could not see.
+fn found_words(found: &str) -> String {
+    match found.chars().find(|c| c.is_control()) {
+        Some(c) => format!("the control character U+{:04X}", c as u32),
+        None => format!("`{found}`"),
+    }
+}
+
+/// The last character written before `pos` when a line break lies between them (comments
+/// are not written text): where something missing should have been.
+fn end_of_previous_line(text: &str, pos: usize) -> Option<miette::SourceSpan> {
+    let before = &text[..pos];
+    let gap = before.len() - before.trim_end().len();
+    if !before[before.len() - gap..].contains('\n') {
+        return None;
+    }
+    let line_start = before.trim_end().rfind('\n').map_or(0, |i| i + 1);
+    let line = &before.trim_end()[line_start..];
+    let code = line_without_comment(line).trim_end();
+    let (at, c) = code.char_indices().last()?;
+    Some((line_start + at, c.len_utf8()).into())
+}
+
+/// A line up to its `#` comment, if any, outside strings.
+fn line_without_comment(line: &str) -> &str {
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, c) in line.char_indices() {
+        match c {
+            '\\' if in_string => escaped = !escaped,
+            '"' if !escaped => in_string = !in_string,
+            '#' if !in_string => return &line[..i],
+            _ => escaped = false,
+        }
+        if c != '\\' {
+            escaped = false;
+        }
+    }
+    line
 }
 
 /// The token at `pos`: up to the next space or bracket, at most 24 characters.

@@ -37,9 +37,11 @@ pub fn parse_json_plan(text: &str) -> Result<PlanFile, Vec<SyntaxError>> {
     };
     let body = &text[offset..];
     check_nesting(body, false).map_err(|e| vec![shift(e, offset)])?;
+    check_strings(body, offset).map_err(|e| vec![e])?;
     if body.trim().is_empty() {
         return Err(vec![SyntaxError::Empty {
             span: (0, text.len()).into(),
+            help: "a JSON plan is an object with `province` and `targets`",
         }]);
     }
     let root = parse_to_ast(body, &CollectOptions::default(), &strict())
@@ -83,9 +85,54 @@ fn shift(error: SyntaxError, offset: usize) -> SyntaxError {
     }
 }
 
+/// JSON strings hold no raw control characters; the parser lets a raw line break through,
+/// so an unclosed string would be read up to the next quote, lines later.
+fn check_strings(body: &str, offset: usize) -> Result<(), SyntaxError> {
+    let bytes = body.as_bytes();
+    let mut start = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        match (start, bytes[i]) {
+            (None, b'"') => start = Some(i),
+            (Some(_), b'\\') => i += 1,
+            (Some(_), b'"') => start = None,
+            (Some(open), b'\n' | b'\r') => {
+                return Err(SyntaxError::Unexpected {
+                    message: "this string is not closed on its line".into(),
+                    span: (open + offset, 1).into(),
+                    label: "the string starts here".into(),
+                    help: Some("a JSON string ends on the line it starts; write a line break inside it as `\\n`".into()),
+                });
+            }
+            (Some(_), c) if c < 0x20 => {
+                return Err(SyntaxError::Unexpected {
+                    message: format!(
+                        "a JSON string cannot hold the raw control character U+{c:04X}"
+                    ),
+                    span: (i + offset, 1).into(),
+                    label: "a raw control character".into(),
+                    help: Some("write it as an escape, such as `\\t` or `\\u0000`".into()),
+                });
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    Ok(())
+}
+
 fn json_syntax(error: &jsonc_parser::errors::ParseError, offset: usize) -> SyntaxError {
+    use jsonc_parser::errors::ParseErrorKind::{UnterminatedArray, UnterminatedObject};
     let range = error.range();
     let message = lowercase_first(&error.kind().to_string());
+    if matches!(error.kind(), UnterminatedObject | UnterminatedArray) {
+        return SyntaxError::Unexpected {
+            label: "opened here, never closed".into(),
+            message: format!("invalid JSON: {message}"),
+            span: (range.start + offset, 1).into(),
+            help: None,
+        };
+    }
     SyntaxError::Unexpected {
         label: message.clone(),
         message: format!("invalid JSON: {message}"),
@@ -124,9 +171,16 @@ impl Reader {
         (r.start + self.offset, r.end - r.start).into()
     }
 
+    /// `field` is a JSON field's name, or words such as "the plan" (starting with "the" or
+    /// "a"), which are not quoted.
     fn wrong_type(&mut self, field: &str, expected: &str, value: &Value) {
+        let field = if field.starts_with("the ") || field.starts_with("a ") {
+            field.to_string()
+        } else {
+            format!("`{field}`")
+        };
         self.errors.push(SyntaxError::WrongType {
-            field: field.to_string(),
+            field,
             expected: expected.to_string(),
             found: kind_of(value).to_string(),
             span: self.span(value),
@@ -334,7 +388,10 @@ impl Reader {
             help: did_you_mean(&written.node, names.clone()).or_else(|| {
                 Some(format!(
                     "expected one of {}",
-                    names.collect::<Vec<_>>().join(", ")
+                    names
+                        .map(|n| format!("`{n}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ))
             }),
         });

@@ -165,10 +165,11 @@ pub(super) fn set_once<T>(
     }
 }
 
-/// An empty file is an error in both languages; a file of comments counts as empty.
-pub(super) fn empty_file(text: &str) -> SyntaxError {
+/// An empty file is an error in every language; a file of comments counts as empty.
+pub(super) fn empty_file(text: &str, help: &'static str) -> SyntaxError {
     SyntaxError::Empty {
         span: (0, text.len()).into(),
+        help,
     }
 }
 

@@ -11,17 +11,27 @@ pub fn parse_plan(text: &str) -> Result<PlanFile, Vec<SyntaxError>> {
     let top = parse_top(Rule::plan_file, text).map_err(|e| vec![e])?;
     let mut plan = PlanFile::default();
     let mut errors = Vec::new();
-    let mut seen_any = false;
+    let mut first_item = None;
     for item in top.into_inner() {
-        seen_any |= item.as_rule() != Rule::EOI;
+        if item.as_rule() != Rule::EOI && first_item.is_none() {
+            let keyword = item
+                .clone()
+                .into_inner()
+                .next()
+                .map_or(span(&item), |k| span(&k));
+            first_item = Some(keyword);
+        }
         lower_item(&mut plan, item, &mut errors);
     }
-    if !seen_any {
-        return Err(vec![empty_file(text)]);
-    }
+    let Some(first_item) = first_item else {
+        return Err(vec![empty_file(
+            text,
+            "a plan starts with `province NAME`, then declares its targets",
+        )]);
+    };
     match &plan.province {
         Some(province) => plan.header = province.span,
-        None => errors.push(missing_province(text)),
+        None => errors.push(missing_province(first_item)),
     }
     if errors.is_empty() {
         Ok(plan)
@@ -30,12 +40,12 @@ pub fn parse_plan(text: &str) -> Result<PlanFile, Vec<SyntaxError>> {
     }
 }
 
-fn missing_province(text: &str) -> SyntaxError {
-    let first_line = text.find('\n').unwrap_or(text.len());
+/// Points at the plan's first item, where the `province` line should come before.
+fn missing_province(first_item: miette::SourceSpan) -> SyntaxError {
     SyntaxError::MissingField {
         field: "province".into(),
         context: "the plan".into(),
-        span: (0, first_line).into(),
+        span: first_item,
         help: Some("start the plan with `province NAME`, for example `province Liaoning`".into()),
     }
 }
@@ -132,8 +142,13 @@ fn lower_target(pair: Pair, errors: &mut Vec<SyntaxError>) -> Option<TargetDecl>
         head: join((start, 0).into(), head_end),
     };
     let context = format!("target `{}`", target.indicator.node);
+    let mut value_written = false;
     for field in children {
+        value_written |= field.as_rule() == Rule::value_field;
         lower_target_field(&mut target, field, &context, errors);
+    }
+    if target.value.is_none() && value_written {
+        return None;
     }
     if target.value.is_none() {
         errors.push(SyntaxError::MissingField {

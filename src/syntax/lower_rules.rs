@@ -26,7 +26,10 @@ pub fn parse_rules(text: &str) -> Result<RuleFile, Vec<SyntaxError>> {
     }
     let declared = file.sources.len() + file.indicators.len() + file.groups.len();
     if declared + file.rules.len() == 0 && errors.is_empty() {
-        errors.push(empty_file(text));
+        errors.push(empty_file(
+            text,
+            "a rule file declares sources, indicators, groups and rules",
+        ));
     }
     if errors.is_empty() {
         Ok(file)
@@ -191,10 +194,13 @@ fn lower_rule(pair: Pair, errors: &mut Vec<SyntaxError>) -> RuleDecl {
         accepts: Vec::new(),
     };
     let context = format!("rule `{}`", rule.id.node);
+    let mut require_written = false;
     for field in children {
+        require_written |= field.as_rule() == Rule::require_field;
         lower_rule_field(&mut rule, field, &context, errors);
     }
-    if rule.requirement.is_none() {
+    // A requirement written but wrong is reported as wrong, not also as missing.
+    if rule.requirement.is_none() && !require_written {
         errors.push(missing(
             &rule,
             "require",

@@ -2,9 +2,11 @@
 //! spans never take part in equality, so two trees that say the same thing compare equal.
 
 mod plan;
+mod rule_tests;
 mod rules;
 
 pub use plan::*;
+pub use rule_tests::*;
 pub use rules::*;
 
 use miette::SourceSpan;
@@ -33,6 +35,32 @@ impl<T: PartialEq> PartialEq for Spanned<T> {
 }
 
 impl<T: Eq> Eq for Spanned<T> {}
+
+/// A place in the source that takes no part in equality, like the span of a [`Spanned`].
+#[derive(Debug, Clone, Copy)]
+pub struct Loc(pub SourceSpan);
+
+impl PartialEq for Loc {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Loc {}
+
+impl Loc {
+    pub fn span(self) -> SourceSpan {
+        self.0
+    }
+}
+
+/// A lint suppressed with its reason: `allow PC015 because "..."`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Allow {
+    pub code: Spanned<String>,
+    pub reason: Spanned<String>,
+    pub at: Loc,
+}
 
 /// A number exactly as written, and its exact decimal value.
 #[derive(Debug, Clone, PartialEq, Eq)]

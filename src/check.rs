@@ -1,6 +1,6 @@
 //! The whole pipeline for `plancheck check`: read, parse, resolve, evaluate.
 
-use crate::finding::{Finding, Summary};
+use crate::finding::{Finding, Summary, WaiverIssue};
 use crate::model::{FileId, Plan, RuleSet, Sources};
 use crate::problem::Problem;
 use crate::source::SourceFile;
@@ -12,13 +12,15 @@ pub struct Checked {
     pub rules: Option<RuleSet>,
     pub plans: Vec<Plan>,
     pub findings: Vec<Finding>,
+    /// Waivers that are problems themselves: expired, or unused.
+    pub waiver_issues: Vec<WaiverIssue>,
     pub problems: Vec<Problem>,
 }
 
 impl Checked {
     pub fn summary(&self) -> Summary {
         let rules = self.rules.as_ref().map_or(0, |r| r.rules.len());
-        Summary::of(&self.findings, self.plans.len(), rules)
+        Summary::of(&self.findings, &self.waiver_issues, self.plans.len(), rules)
     }
 }
 
@@ -79,12 +81,13 @@ pub fn load_plans(
     (plans, problems)
 }
 
-/// Checks plans against rules. Problems in some plans do not stop the others from being
-/// checked; problems in the rules stop everything.
+/// Checks plans against rules, judging waivers as of `today`. Problems in some plans do not
+/// stop the others from being checked; problems in the rules stop everything.
 pub fn check(
     rule_files: Vec<SourceFile>,
     plan_files: Vec<SourceFile>,
     mut problems: Vec<Problem>,
+    today: time::Date,
 ) -> Checked {
     let mut sources = Sources::default();
     let rules = match load_rules(&mut sources, rule_files) {
@@ -96,18 +99,26 @@ pub fn check(
                 rules: None,
                 plans: Vec::new(),
                 findings: Vec::new(),
+                waiver_issues: Vec::new(),
                 problems,
             };
         }
     };
     let (plans, more) = load_plans(&mut sources, plan_files, &rules);
     problems.extend(more);
-    let findings = eval::evaluate(&rules, &plans);
+    let mut findings = eval::evaluate(&rules, &plans);
+    let waiver_issues = eval::apply_waivers(&mut findings, &plans, today);
     Checked {
         sources,
         rules: Some(rules),
         plans,
         findings,
+        waiver_issues,
         problems,
     }
+}
+
+/// Today's date in UTC, for judging waivers.
+pub fn today() -> time::Date {
+    time::OffsetDateTime::now_utc().date()
 }

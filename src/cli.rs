@@ -55,6 +55,15 @@ struct CheckArgs {
     /// When to use colour (human format)
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+
+    /// The date waivers are judged on, YYYY-MM-DD (default: today, UTC)
+    #[arg(long, value_parser = parse_date)]
+    today: Option<time::Date>,
+}
+
+fn parse_date(text: &str) -> Result<time::Date, String> {
+    plancheck::syntax::calendar_date(text)
+        .ok_or_else(|| format!("`{text}` is not a date (YYYY-MM-DD)"))
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -98,7 +107,8 @@ fn run_check(args: CheckArgs) -> ExitCode {
     } else {
         read_all(&args.paths, &["plan", "json"], "plans", &mut problems)
     };
-    let checked = check(rule_files, plan_files, problems);
+    let today = args.today.unwrap_or_else(plancheck::check::today);
+    let checked = check(rule_files, plan_files, problems, today);
     let text = match args.format {
         Format::Json => render_json(&checked),
         Format::Human => {
@@ -122,7 +132,9 @@ fn run_check(args: CheckArgs) -> ExitCode {
 }
 
 fn exit_code(checked: &Checked, deny_warnings: bool) -> u8 {
-    let worst = checked.findings.iter().map(|f| f.severity).max();
+    let findings = checked.findings.iter().map(|f| f.severity);
+    let waivers = checked.waiver_issues.iter().map(|w| w.problem.severity());
+    let worst = findings.chain(waivers).max();
     if !checked.problems.is_empty() {
         BAD_INPUT
     } else if worst == Some(Severity::Error) || (deny_warnings && worst == Some(Severity::Warning))

@@ -5,6 +5,9 @@ mod aggregate;
 mod each;
 pub mod judge;
 mod lookup;
+mod waivers;
+
+pub use waivers::apply_waivers;
 
 use crate::finding::{Finding, describe};
 use crate::model::{Plan, RuleSet, Scope};

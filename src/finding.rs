@@ -124,6 +124,71 @@ pub struct Contributor {
     pub value: Decimal,
 }
 
+/// A finding a plan's waiver covers, and the severity it would have had.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Waived {
+    /// Index into the plan's waivers.
+    pub waiver: usize,
+    pub severity: Severity,
+}
+
+/// A waiver that is itself a problem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WaiverIssue {
+    pub plan: usize,
+    pub waiver: usize,
+    pub problem: WaiverProblem,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WaiverProblem {
+    /// Past its date: it covers nothing, and is an error.
+    Expired,
+    /// Nothing at warning level or above to cover: a warning.
+    Unused,
+}
+
+impl WaiverProblem {
+    pub fn code(self) -> &'static str {
+        match self {
+            WaiverProblem::Expired => "PC031",
+            WaiverProblem::Unused => "PC032",
+        }
+    }
+
+    pub fn severity(self) -> Severity {
+        match self {
+            WaiverProblem::Expired => Severity::Error,
+            WaiverProblem::Unused => Severity::Warning,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            WaiverProblem::Expired => "expired",
+            WaiverProblem::Unused => "unused",
+        }
+    }
+}
+
+impl WaiverIssue {
+    pub fn message(&self, rules: &crate::model::RuleSet, plans: &[crate::model::Plan]) -> String {
+        let plan = &plans[self.plan];
+        let waiver = &plan.waivers[self.waiver];
+        let rule = &rules.rules[waiver.rule].id;
+        match self.problem {
+            WaiverProblem::Expired => format!(
+                "{}: the waiver of `{rule}` expired on {}, so it covers nothing",
+                plan.province, waiver.expires
+            ),
+            WaiverProblem::Unused => format!(
+                "{}: the waiver of `{rule}` covers nothing: the rule raises nothing at warning level or above for this plan",
+                plan.province
+            ),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     /// Index into the rule set's rules.
@@ -154,6 +219,8 @@ pub struct Finding {
     pub accepted_set: Option<Interval>,
     /// The comparison made, e.g. `14.5 % ∈ [13.5, ∞) %`.
     pub comparison: Option<String>,
+    /// Set when a waiver in the plan covers this finding.
+    pub waived: Option<Waived>,
     pub message: String,
 }
 
@@ -178,6 +245,7 @@ impl Finding {
             declared_set: None,
             accepted_set: None,
             comparison: None,
+            waived: None,
             message: String::new(),
         }
     }
@@ -195,15 +263,24 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub notes: usize,
+    pub waived: usize,
 }
 
 impl Summary {
-    pub fn of(findings: &[Finding], plans: usize, rules: usize) -> Summary {
+    /// Counts findings by outcome and severity, waived ones apart, and the waivers that are
+    /// problems by their own severity.
+    pub fn of(findings: &[Finding], issues: &[WaiverIssue], plans: usize, rules: usize) -> Summary {
         let mut s = Summary {
             plans,
             rules,
             ..Summary::default()
         };
+        for issue in issues {
+            match issue.problem.severity() {
+                Severity::Error => s.errors += 1,
+                _ => s.warnings += 1,
+            }
+        }
         for f in findings {
             *match f.outcome {
                 Outcome::Pass => &mut s.pass,
@@ -211,11 +288,12 @@ impl Summary {
                 Outcome::Undeclared => &mut s.undeclared,
                 Outcome::NotCheckable => &mut s.not_checkable,
             } += 1;
-            match f.severity {
-                Severity::Error => s.errors += 1,
-                Severity::Warning => s.warnings += 1,
-                Severity::Note => s.notes += 1,
-                Severity::None => {}
+            match (f.waived, f.severity) {
+                (Some(_), _) => s.waived += 1,
+                (None, Severity::Error) => s.errors += 1,
+                (None, Severity::Warning) => s.warnings += 1,
+                (None, Severity::Note) => s.notes += 1,
+                (None, Severity::None) => {}
             }
         }
         s

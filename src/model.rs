@@ -248,6 +248,19 @@ pub struct Plan {
     pub title: Option<String>,
     pub issued: Option<String>,
     pub targets: Vec<Target>,
+    pub waivers: Vec<Waiver>,
     /// The plan's `province` line, where findings about undeclared targets point.
     pub header: Site,
+}
+
+/// A rule waived for one plan: its findings are reported as waived until `expires`.
+#[derive(Debug, Clone)]
+pub struct Waiver {
+    /// Index into the rule set's rules.
+    pub rule: usize,
+    pub reason: String,
+    pub approved_by: String,
+    pub expires: time::Date,
+    /// The `waive RULE` line.
+    pub site: Site,
 }

@@ -5,6 +5,6 @@ mod diagnostic;
 mod human;
 mod json;
 
-pub use diagnostic::finding_report;
+pub use diagnostic::{finding_report, waiver_report};
 pub use human::{HumanOptions, render_human, render_problems};
 pub use json::render_json;

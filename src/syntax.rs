@@ -10,10 +10,12 @@ mod limits;
 mod lower;
 mod lower_plan;
 mod lower_rules;
+mod lower_tests;
 mod parser;
 
 pub use error::SyntaxError;
 pub use json::parse_json_plan;
 pub use limits::{MAX_DEPTH, check_nesting};
-pub use lower_plan::parse_plan;
+pub use lower_plan::{calendar_date, parse_plan};
 pub use lower_rules::parse_rules;
+pub use lower_tests::parse_tests;

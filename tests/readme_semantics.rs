@@ -88,6 +88,7 @@ fn every_cell_of_the_readme_semantics_table_holds() {
             vec![SourceFile::new("readme.rules", rules.clone())],
             vec![SourceFile::new("readme.plan", plan)],
             Vec::new(),
+            time::macros::date!(2026 - 11 - 29),
         );
         assert!(checked.problems.is_empty(), "{:?}", checked.problems);
         for (i, cell) in row[2..].iter().enumerate() {

@@ -24,7 +24,12 @@ fn run(rules: &str, plans: &[(&str, &str)]) -> Checked {
         .iter()
         .map(|(name, text)| SourceFile::new(*name, *text))
         .collect();
-    let checked = check(rules, plans, Vec::new());
+    let checked = check(
+        rules,
+        plans,
+        Vec::new(),
+        time::macros::date!(2026 - 11 - 29),
+    );
     assert!(
         checked.problems.is_empty(),
         "unexpected problems: {:?}",

@@ -1,8 +1,6 @@
 //! The syntax tree of a plan, read from the plan language or from JSON.
 
-use miette::SourceSpan;
-
-use super::{Period, Quantity, Spanned};
+use super::{Loc, Period, Quantity, Spanned};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanFile {
@@ -10,8 +8,9 @@ pub struct PlanFile {
     pub title: Option<Spanned<String>>,
     pub issued: Option<Spanned<String>>,
     pub targets: Vec<TargetDecl>,
+    pub waivers: Vec<WaiverDecl>,
     /// Where plan-wide findings point: the province line, or the start of the file.
-    pub header: SourceSpan,
+    pub header: Loc,
 }
 
 impl Default for PlanFile {
@@ -21,7 +20,8 @@ impl Default for PlanFile {
             title: None,
             issued: None,
             targets: Vec::new(),
-            header: (0, 0).into(),
+            waivers: Vec::new(),
+            header: Loc((0, 0).into()),
         }
     }
 }
@@ -36,7 +36,18 @@ pub struct TargetDecl {
     pub document: Option<Spanned<String>>,
     pub source: Option<Spanned<String>>,
     /// The whole declaration's head (`target indicator by year`), for duplicates.
-    pub head: SourceSpan,
+    pub head: Loc,
+}
+
+/// A rule waived for this plan, by whom and until when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WaiverDecl {
+    pub rule: Spanned<String>,
+    pub reason: Option<Spanned<String>>,
+    pub approved_by: Option<Spanned<String>>,
+    pub expires: Option<Spanned<String>>,
+    /// `waive RULE`, where problems with the waiver point.
+    pub head: Loc,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

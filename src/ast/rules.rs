@@ -1,8 +1,6 @@
 //! The syntax tree of a rule file.
 
-use miette::SourceSpan;
-
-use super::{Period, Quantity, Spanned};
+use super::{Allow, Loc, Period, Quantity, Spanned};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RuleFile {
@@ -10,6 +8,8 @@ pub struct RuleFile {
     pub indicators: Vec<IndicatorDecl>,
     pub groups: Vec<GroupDecl>,
     pub rules: Vec<RuleDecl>,
+    /// Suppressions for the whole file.
+    pub allows: Vec<Allow>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +17,8 @@ pub struct SourceDecl {
     pub name: Spanned<String>,
     pub title: Option<Spanned<String>>,
     pub address: Option<Spanned<String>>,
+    pub allows: Vec<Allow>,
+    pub at: Loc,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +29,8 @@ pub struct IndicatorDecl {
     pub baseline: Option<Spanned<BaselineNeed>>,
     pub ambition: Option<Spanned<Ambition>>,
     pub resembles: Vec<Spanned<String>>,
+    pub allows: Vec<Allow>,
+    pub at: Loc,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -65,7 +69,9 @@ pub struct RuleDecl {
     pub id: Spanned<String>,
     pub title: Spanned<String>,
     /// The `rule ID "title"` header, where rule-wide diagnostics point.
-    pub header: SourceSpan,
+    pub header: Loc,
+    /// The whole declaration.
+    pub at: Loc,
     pub kind: Option<Spanned<RuleKind>>,
     pub severity: Option<Spanned<Level>>,
     pub undeclared: Option<Spanned<Level>>,
@@ -74,6 +80,7 @@ pub struct RuleDecl {
     pub cites: Vec<Cite>,
     pub help: Option<Spanned<String>>,
     pub accepts: Vec<Accept>,
+    pub allows: Vec<Allow>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -6,7 +6,9 @@ use std::fmt;
 use miette::{Diagnostic, LabeledSpan, Severity as MietteSeverity, SourceCode};
 
 use crate::check::Checked;
-use crate::finding::{Finding, Outcome, Reason, Severity, declared_words};
+use crate::finding::{
+    Finding, Outcome, Reason, Severity, WaiverIssue, WaiverProblem, declared_words,
+};
 use crate::model::{Plan, Site};
 use crate::source::SourceFile;
 
@@ -58,6 +60,35 @@ fn miette_severity(severity: Severity) -> MietteSeverity {
         Severity::Warning => MietteSeverity::Warning,
         Severity::Note | Severity::None => MietteSeverity::Advice,
     }
+}
+
+/// Builds the diagnostic for a waiver that is a problem itself.
+pub fn waiver_report(issue: &WaiverIssue, checked: &Checked) -> Report {
+    let rules = checked
+        .rules
+        .as_ref()
+        .expect("waivers come from resolved plans");
+    let waiver = &checked.plans[issue.plan].waivers[issue.waiver];
+    let (label, help) = match issue.problem {
+        WaiverProblem::Expired => (
+            format!("expired on {}", waiver.expires),
+            "renew the waiver with a new approval and date, or remove it",
+        ),
+        WaiverProblem::Unused => (
+            "nothing to waive".to_string(),
+            "remove the waiver; the plan no longer needs it",
+        ),
+    };
+    let mut report = Report::at(
+        checked,
+        waiver.site,
+        issue.message(rules, &checked.plans),
+        label,
+        miette_severity(issue.problem.severity()),
+    );
+    report.code = Some(issue.problem.code().to_string());
+    report.help = Some(help.to_string());
+    report
 }
 
 /// Builds the diagnostic for a finding.

@@ -2,7 +2,7 @@
 
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
 
-use super::finding_report;
+use super::{finding_report, waiver_report};
 use crate::check::Checked;
 use crate::finding::Severity;
 use crate::problem::Problem;
@@ -67,6 +67,9 @@ pub fn render_human(checked: &Checked, opts: &HumanOptions) -> String {
             }
         }
     }
+    for issue in &checked.waiver_issues {
+        render_one(&handler, &waiver_report(issue, checked), &mut out);
+    }
     out.push_str(&summary_line(checked));
     out
 }
@@ -87,6 +90,9 @@ fn summary_line(checked: &Checked) -> String {
         plural(s.warnings, "warning", "warnings"),
         plural(s.notes, "note", "notes"),
     );
+    if s.waived > 0 {
+        line.push_str(&format!("; {} waived", s.waived));
+    }
     if !checked.problems.is_empty() {
         line.push_str(&format!(
             "; {} in the input",

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::check::Checked;
-use crate::finding::{Finding, show_interval};
+use crate::finding::{Finding, Severity, WaiverIssue, show_interval};
 use crate::model::*;
 use crate::problem::Problem;
 use crate::source::SourceFile;
@@ -14,6 +14,7 @@ use crate::source::SourceFile;
 struct Document<'a> {
     version: u32,
     findings: Vec<JsonFinding<'a>>,
+    waivers: Vec<JsonWaiverIssue<'a>>,
     errors: Vec<JsonProblem>,
     summary: JsonSummary,
 }
@@ -53,6 +54,7 @@ struct JsonFinding<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     missing: Option<Vec<&'static str>>,
     explanation: Explanation<'a>,
+    waived: Option<JsonWaiver<'a>>,
     message: &'a str,
     location: Location,
     rule_location: Location,
@@ -106,6 +108,27 @@ struct Explanation<'a> {
     comparison: Option<&'a str>,
 }
 
+/// A waiver as the plan gives it, and the severity it took off a finding.
+#[derive(Serialize)]
+struct JsonWaiver<'a> {
+    reason: &'a str,
+    approved_by: &'a str,
+    expires: String,
+    severity: Option<&'static str>,
+    location: Location,
+}
+
+#[derive(Serialize)]
+struct JsonWaiverIssue<'a> {
+    code: &'static str,
+    severity: &'static str,
+    status: &'static str,
+    rule: &'a str,
+    province: &'static str,
+    waiver: JsonWaiver<'a>,
+    message: String,
+}
+
 #[derive(Serialize)]
 struct JsonProblem {
     code: String,
@@ -127,6 +150,7 @@ struct JsonSummary {
     errors: usize,
     warnings: usize,
     notes: usize,
+    waived: usize,
     input_errors: usize,
 }
 
@@ -268,9 +292,41 @@ fn finding<'a>(f: &'a Finding, checked: &'a Checked) -> JsonFinding<'a> {
             accepted_set: f.accepted_set.map(|s| show_interval(s, unit)),
             comparison: f.comparison.as_deref(),
         },
+        waived: f
+            .plan
+            .zip(f.waived)
+            .map(|(p, w)| waiver(checked, p, w.waiver, Some(w.severity))),
         message: &f.message,
         location,
         rule_location: site_location(checked, req.site),
+    }
+}
+
+fn waiver(checked: &Checked, plan: usize, w: usize, severity: Option<Severity>) -> JsonWaiver<'_> {
+    let waiver = &checked.plans[plan].waivers[w];
+    JsonWaiver {
+        reason: &waiver.reason,
+        approved_by: &waiver.approved_by,
+        expires: waiver.expires.to_string(),
+        severity: severity.map(Severity::name),
+        location: site_location(checked, waiver.site),
+    }
+}
+
+fn waiver_issue<'a>(issue: &WaiverIssue, checked: &'a Checked) -> JsonWaiverIssue<'a> {
+    let rules = checked
+        .rules
+        .as_ref()
+        .expect("waivers come from resolved plans");
+    let plan = &checked.plans[issue.plan];
+    JsonWaiverIssue {
+        code: issue.problem.code(),
+        severity: issue.problem.severity().name(),
+        status: issue.problem.name(),
+        rule: &rules.rules[plan.waivers[issue.waiver].rule].id,
+        province: plan.province.english(),
+        waiver: waiver(checked, issue.plan, issue.waiver, None),
+        message: issue.message(rules, &checked.plans),
     }
 }
 
@@ -298,6 +354,11 @@ pub fn render_json(checked: &Checked) -> String {
             .iter()
             .map(|f| finding(f, checked))
             .collect(),
+        waivers: checked
+            .waiver_issues
+            .iter()
+            .map(|i| waiver_issue(i, checked))
+            .collect(),
         errors: checked.problems.iter().map(problem).collect(),
         summary: JsonSummary {
             plans: s.plans,
@@ -310,6 +371,7 @@ pub fn render_json(checked: &Checked) -> String {
             errors: s.errors,
             warnings: s.warnings,
             notes: s.notes,
+            waived: s.waived,
             input_errors: checked.problems.len(),
         },
     };

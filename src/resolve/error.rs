@@ -216,6 +216,16 @@ pub enum ResolveError {
         help: Option<String>,
     },
 
+    #[error("unknown rule `{id}`")]
+    #[diagnostic(code(PC030))]
+    UnknownRule {
+        id: String,
+        #[label("no rule of this name is in the rules")]
+        span: SourceSpan,
+        #[help]
+        help: Option<String>,
+    },
+
     #[error("{what} first declared here")]
     #[diagnostic(severity(Advice))]
     FirstHere {

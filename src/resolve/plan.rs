@@ -5,6 +5,7 @@ use crate::model::*;
 use crate::problem::Problem;
 use crate::provinces::Province;
 use crate::suggest::did_you_mean;
+use crate::syntax::calendar_date;
 
 use super::ResolveError;
 use super::quantity::{Expect, resolve_quantity};
@@ -42,6 +43,7 @@ pub fn resolve_plan(
             Err(e) => errors.push(e),
         }
     }
+    let waivers = resolve_waivers(plan, file, rules, &mut errors);
     match (province, errors.is_empty()) {
         (Some(province), true) => Ok(Plan {
             file,
@@ -49,13 +51,59 @@ pub fn resolve_plan(
             title: plan.title.as_ref().map(|t| t.node.clone()),
             issued: plan.issued.as_ref().map(|d| d.node.clone()),
             targets: targets.into_iter().map(|(t, _)| t).collect(),
+            waivers,
             header: Site {
                 file,
-                span: plan.header,
+                span: plan.header.span(),
             },
         }),
         _ => Err(errors.into_iter().map(|e| Problem::new(text, e)).collect()),
     }
+}
+
+fn resolve_waivers(
+    plan: &ast::PlanFile,
+    file: FileId,
+    rules: &RuleSet,
+    errors: &mut Vec<ResolveError>,
+) -> Vec<Waiver> {
+    let mut waivers: Vec<Waiver> = Vec::new();
+    for decl in &plan.waivers {
+        let Some(rule) = rules.rules.iter().position(|r| r.id == decl.rule.node) else {
+            let ids = rules.rules.iter().map(|r| r.id.as_str());
+            errors.push(ResolveError::UnknownRule {
+                id: decl.rule.node.clone(),
+                span: decl.rule.span,
+                help: did_you_mean(&decl.rule.node, ids),
+            });
+            continue;
+        };
+        if waivers.iter().any(|w| w.rule == rule) {
+            errors.push(ResolveError::DuplicateDeclaration {
+                what: "the waiver of rule".into(),
+                name: decl.rule.node.clone(),
+                span: decl.head.span(),
+            });
+            continue;
+        }
+        let text = |s: &Option<ast::Spanned<String>>| s.as_ref().map(|s| s.node.clone());
+        let expires = decl.expires.as_ref().and_then(|d| calendar_date(&d.node));
+        if let (Some(reason), Some(approved_by), Some(expires)) =
+            (text(&decl.reason), text(&decl.approved_by), expires)
+        {
+            waivers.push(Waiver {
+                rule,
+                reason,
+                approved_by,
+                expires,
+                site: Site {
+                    file,
+                    span: decl.head.span(),
+                },
+            });
+        }
+    }
+    waivers
 }
 
 fn resolve_target(
@@ -131,8 +179,8 @@ fn duplicate_of(
     Some(ResolveError::DuplicateTarget {
         indicator: rules.indicator(target.indicator).name.clone(),
         period: period_words(target.year, target.baseline),
-        span: decl.head,
-        first: first.head,
+        span: decl.head.span(),
+        first: first.head.span(),
     })
 }
 

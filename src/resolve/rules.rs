@@ -294,7 +294,7 @@ impl Resolver<'_> {
             cites,
             help: decl.help.as_ref().map(|h| h.node.clone()),
             accepts,
-            site: self.site(decl.header),
+            site: self.site(decl.header.span()),
         });
     }
 
@@ -439,7 +439,7 @@ impl Resolver<'_> {
         let scope_at = |label: &str| match &decl.scope {
             Some(s) => (s.span, label.to_string()),
             None => (
-                decl.header,
+                decl.header.span(),
                 "no `scope`: this rule covers each province".to_string(),
             ),
         };

@@ -149,6 +149,35 @@ fn words(rule: Rule) -> Words {
         Rule::target_field => {
             Thing("a target field (`value`, `commitment`, `status`, `document`, `source`)")
         }
+        Rule::kw_allow => Keyword("allow"),
+        Rule::allow_field => Field("allow"),
+        Rule::kw_because => Keyword("because"),
+        Rule::lint_code => Thing("a lint code such as `PC015`"),
+        Rule::kw_waive => Keyword("waive"),
+        Rule::waive_decl => Field("waive"),
+        Rule::waive_field => Thing("a waiver field (`reason`, `approved_by`, `expires`)"),
+        Rule::kw_reason => Keyword("reason"),
+        Rule::reason_field => Field("reason"),
+        Rule::kw_approved_by => Keyword("approved_by"),
+        Rule::approved_field => Field("approved_by"),
+        Rule::kw_expires => Keyword("expires"),
+        Rule::expires_field => Field("expires"),
+        Rule::kw_test => Keyword("test"),
+        Rule::test_decl => Field("test"),
+        Rule::tests_file => Thing("a test (`test \"name\" { ... }`)"),
+        Rule::test_field => Thing("a test field (`plan`, `expect`)"),
+        Rule::kw_plan => Keyword("plan"),
+        Rule::plan_block | Rule::plan_path => Field("plan"),
+        Rule::kw_expect => Keyword("expect"),
+        Rule::expect_field => Field("expect"),
+        Rule::kw_for => Keyword("for"),
+        Rule::kw_pass => Keyword("pass"),
+        Rule::kw_fail => Keyword("fail"),
+        Rule::kw_not_checkable => Keyword("not_checkable"),
+        Rule::kw_waived => Keyword("waived"),
+        Rule::outcome => Hidden,
+        Rule::kw_margin => Keyword("margin"),
+        Rule::margin_clause => Field("margin"),
         Rule::rules_file | Rule::rules_item => {
             Thing("a declaration (`source`, `indicator`, `group` or `rule`)")
         }
@@ -258,6 +287,10 @@ fn is_block(rule: Rule) -> bool {
             | Rule::group_decl
             | Rule::rule_decl
             | Rule::target_decl
+            | Rule::waive_decl
+            | Rule::tests_file
+            | Rule::test_decl
+            | Rule::plan_block
     )
 }
 

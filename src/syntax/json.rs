@@ -237,7 +237,7 @@ impl Reader {
             }
         }
         match &plan.province {
-            Some(p) => plan.header = p.span,
+            Some(p) => plan.header = Loc(p.span),
             // A province of the wrong type is reported as such, not as missing too.
             None if has_province => {}
             None => self.missing("province", "the plan", self.span(object)),
@@ -358,7 +358,7 @@ impl Reader {
         let qualifier = get("qualifier").and_then(|v| self.qualifier(v));
         let value = self.declared(qualifier, get("value"), get("unit"), &indicator);
         let target = TargetDecl {
-            head: indicator.span,
+            head: Loc(indicator.span),
             indicator,
             period,
             value,

@@ -9,10 +9,29 @@ use crate::ast::*;
 /// Parses a whole plan file, returning every error found in it.
 pub fn parse_plan(text: &str) -> Result<PlanFile, Vec<SyntaxError>> {
     let top = parse_top(Rule::plan_file, text).map_err(|e| vec![e])?;
-    let mut plan = PlanFile::default();
     let mut errors = Vec::new();
+    let Some(plan) = lower_plan_items(top.into_inner(), &mut errors) else {
+        return Err(vec![empty_file(
+            text,
+            "a plan starts with `province NAME`, then declares its targets",
+        )]);
+    };
+    if errors.is_empty() {
+        Ok(plan)
+    } else {
+        Err(errors)
+    }
+}
+
+/// A plan from its items (in a plan file, or inline in a rule test); `None` when there are
+/// none.
+pub(super) fn lower_plan_items<'i>(
+    items: impl Iterator<Item = Pair<'i>>,
+    errors: &mut Vec<SyntaxError>,
+) -> Option<PlanFile> {
+    let mut plan = PlanFile::default();
     let mut first_item = None;
-    for item in top.into_inner() {
+    for item in items {
         if item.as_rule() != Rule::EOI && first_item.is_none() {
             let keyword = item
                 .clone()
@@ -21,23 +40,13 @@ pub fn parse_plan(text: &str) -> Result<PlanFile, Vec<SyntaxError>> {
                 .map_or(span(&item), |k| span(&k));
             first_item = Some(keyword);
         }
-        lower_item(&mut plan, item, &mut errors);
+        lower_item(&mut plan, item, errors);
     }
-    let Some(first_item) = first_item else {
-        return Err(vec![empty_file(
-            text,
-            "a plan starts with `province NAME`, then declares its targets",
-        )]);
-    };
     match &plan.province {
-        Some(province) => plan.header = province.span,
-        None => errors.push(missing_province(first_item)),
+        Some(province) => plan.header = Loc(province.span),
+        None => errors.push(missing_province(first_item?)),
     }
-    if errors.is_empty() {
-        Ok(plan)
-    } else {
-        Err(errors)
-    }
+    Some(plan)
 }
 
 /// Points at the plan's first item, where the `province` line should come before.
@@ -86,6 +95,7 @@ fn lower_item(plan: &mut PlanFile, item: Pair, errors: &mut Vec<SyntaxError>) {
                 plan.targets.push(target);
             }
         }
+        Rule::waive_decl => plan.waivers.push(lower_waiver(item, errors)),
         _ => {}
     }
 }
@@ -103,22 +113,13 @@ fn lower_date(pair: &Pair) -> Result<Spanned<String>, SyntaxError> {
 }
 
 /// `YYYY-MM-DD` naming a day that exists.
+pub fn calendar_date(date: &str) -> Option<time::Date> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    time::Date::parse(date, &format).ok()
+}
+
 pub(crate) fn is_calendar_date(date: &str) -> bool {
-    let mut parts = date.split('-').map(str::parse::<u32>);
-    let (Some(Ok(y)), Some(Ok(m)), Some(Ok(d)), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return false;
-    };
-    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    date.len() == 10 && (1..=days).contains(&d)
+    calendar_date(date).is_some()
 }
 
 fn lower_target(pair: Pair, errors: &mut Vec<SyntaxError>) -> Option<TargetDecl> {
@@ -139,7 +140,7 @@ fn lower_target(pair: Pair, errors: &mut Vec<SyntaxError>) -> Option<TargetDecl>
         status: None,
         document: None,
         source: None,
-        head: join((start, 0).into(), head_end),
+        head: Loc(join((start, 0).into(), head_end)),
     };
     let context = format!("target `{}`", target.indicator.node);
     let mut value_written = false;
@@ -154,7 +155,7 @@ fn lower_target(pair: Pair, errors: &mut Vec<SyntaxError>) -> Option<TargetDecl>
         errors.push(SyntaxError::MissingField {
             field: "value".into(),
             context,
-            span: target.head,
+            span: target.head.span(),
             help: Some(
                 "give the target a value, e.g. `value 14.5 %`, or `value by_reference`".into(),
             ),
@@ -241,6 +242,61 @@ fn lower_status(field: Pair) -> Spanned<Status> {
     };
     let note = children.next().map(|s| lower_string(s).node);
     Spanned::new(Status { kind, note }, span)
+}
+
+fn lower_waiver(pair: Pair, errors: &mut Vec<SyntaxError>) -> WaiverDecl {
+    let mut children = parts(pair);
+    let rule = text(&children.next().expect("grammar: waive has a rule"));
+    let mut waiver = WaiverDecl {
+        head: Loc(rule.span),
+        rule,
+        reason: None,
+        approved_by: None,
+        expires: None,
+    };
+    let context = format!("the waiver of `{}`", waiver.rule.node);
+    let mut written = Vec::new();
+    for field in children {
+        written.push(field.as_rule());
+        match field.as_rule() {
+            Rule::reason_field => {
+                let reason = lower_string(only(field));
+                set_once(&mut waiver.reason, reason, "reason", &context, errors)
+            }
+            Rule::approved_field => {
+                let by = lower_string(only(field));
+                set_once(&mut waiver.approved_by, by, "approved_by", &context, errors)
+            }
+            _ => match lower_date(&only(field)) {
+                Ok(date) => set_once(&mut waiver.expires, date, "expires", &context, errors),
+                Err(e) => errors.push(e),
+            },
+        }
+    }
+    let required = [
+        (Rule::reason_field, "reason", "say why: `reason \"...\"`"),
+        (
+            Rule::approved_field,
+            "approved_by",
+            "say who approved it: `approved_by \"...\"`",
+        ),
+        (
+            Rule::expires_field,
+            "expires",
+            "say until when: `expires 2026-12-31`",
+        ),
+    ];
+    for (rule, field, help) in required {
+        if !written.contains(&rule) {
+            errors.push(SyntaxError::MissingField {
+                field: field.into(),
+                context: context.clone(),
+                span: waiver.head.span(),
+                help: Some(help.into()),
+            });
+        }
+    }
+    waiver
 }
 
 #[cfg(test)]

@@ -21,6 +21,7 @@ pub fn parse_rules(text: &str) -> Result<RuleFile, Vec<SyntaxError>> {
             Rule::indicator_decl => file.indicators.push(lower_indicator(item, &mut errors)),
             Rule::group_decl => file.groups.push(lower_group(item)),
             Rule::rule_decl => file.rules.push(lower_rule(item, &mut errors)),
+            Rule::allow_field => file.allows.push(lower_allow(item)),
             _ => {}
         }
     }
@@ -56,18 +57,34 @@ fn choice(pair: Pair) -> Rule {
         .as_rule()
 }
 
+/// `allow CODE because "reason"`.
+pub(super) fn lower_allow(pair: Pair) -> Allow {
+    let at = Loc(span(&pair));
+    let mut children = parts(pair);
+    let code = text(&children.next().expect("grammar: allow has a code"));
+    let reason = lower_string(children.next().expect("grammar: allow has a reason"));
+    Allow { code, reason, at }
+}
+
 fn lower_source(pair: Pair, errors: &mut Vec<SyntaxError>) -> SourceDecl {
+    let at = Loc(span(&pair));
     let mut children = parts(pair);
     let name = text(&children.next().expect("grammar: source has a name"));
     let mut decl = SourceDecl {
         name,
         title: None,
         address: None,
+        allows: Vec::new(),
+        at,
     };
     let context = format!("source `{}`", decl.name.node);
     for field in children {
         let (slot, label) = match field.as_rule() {
             Rule::title_field => (&mut decl.title, "title"),
+            Rule::allow_field => {
+                decl.allows.push(lower_allow(field));
+                continue;
+            }
             _ => (&mut decl.address, "address"),
         };
         set_once(slot, lower_string(only(field)), label, &context, errors);
@@ -76,6 +93,7 @@ fn lower_source(pair: Pair, errors: &mut Vec<SyntaxError>) -> SourceDecl {
 }
 
 fn lower_indicator(pair: Pair, errors: &mut Vec<SyntaxError>) -> IndicatorDecl {
+    let at = Loc(span(&pair));
     let mut children = parts(pair);
     let name = text(&children.next().expect("grammar: indicator has a name"));
     let context = format!("indicator `{}`", name.node);
@@ -86,6 +104,8 @@ fn lower_indicator(pair: Pair, errors: &mut Vec<SyntaxError>) -> IndicatorDecl {
         baseline: None,
         ambition: None,
         resembles: Vec::new(),
+        allows: Vec::new(),
+        at,
     };
     for field in children {
         match field.as_rule() {
@@ -107,6 +127,7 @@ fn lower_indicator(pair: Pair, errors: &mut Vec<SyntaxError>) -> IndicatorDecl {
                 let ambition = lower_ambition(only(field));
                 set_once(&mut decl.ambition, ambition, "ambition", &context, errors)
             }
+            Rule::allow_field => decl.allows.push(lower_allow(field)),
             _ => decl.resembles.push(text(&only(field))),
         }
     }
@@ -175,15 +196,16 @@ fn lower_set_term(pair: Pair) -> Spanned<SetExpr> {
 }
 
 fn lower_rule(pair: Pair, errors: &mut Vec<SyntaxError>) -> RuleDecl {
-    let start = span(&pair).offset();
+    let at = Loc(span(&pair));
     let mut children = parts(pair);
     let id = text(&children.next().expect("grammar: rule has an id"));
     let title = lower_string(children.next().expect("grammar: rule has a title"));
-    let header = join((start, 0).into(), title.span);
+    let header = Loc(join((at.span().offset(), 0).into(), title.span));
     let mut rule = RuleDecl {
         id,
         title,
         header,
+        at,
         kind: None,
         severity: None,
         undeclared: None,
@@ -192,6 +214,7 @@ fn lower_rule(pair: Pair, errors: &mut Vec<SyntaxError>) -> RuleDecl {
         cites: Vec::new(),
         help: None,
         accepts: Vec::new(),
+        allows: Vec::new(),
     };
     let context = format!("rule `{}`", rule.id.node);
     let mut require_written = false;
@@ -217,7 +240,7 @@ fn missing(rule: &RuleDecl, field: &str, help: &str) -> SyntaxError {
     SyntaxError::MissingField {
         field: field.to_string(),
         context: format!("rule `{}`", rule.id.node),
-        span: rule.header,
+        span: rule.header.span(),
         help: Some(help.to_string()),
     }
 }
@@ -262,6 +285,7 @@ fn lower_rule_field(
             context,
             errors,
         ),
+        Rule::allow_field => rule.allows.push(lower_allow(field)),
         _ => {
             let mut children = parts(field);
             let indicator = text(&children.next().expect("grammar: accept has an indicator"));

@@ -4,4 +4,5 @@
 #[grammar = "grammar/common.pest"]
 #[grammar = "grammar/rules.pest"]
 #[grammar = "grammar/plan.pest"]
+#[grammar = "grammar/tests.pest"]
 pub struct PlanCheckParser;

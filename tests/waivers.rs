@@ -1,0 +1,133 @@
+//! A plan may waive a rule for itself, with a reason, an approver and an expiry date.
+
+mod common;
+
+use common::{code, plancheck, stdout};
+use serde_json::Value;
+
+const PLAN: &str = r#"province Gansu
+target energy_intensity_cut by 2025 from 2020 { value 12.5 % }
+target co2_peak_year { value 2030 }
+
+waive EI-2025 {
+    reason      "the nationally assigned target for Gansu"
+    approved_by "NDRC, letter 2022-17"
+    expires     2027-12-31
+}
+waive PEAK-2030 {
+    reason      "the peak year was once undeclared"
+    approved_by "NDRC"
+    expires     2027-12-31
+}
+"#;
+
+fn check(plan: &str, today: &str) -> (i32, Value) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("gansu.plan");
+    std::fs::write(&path, plan).unwrap();
+    let output = plancheck(&[
+        "check",
+        path.to_str().unwrap(),
+        "--today",
+        today,
+        "--format",
+        "json",
+    ]);
+    (
+        code(&output),
+        serde_json::from_str(&stdout(&output)).unwrap(),
+    )
+}
+
+fn finding<'a>(doc: &'a Value, rule: &str) -> &'a Value {
+    doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == rule)
+        .unwrap()
+}
+
+#[test]
+fn a_live_waiver_covers_the_finding_and_says_why() {
+    let (exit, doc) = check(PLAN, "2026-11-29");
+    let ei = finding(&doc, "EI-2025");
+    assert_eq!(
+        ei["outcome"], "fail",
+        "the verdict stands; it is waived, not changed"
+    );
+    assert_eq!(ei["severity"], "note");
+    assert_eq!(ei["waived"]["severity"], "warning");
+    assert_eq!(ei["waived"]["approved_by"], "NDRC, letter 2022-17");
+    assert!(
+        ei["message"]
+            .as_str()
+            .unwrap()
+            .contains("waived until 2027-12-31")
+    );
+    assert_eq!(doc["summary"]["waived"], 1);
+    assert_eq!(exit, 0, "an unused waiver is a warning");
+}
+
+#[test]
+fn a_waiver_with_nothing_to_cover_is_a_warning() {
+    let (_, doc) = check(PLAN, "2026-11-29");
+    let waivers = doc["waivers"].as_array().unwrap();
+    assert_eq!(waivers.len(), 1);
+    assert_eq!(waivers[0]["rule"], "PEAK-2030");
+    assert_eq!(
+        (waivers[0]["code"].as_str(), waivers[0]["status"].as_str()),
+        (Some("PC032"), Some("unused"))
+    );
+    assert_eq!(waivers[0]["waiver"]["location"]["line"], 10);
+}
+
+#[test]
+fn an_expired_waiver_covers_nothing_and_is_an_error() {
+    let (exit, doc) = check(PLAN, "2028-01-01");
+    assert_eq!(exit, 1);
+    let ei = finding(&doc, "EI-2025");
+    assert!(ei["waived"].is_null());
+    assert_eq!(ei["severity"], "warning");
+    let expired: Vec<&str> = doc["waivers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w["status"] == "expired")
+        .map(|w| w["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(expired, ["EI-2025", "PEAK-2030"]);
+    let (on_the_day, _) = check(PLAN, "2027-12-31");
+    assert_eq!(on_the_day, 0, "a waiver is good through its expiry date");
+}
+
+#[test]
+fn a_waiver_needs_a_known_rule_a_reason_an_approver_and_a_date() {
+    let unknown = PLAN.replace("waive EI-2025", "waive EI-2052");
+    let (exit, doc) = check(&unknown, "2026-11-29");
+    assert_eq!(exit, 2);
+    assert_eq!(doc["errors"][0]["code"], "PC030");
+    assert!(
+        doc["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("EI-2052")
+    );
+    let incomplete = "province Gansu\nwaive EI-2025 { reason \"x\" }\n";
+    let (exit, doc) = check(incomplete, "2026-11-29");
+    assert_eq!(exit, 2);
+    let missing: Vec<&str> = doc["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(missing.len(), 2, "{missing:?}");
+    assert!(missing[0].contains("approved_by") && missing[1].contains("expires"));
+}
+
+#[test]
+fn today_must_be_a_date() {
+    let output = plancheck(&["check", "--today", "2026-02-30"]);
+    assert_eq!(code(&output), 2);
+}

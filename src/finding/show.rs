@@ -47,10 +47,12 @@ pub fn show_difference(value: Decimal, unit: Unit) -> String {
 
 /// A set of values in interval notation, `[13.5, ∞) %`; a single value as itself.
 pub fn show_interval(set: Interval, unit: Unit) -> String {
-    if let (Some(l), Some(h)) = (set.low, set.high) {
-        if l.value == h.value && l.inclusive && h.inclusive {
-            return show_amount(l.value, unit);
-        }
+    if let (Some(l), Some(h)) = (set.low, set.high)
+        && l.value == h.value
+        && l.inclusive
+        && h.inclusive
+    {
+        return show_amount(l.value, unit);
     }
     let end = |e: Option<End>, infinity: &str| {
         e.map_or(infinity.to_string(), |e| plain(e.value, unit).to_string())

@@ -1,5 +1,6 @@
 //! The whole pipeline for `plancheck check`: read, parse, resolve, evaluate.
 
+use crate::ast::RuleFile;
 use crate::finding::{Finding, Summary, WaiverIssue};
 use crate::model::{FileId, Plan, RuleSet, Sources};
 use crate::problem::Problem;
@@ -24,8 +25,11 @@ impl Checked {
     }
 }
 
-/// Parses and resolves rule files together.
-pub fn load_rules(sources: &mut Sources, files: Vec<SourceFile>) -> Result<RuleSet, Vec<Problem>> {
+/// Parses rule files; those that parse are added to `sources`.
+pub fn parse_rule_files(
+    sources: &mut Sources,
+    files: Vec<SourceFile>,
+) -> (Vec<(FileId, RuleFile)>, Vec<Problem>) {
     let mut problems = Vec::new();
     let mut parsed = Vec::new();
     for file in files {
@@ -34,6 +38,12 @@ pub fn load_rules(sources: &mut Sources, files: Vec<SourceFile>) -> Result<RuleS
             Err(errors) => problems.extend(errors.into_iter().map(|e| Problem::new(&file, e))),
         }
     }
+    (parsed, problems)
+}
+
+/// Parses and resolves rule files together.
+pub fn load_rules(sources: &mut Sources, files: Vec<SourceFile>) -> Result<RuleSet, Vec<Problem>> {
+    let (parsed, mut problems) = parse_rule_files(sources, files);
     match resolve::resolve_rules(&parsed, sources) {
         Ok(set) if problems.is_empty() => Ok(set),
         Ok(_) => Err(problems),

@@ -1,17 +1,18 @@
-//! The command line: arguments in, exit code out.
+//! The command line: arguments in, exit code out. One module per command.
+
+mod check;
+mod explain;
+mod lint;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum};
 
-use plancheck::bundled;
-use plancheck::check::{Checked, check};
-use plancheck::finding::Severity;
 use plancheck::input::{InputError, expand, has_extension, read_source};
 use plancheck::problem::Problem;
-use plancheck::render::{HumanOptions, render_human, render_json};
+use plancheck::render::HumanOptions;
 use plancheck::source::SourceFile;
 
 #[derive(Parser)]
@@ -28,48 +29,11 @@ pub struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Check plans against the rules (by default, the bundled plans against the national rules)
-    Check(CheckArgs),
-}
-
-#[derive(Args)]
-struct CheckArgs {
-    /// Plan files (.plan or .json) or folders of them; the 31 bundled plans when none is given
-    paths: Vec<PathBuf>,
-
-    /// A rule file or folder to use instead of the bundled national rules (repeatable)
-    #[arg(long = "rules", value_name = "PATH")]
-    rules: Vec<PathBuf>,
-
-    /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    format: Format,
-
-    /// Exit with 1 when there are warnings, not only errors
-    #[arg(long)]
-    deny_warnings: bool,
-
-    /// Show passing checks too (human format)
-    #[arg(long)]
-    show_passes: bool,
-
-    /// When to use colour (human format)
-    #[arg(long, value_enum, default_value_t = Color::Auto)]
-    color: Color,
-
-    /// The date waivers are judged on, YYYY-MM-DD (default: today, UTC)
-    #[arg(long, value_parser = parse_date)]
-    today: Option<time::Date>,
-}
-
-fn parse_date(text: &str) -> Result<time::Date, String> {
-    plancheck::syntax::calendar_date(text)
-        .ok_or_else(|| format!("`{text}` is not a date (YYYY-MM-DD)"))
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    Human,
-    Json,
+    Check(check::CheckArgs),
+    /// Lint rule files: semantic checks beyond parsing (by default, the bundled rules)
+    Lint(lint::LintArgs),
+    /// Explain a diagnostic code (such as PC015) or a rule (such as EI-2025)
+    Explain(explain::ExplainArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -77,6 +41,23 @@ enum Color {
     Auto,
     Always,
     Never,
+}
+
+impl Color {
+    fn human(self, show_passes: bool) -> HumanOptions {
+        let color = match self {
+            Color::Always => true,
+            Color::Never => false,
+            Color::Auto => {
+                std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            }
+        };
+        HumanOptions {
+            color,
+            show_passes,
+            ..HumanOptions::default()
+        }
+    }
 }
 
 /// Exit codes: nothing at error level, findings at error level, input that could not be
@@ -87,62 +68,17 @@ const BAD_INPUT: u8 = 2;
 
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Command::Check(args) => run_check(args),
-    }
+    let code = match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Lint(args) => lint::run(args),
+        Command::Explain(args) => explain::run(args),
+    };
+    ExitCode::from(code)
 }
 
-fn run_check(args: CheckArgs) -> ExitCode {
-    let mut problems = Vec::new();
-    let rule_files = if args.rules.is_empty() {
-        bundled::rule_files()
-    } else {
-        read_all(&args.rules, &["rules"], "rule files", &mut problems)
-    };
-    // Plans are not checked against rules that could not all be read.
-    let plan_files = if !problems.is_empty() {
-        Vec::new()
-    } else if args.paths.is_empty() {
-        bundled::plan_files()
-    } else {
-        read_all(&args.paths, &["plan", "json"], "plans", &mut problems)
-    };
-    let today = args.today.unwrap_or_else(plancheck::check::today);
-    let checked = check(rule_files, plan_files, problems, today);
-    let text = match args.format {
-        Format::Json => render_json(&checked),
-        Format::Human => {
-            let color = match args.color {
-                Color::Always => true,
-                Color::Never => false,
-                Color::Auto => {
-                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-                }
-            };
-            let opts = HumanOptions {
-                color,
-                show_passes: args.show_passes,
-                ..HumanOptions::default()
-            };
-            render_human(&checked, &opts)
-        }
-    };
-    write_stdout(&text);
-    ExitCode::from(exit_code(&checked, args.deny_warnings))
-}
-
-fn exit_code(checked: &Checked, deny_warnings: bool) -> u8 {
-    let findings = checked.findings.iter().map(|f| f.severity);
-    let waivers = checked.waiver_issues.iter().map(|w| w.problem.severity());
-    let worst = findings.chain(waivers).max();
-    if !checked.problems.is_empty() {
-        BAD_INPUT
-    } else if worst == Some(Severity::Error) || (deny_warnings && worst == Some(Severity::Warning))
-    {
-        FINDINGS
-    } else {
-        OK
-    }
+fn parse_date(text: &str) -> Result<time::Date, String> {
+    plancheck::syntax::calendar_date(text)
+        .ok_or_else(|| format!("`{text}` is not a date (YYYY-MM-DD)"))
 }
 
 /// Reads every file named or found in the folders named; what cannot be read becomes a

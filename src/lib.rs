@@ -8,9 +8,12 @@
 pub mod ast;
 pub mod bundled;
 pub mod check;
+pub mod codes;
 pub mod eval;
+pub mod explain;
 pub mod finding;
 pub mod input;
+pub mod lint;
 pub mod model;
 pub mod problem;
 pub mod provinces;

@@ -162,6 +162,8 @@ pub struct Rule {
     pub accepts: Vec<(IndicatorId, StandIn)>,
     /// The rule's header, `rule ID "title"`.
     pub site: Site,
+    /// The whole declaration, in the same file.
+    pub at: SourceSpan,
 }
 
 #[derive(Debug, Clone)]

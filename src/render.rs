@@ -4,7 +4,9 @@
 mod diagnostic;
 mod human;
 mod json;
+mod lint;
 
 pub use diagnostic::{finding_report, waiver_report};
 pub use human::{HumanOptions, render_human, render_problems};
 pub use json::render_json;
+pub use lint::{LintSummary, render_lint_human, render_lint_json};

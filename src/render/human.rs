@@ -25,7 +25,7 @@ impl Default for HumanOptions {
     }
 }
 
-fn handler(opts: &HumanOptions) -> GraphicalReportHandler {
+pub(super) fn handler(opts: &HumanOptions) -> GraphicalReportHandler {
     let theme = if opts.color {
         GraphicalTheme::unicode()
     } else {
@@ -37,7 +37,11 @@ fn handler(opts: &HumanOptions) -> GraphicalReportHandler {
         .with_width(opts.width)
 }
 
-fn render_one(handler: &GraphicalReportHandler, diagnostic: &dyn Diagnostic, out: &mut String) {
+pub(super) fn render_one(
+    handler: &GraphicalReportHandler,
+    diagnostic: &dyn Diagnostic,
+    out: &mut String,
+) {
     handler
         .render_report(out, diagnostic)
         .expect("writing to a String cannot fail");

@@ -20,7 +20,7 @@ struct Document<'a> {
 }
 
 #[derive(Serialize)]
-struct Location {
+pub(super) struct Location {
     file: String,
     line: usize,
     column: usize,
@@ -130,7 +130,7 @@ struct JsonWaiverIssue<'a> {
 }
 
 #[derive(Serialize)]
-struct JsonProblem {
+pub(super) struct JsonProblem {
     code: String,
     severity: &'static str,
     message: String,
@@ -162,7 +162,7 @@ fn exact(d: Decimal) -> String {
     }
 }
 
-fn location(file: &SourceFile, span: miette::SourceSpan) -> Location {
+pub(super) fn location(file: &SourceFile, span: miette::SourceSpan) -> Location {
     let at = file.line_col(span.offset());
     Location {
         file: file.name().to_string(),
@@ -330,7 +330,7 @@ fn waiver_issue<'a>(issue: &WaiverIssue, checked: &'a Checked) -> JsonWaiverIssu
     }
 }
 
-fn problem(p: &Problem) -> JsonProblem {
+pub(super) fn problem(p: &Problem) -> JsonProblem {
     let location = p.file().zip(p.primary_span()).map(|(f, s)| location(f, s));
     JsonProblem {
         code: p.code_string(),

@@ -295,6 +295,7 @@ impl Resolver<'_> {
             help: decl.help.as_ref().map(|h| h.node.clone()),
             accepts,
             site: self.site(decl.header.span()),
+            at: decl.at.span(),
         });
     }
 

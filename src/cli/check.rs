@@ -1,0 +1,87 @@
+//! `plancheck check`: plans against rules.
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+use plancheck::bundled;
+use plancheck::check::{Checked, check, today};
+use plancheck::finding::Severity;
+use plancheck::render::{render_human, render_json};
+
+use super::{BAD_INPUT, Color, FINDINGS, OK, parse_date, read_all, write_stdout};
+
+#[derive(Args)]
+pub struct CheckArgs {
+    /// Plan files (.plan or .json) or folders of them; the 31 bundled plans when none is given
+    paths: Vec<PathBuf>,
+
+    /// A rule file or folder to use instead of the bundled national rules (repeatable)
+    #[arg(long = "rules", value_name = "PATH")]
+    rules: Vec<PathBuf>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+
+    /// Exit with 1 when there are warnings, not only errors
+    #[arg(long)]
+    deny_warnings: bool,
+
+    /// Show passing checks too (human format)
+    #[arg(long)]
+    show_passes: bool,
+
+    /// When to use colour (human format)
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+
+    /// The date waivers are judged on, YYYY-MM-DD (default: today, UTC)
+    #[arg(long, value_parser = parse_date)]
+    today: Option<time::Date>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
+pub fn run(args: CheckArgs) -> u8 {
+    let mut problems = Vec::new();
+    let rule_files = if args.rules.is_empty() {
+        bundled::rule_files()
+    } else {
+        read_all(&args.rules, &["rules"], "rule files", &mut problems)
+    };
+    // Plans are not checked against rules that could not all be read.
+    let plan_files = if !problems.is_empty() {
+        Vec::new()
+    } else if args.paths.is_empty() {
+        bundled::plan_files()
+    } else {
+        read_all(&args.paths, &["plan", "json"], "plans", &mut problems)
+    };
+    let today = args.today.unwrap_or_else(today);
+    let checked = check(rule_files, plan_files, problems, today);
+    let text = match args.format {
+        Format::Json => render_json(&checked),
+        Format::Human => render_human(&checked, &args.color.human(args.show_passes)),
+    };
+    write_stdout(&text);
+    exit_code(&checked, args.deny_warnings)
+}
+
+fn exit_code(checked: &Checked, deny_warnings: bool) -> u8 {
+    let findings = checked.findings.iter().map(|f| f.severity);
+    let waivers = checked.waiver_issues.iter().map(|w| w.problem.severity());
+    let worst = findings.chain(waivers).max();
+    if !checked.problems.is_empty() {
+        BAD_INPUT
+    } else if worst == Some(Severity::Error) || (deny_warnings && worst == Some(Severity::Warning))
+    {
+        FINDINGS
+    } else {
+        OK
+    }
+}

@@ -1,0 +1,63 @@
+//! `plancheck lint`: semantic checks of rule files.
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+use plancheck::ast::Level;
+use plancheck::bundled;
+use plancheck::lint::lint;
+use plancheck::render::{LintSummary, render_lint_human, render_lint_json};
+
+use super::{BAD_INPUT, Color, FINDINGS, OK, read_all, write_stdout};
+
+#[derive(Args)]
+pub struct LintArgs {
+    /// Rule files (.rules) or folders of them; the bundled national rules when none is given
+    paths: Vec<PathBuf>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+
+    /// Exit with 1 when there are warnings, not only errors
+    #[arg(long)]
+    deny_warnings: bool,
+
+    /// When to use colour (human format)
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
+pub fn run(args: LintArgs) -> u8 {
+    let mut problems = Vec::new();
+    let files = if args.paths.is_empty() {
+        bundled::rule_files()
+    } else {
+        read_all(&args.paths, &["rules"], "rule files", &mut problems)
+    };
+    let count = files.len() + problems.len();
+    let mut linted = lint(files);
+    problems.append(&mut linted.problems);
+    linted.problems = problems;
+    let text = match args.format {
+        Format::Human => render_lint_human(&linted, count, &args.color.human(false)),
+        Format::Json => render_lint_json(&linted, count),
+    };
+    write_stdout(&text);
+    let summary = LintSummary::of(&linted, count);
+    let worst = linted.active().map(|f| f.level).max();
+    if summary.input_errors > 0 {
+        BAD_INPUT
+    } else if worst == Some(Level::Error) || (args.deny_warnings && worst == Some(Level::Warning)) {
+        FINDINGS
+    } else {
+        OK
+    }
+}

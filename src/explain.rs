@@ -1,0 +1,72 @@
+//! The long explanation of a rule, for `plancheck explain RULE`.
+
+use std::fmt::Write;
+
+use crate::model::{RuleKind, RuleSet, Scope, Sources, StandIn};
+use crate::provinces::ProvinceSet;
+
+/// What a kind of rule is, in words.
+fn kind_words(kind: RuleKind) -> &'static str {
+    match kind {
+        RuleKind::Floor => "a floor every province in scope must meet",
+        RuleKind::Benchmark => "a national figure each province's own target is compared with",
+        RuleKind::Aggregate => "a national total, compared with the sum of the provinces' targets",
+        RuleKind::NoFallback => "a target a province must not fall back from",
+    }
+}
+
+fn provinces_words(set: ProvinceSet) -> String {
+    if set == ProvinceSet::ALL {
+        return "every province".to_string();
+    }
+    let names: Vec<&str> = set.iter().map(|p| p.english()).collect();
+    format!("{} provinces: {}", names.len(), names.join(", "))
+}
+
+/// The explanation of the rule `id`, or `None` when the rules have no such rule.
+pub fn explain_rule(rules: &RuleSet, sources: &Sources, id: &str) -> Option<String> {
+    let rule = rules.rules.iter().find(|r| r.id.eq_ignore_ascii_case(id))?;
+    let mut out = String::new();
+    let indicator = rules.indicator(rule.requirement.indicator);
+    let w = &mut out;
+    let _ = writeln!(w, "# {}: {}\n", rule.id, rule.title);
+    let _ = writeln!(w, "Kind: {} ({}).", rule.kind.name(), kind_words(rule.kind));
+    let _ = writeln!(
+        w,
+        "A miss is reported as {}; a plan that does not declare the target, as {}.",
+        rule.severity.name(),
+        rule.undeclared.name()
+    );
+    let scope = match rule.scope {
+        Scope::Each(ProvinceSet::ALL) => "each province".to_string(),
+        Scope::Each(set) => format!("each of {}", provinces_words(set)),
+        Scope::Sum { provinces, .. } => format!("the sum over {}", provinces_words(provinces)),
+    };
+    let _ = writeln!(w, "Scope: {scope}.");
+    let file = sources.get(rule.site.file);
+    let title = indicator.title.as_deref().unwrap_or(&indicator.name);
+    let written = file.slice(rule.requirement.site.span);
+    let _ = writeln!(w, "Requires: `{written}` ({title}).");
+    for (id, how) in &rule.accepts {
+        let how = match how {
+            StandIn::Equivalent => "an equivalent",
+            StandIn::LowerBound => "a lower bound",
+        };
+        let _ = writeln!(
+            w,
+            "Accepts `{}` in its place, as {how}.",
+            rules.indicator(*id).name
+        );
+    }
+    for cite in &rule.cites {
+        let source = &rules.sources[cite.source];
+        let title = source.title.as_deref().unwrap_or(&source.name);
+        let _ = writeln!(w, "Cites: {}, {} ({title}).", source.name, cite.locator);
+    }
+    if let Some(help) = &rule.help {
+        let _ = writeln!(w, "\n{help}");
+    }
+    let _ = writeln!(w, "\n## As written in {}\n", file.name());
+    let _ = writeln!(w, "```\n{}\n```", file.slice(rule.at));
+    Some(out)
+}

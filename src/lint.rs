@@ -1,0 +1,172 @@
+//! `plancheck lint`: semantic checks of rule files beyond parsing, each with a stable code,
+//! a default level, a span and a help text. One check per module; suppressions last.
+
+mod citation;
+mod conflicts;
+mod empty_aggregate;
+mod empty_scope;
+mod suppression;
+mod unused;
+mod years;
+
+use std::fmt;
+
+use miette::{Diagnostic, LabeledSpan, SourceCode, SourceSpan};
+
+use crate::ast::{Level, RuleFile};
+use crate::check::parse_rule_files;
+use crate::codes;
+use crate::model::{FileId, RuleSet, Site, Sources};
+use crate::problem::Problem;
+use crate::resolve::resolve_rules;
+use crate::source::SourceFile;
+
+/// One finding of a lint.
+#[derive(Debug, Clone)]
+pub struct LintFinding {
+    pub code: &'static str,
+    pub level: Level,
+    pub site: Site,
+    pub message: String,
+    pub label: String,
+    pub help: Option<String>,
+    /// The reason given by the `allow` that suppresses it.
+    pub suppressed: Option<String>,
+}
+
+impl LintFinding {
+    /// A finding at the code's default level.
+    pub fn new(code: &'static str, site: Site, message: String, label: impl Into<String>) -> Self {
+        let level = codes::find(code).expect("lints use registered codes").level;
+        LintFinding {
+            code,
+            level,
+            site,
+            message,
+            label: label.into(),
+            help: None,
+            suppressed: None,
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// What the lints look at: the rule files as written, and as resolved.
+pub struct Context<'a> {
+    pub files: &'a [(FileId, RuleFile)],
+    pub rules: &'a RuleSet,
+}
+
+impl Context<'_> {
+    pub fn site(file: FileId, span: SourceSpan) -> Site {
+        Site { file, span }
+    }
+}
+
+/// Everything `lint` found: the files, the lint findings (suppressed ones included), and
+/// the problems that stopped a file from being linted at all.
+pub struct Linted {
+    pub sources: Sources,
+    pub findings: Vec<LintFinding>,
+    pub problems: Vec<Problem>,
+}
+
+impl Linted {
+    /// Findings that are not suppressed.
+    pub fn active(&self) -> impl Iterator<Item = &LintFinding> {
+        self.findings.iter().filter(|f| f.suppressed.is_none())
+    }
+
+    pub fn suppressed(&self) -> usize {
+        self.findings.len() - self.active().count()
+    }
+}
+
+/// Lints rule files together (a rule may use an indicator declared in another file).
+pub fn lint(files: Vec<SourceFile>) -> Linted {
+    let mut sources = Sources::default();
+    let (parsed, mut problems) = parse_rule_files(&mut sources, files);
+    let mut findings = Vec::new();
+    match resolve_rules(&parsed, &sources) {
+        Ok(rules) => {
+            let cx = Context {
+                files: &parsed,
+                rules: &rules,
+            };
+            years::check(&cx, &mut findings);
+            conflicts::check(&cx, &mut findings);
+            citation::check(&cx, &mut findings);
+            unused::check(&cx, &mut findings);
+            empty_scope::check(&cx, &mut findings);
+            empty_aggregate::check(&cx, &mut findings);
+        }
+        Err(more) => problems.extend(more),
+    }
+    suppression::apply(&parsed, &mut findings);
+    findings.sort_by_key(|f| (f.site.file, f.site.span.offset(), f.code));
+    Linted {
+        sources,
+        findings,
+        problems,
+    }
+}
+
+/// A lint finding as a miette diagnostic, in its file.
+pub struct LintReport<'a> {
+    pub finding: &'a LintFinding,
+    pub file: &'a SourceFile,
+}
+
+impl fmt::Debug for LintReport<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl fmt::Display for LintReport<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl std::error::Error for LintReport<'_> {}
+
+impl Diagnostic for LintReport<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(self.finding.code))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(
+            match (self.finding.suppressed.is_some(), self.finding.level) {
+                (true, _) | (false, Level::Note) => miette::Severity::Advice,
+                (false, Level::Warning) => miette::Severity::Warning,
+                (false, Level::Error) => miette::Severity::Error,
+            },
+        )
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        match (&self.finding.suppressed, &self.finding.help) {
+            (Some(reason), _) => Some(Box::new(format!("suppressed: {reason}"))),
+            (None, Some(help)) => Some(Box::new(help)),
+            (None, None) => None,
+        }
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(self.file)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let label = LabeledSpan::new_primary_with_span(
+            Some(self.finding.label.clone()),
+            self.finding.site.span,
+        );
+        Some(Box::new(std::iter::once(label)))
+    }
+}

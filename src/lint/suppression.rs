@@ -1,0 +1,94 @@
+//! Suppressions: `allow CODE because "reason"` in a block suppresses that lint inside the
+//! block, and at the top of a file, in the whole file. A suppressed finding is kept and
+//! counted, with its reason; an `allow` that suppresses nothing is itself reported (PC019),
+//! and one naming a code that does not exist or is not a lint is an error (PC033).
+
+use miette::SourceSpan;
+
+use super::{Context, LintFinding};
+use crate::ast::{Allow, Loc, RuleFile};
+use crate::codes::{self, CodeKind};
+use crate::model::FileId;
+use crate::suggest::did_you_mean;
+
+pub const UNUSED: &str = "PC019";
+pub const BAD: &str = "PC033";
+
+/// An `allow` and the span of text it covers.
+struct Scope<'a> {
+    file: FileId,
+    allow: &'a Allow,
+    covers: Option<SourceSpan>,
+}
+
+fn scopes(files: &[(FileId, RuleFile)]) -> Vec<Scope<'_>> {
+    let mut scopes = Vec::new();
+    for (file, ast) in files {
+        let blocks = ast.sources.iter().map(|s| (&s.allows, Some(s.at)));
+        let blocks = blocks.chain(ast.indicators.iter().map(|i| (&i.allows, Some(i.at))));
+        let blocks = blocks.chain(ast.rules.iter().map(|r| (&r.allows, Some(r.at))));
+        for (allows, covers) in std::iter::once((&ast.allows, None)).chain(blocks) {
+            scopes.extend(allows.iter().map(|allow| Scope {
+                file: *file,
+                allow,
+                covers: covers.map(Loc::span),
+            }));
+        }
+    }
+    scopes
+}
+
+fn within(inner: SourceSpan, outer: SourceSpan) -> bool {
+    inner.offset() >= outer.offset() && inner.offset() + inner.len() <= outer.offset() + outer.len()
+}
+
+/// Marks the suppressed findings, then reports the `allow`s that are wrong or unused.
+pub fn apply(files: &[(FileId, RuleFile)], findings: &mut Vec<LintFinding>) {
+    let mut reports = Vec::new();
+    for scope in scopes(files) {
+        let code = &scope.allow.code;
+        let at = Context::site(scope.file, code.span);
+        match codes::find(&code.node) {
+            Some(c) if c.kind == CodeKind::Lint => {}
+            known => {
+                let message = match known {
+                    Some(c) => format!(
+                        "`{}` cannot be allowed: it is not a lint but {}",
+                        c.id, c.summary
+                    ),
+                    None => format!("unknown lint code `{}`", code.node),
+                };
+                let lints = codes::CODES
+                    .iter()
+                    .filter(|c| c.kind == CodeKind::Lint)
+                    .map(|c| c.id);
+                let help = did_you_mean(&code.node, lints)
+                    .unwrap_or_else(|| "lint codes are listed by `plancheck explain`".into());
+                reports.push(LintFinding::new(BAD, at, message, "not a lint code").with_help(help));
+                continue;
+            }
+        }
+        let mut used = false;
+        for f in findings.iter_mut() {
+            let covered =
+                f.site.file == scope.file && scope.covers.is_none_or(|c| within(f.site.span, c));
+            if covered && f.code.eq_ignore_ascii_case(&code.node) && f.code != UNUSED {
+                f.suppressed = Some(scope.allow.reason.node.clone());
+                used = true;
+            }
+        }
+        if !used {
+            let message = format!("`allow {}` suppresses nothing", code.node);
+            reports.push(
+                LintFinding::new(
+                    UNUSED,
+                    Context::site(scope.file, scope.allow.at.span()),
+                    message,
+                    "nothing to suppress here",
+                )
+                .with_help("remove it: the lint it names no longer fires here"),
+            );
+        }
+    }
+    findings.extend(reports);
+}

@@ -2,6 +2,7 @@
 
 mod check;
 mod explain;
+mod fmt;
 mod lint;
 
 use std::io::{IsTerminal, Write};
@@ -34,6 +35,8 @@ enum Command {
     Lint(lint::LintArgs),
     /// Explain a diagnostic code (such as PC015) or a rule (such as EI-2025)
     Explain(explain::ExplainArgs),
+    /// Format rule, plan and test files in the canonical layout
+    Fmt(fmt::FmtArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -72,6 +75,7 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Lint(args) => lint::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Fmt(args) => fmt::run(args),
     };
     ExitCode::from(code)
 }

@@ -12,6 +12,7 @@ pub mod codes;
 pub mod eval;
 pub mod explain;
 pub mod finding;
+pub mod fmt;
 pub mod input;
 pub mod lint;
 pub mod model;

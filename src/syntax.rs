@@ -11,11 +11,40 @@ mod lower;
 mod lower_plan;
 mod lower_rules;
 mod lower_tests;
-mod parser;
+pub(crate) mod parser;
 
 pub use error::SyntaxError;
 pub use json::parse_json_plan;
 pub use limits::{MAX_DEPTH, check_nesting};
+pub(crate) use lower::{Pair, parse_top};
 pub use lower_plan::{calendar_date, parse_plan};
 pub use lower_rules::parse_rules;
 pub use lower_tests::parse_tests;
+
+/// The languages plancheck reads and formats, by file extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Language {
+    Rules,
+    Plan,
+    Tests,
+}
+
+impl Language {
+    pub fn of(path: &str) -> Option<Language> {
+        let ext = path.rsplit_once('.')?.1.to_ascii_lowercase();
+        match ext.as_str() {
+            "rules" => Some(Language::Rules),
+            "plan" => Some(Language::Plan),
+            "tests" => Some(Language::Tests),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn file_rule(self) -> parser::Rule {
+        match self {
+            Language::Rules => parser::Rule::rules_file,
+            Language::Plan => parser::Rule::plan_file,
+            Language::Tests => parser::Rule::tests_file,
+        }
+    }
+}

@@ -9,10 +9,10 @@ use super::parser::{PlanCheckParser, Rule};
 use super::{SyntaxError, check_nesting};
 use crate::ast::{Number, Period, Quantity, Spanned};
 
-pub(super) type Pair<'i> = pest::iterators::Pair<'i, Rule>;
+pub(crate) type Pair<'i> = pest::iterators::Pair<'i, Rule>;
 
 /// Parses `text` as `rule` after the nesting check; returns the top pair.
-pub(super) fn parse_top(rule: Rule, text: &str) -> Result<Pair<'_>, SyntaxError> {
+pub(crate) fn parse_top(rule: Rule, text: &str) -> Result<Pair<'_>, SyntaxError> {
     check_nesting(text, true)?;
     match PlanCheckParser::parse(rule, text) {
         Ok(mut pairs) => Ok(pairs.next().expect("grammar: a file rule yields one pair")),

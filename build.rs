@@ -7,10 +7,12 @@ use std::{env, fs};
 
 fn main() {
     let mut out = String::new();
-    for (name, dir, ext) in [
+    let bundles = [
         ("RULES", "rules", "rules"),
+        ("TESTS", "rules", "tests"),
         ("PLANS", "fixtures/plans", "plan"),
-    ] {
+    ];
+    for (name, dir, ext) in bundles {
         println!("cargo:rerun-if-changed={dir}");
         let mut files: Vec<String> = fs::read_dir(dir)
             .unwrap_or_else(|e| panic!("{dir}: {e}"))

@@ -12,6 +12,14 @@ pub fn rule_files() -> Vec<SourceFile> {
         .collect()
 }
 
+/// The tests of the national rules.
+pub fn test_files() -> Vec<SourceFile> {
+    TESTS
+        .iter()
+        .map(|(name, text)| SourceFile::new(*name, *text))
+        .collect()
+}
+
 pub fn plan_files() -> Vec<SourceFile> {
     PLANS
         .iter()

@@ -4,6 +4,7 @@ mod check;
 mod explain;
 mod fmt;
 mod lint;
+mod test;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -37,6 +38,8 @@ enum Command {
     Explain(explain::ExplainArgs),
     /// Format rule, plan and test files in the canonical layout
     Fmt(fmt::FmtArgs),
+    /// Run the rules' test cases (by default, the tests of the national rules)
+    Test(test::TestArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -76,6 +79,7 @@ pub fn run() -> ExitCode {
         Command::Lint(args) => lint::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Fmt(args) => fmt::run(args),
+        Command::Test(args) => test::run(args),
     };
     ExitCode::from(code)
 }

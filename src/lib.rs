@@ -20,6 +20,7 @@ pub mod problem;
 pub mod provinces;
 pub mod render;
 pub mod resolve;
+pub mod ruletest;
 pub mod source;
 pub mod suggest;
 pub mod syntax;

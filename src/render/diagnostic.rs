@@ -9,7 +9,7 @@ use crate::check::Checked;
 use crate::finding::{
     Finding, Outcome, Reason, Severity, WaiverIssue, WaiverProblem, declared_words,
 };
-use crate::model::{Plan, Site};
+use crate::model::{Plan, Site, Sources};
 use crate::source::SourceFile;
 
 /// One labelled place in one file, with a message: the pieces a finding is drawn from.
@@ -24,8 +24,9 @@ pub struct Report {
 }
 
 impl Report {
-    fn at(
-        checked: &Checked,
+    /// A diagnostic with one label, at `site` in one of `sources`.
+    pub fn new(
+        sources: &Sources,
         site: Site,
         message: String,
         label: String,
@@ -35,11 +36,26 @@ impl Report {
             message,
             code: None,
             severity,
-            src: checked.sources.get(site.file).clone(),
+            src: sources.get(site.file).clone(),
             labels: vec![LabeledSpan::new_primary_with_span(Some(label), site.span)],
             help: None,
             related: Vec::new(),
         }
+    }
+
+    fn at(
+        checked: &Checked,
+        site: Site,
+        message: String,
+        label: String,
+        severity: MietteSeverity,
+    ) -> Report {
+        Report::new(&checked.sources, site, message, label, severity)
+    }
+
+    pub fn with_code(mut self, code: impl Into<String>) -> Report {
+        self.code = Some(code.into());
+        self
     }
 
     /// The diagnostic without its related ones, and those apart.

@@ -8,6 +8,7 @@ use pest::Parser;
 use pest::error::{Error, ErrorVariant, InputLocation};
 
 use super::SyntaxError;
+use super::lower::line_without_comment;
 use super::parser::{PlanCheckParser, Rule};
 
 /// How a grammar rule is named in an error message.
@@ -372,24 +373,6 @@ fn end_of_previous_line(text: &str, pos: usize) -> Option<miette::SourceSpan> {
     let code = line_without_comment(line).trim_end();
     let (at, c) = code.char_indices().last()?;
     Some((line_start + at, c.len_utf8()).into())
-}
-
-/// A line up to its `#` comment, if any, outside strings.
-fn line_without_comment(line: &str) -> &str {
-    let mut in_string = false;
-    let mut escaped = false;
-    for (i, c) in line.char_indices() {
-        match c {
-            '\\' if in_string => escaped = !escaped,
-            '"' if !escaped => in_string = !in_string,
-            '#' if !in_string => return &line[..i],
-            _ => escaped = false,
-        }
-        if c != '\\' {
-            escaped = false;
-        }
-    }
-    line
 }
 
 /// The token at `pos`: up to the next space or bracket, at most 24 characters.

@@ -20,9 +20,41 @@ pub(crate) fn parse_top(rule: Rule, text: &str) -> Result<Pair<'_>, SyntaxError>
     }
 }
 
+/// The span of a pair, without the whitespace and comments pest takes in after an
+/// optional last part (`unit?`), so that labels end where the text does.
 pub(super) fn span(pair: &Pair) -> SourceSpan {
     let s = pair.as_span();
-    (s.start(), s.end() - s.start()).into()
+    (s.start(), written_len(s.as_str())).into()
+}
+
+fn written_len(mut text: &str) -> usize {
+    loop {
+        text = text.trim_end();
+        let line_start = text.rfind('\n').map_or(0, |i| i + 1);
+        let code = line_without_comment(&text[line_start..]);
+        if line_start + code.len() == text.len() {
+            return text.len();
+        }
+        text = &text[..line_start + code.len()];
+    }
+}
+
+/// A line up to its `#` comment, if any, outside strings.
+pub(super) fn line_without_comment(line: &str) -> &str {
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, c) in line.char_indices() {
+        match c {
+            '\\' if in_string => escaped = !escaped,
+            '"' if !escaped => in_string = !in_string,
+            '#' if !in_string => return &line[..i],
+            _ => escaped = false,
+        }
+        if c != '\\' {
+            escaped = false;
+        }
+    }
+    line
 }
 
 /// The span from the start of `a` to the end of `b`.

@@ -1,0 +1,90 @@
+//! `plancheck test`: runs rule authors' test cases.
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+use rust_decimal::Decimal;
+
+use plancheck::bundled;
+use plancheck::check::today;
+use plancheck::render::{render_tests_human, render_tests_json};
+use plancheck::ruletest::run_tests;
+use plancheck::syntax::Language;
+
+use super::{BAD_INPUT, Color, FINDINGS, OK, parse_date, read_all, write_stdout};
+
+#[derive(Args)]
+pub struct TestArgs {
+    /// Test files (.tests), or folders holding them; rule files (.rules) found there are the
+    /// rules tested. The bundled national rules and their tests when none is given.
+    paths: Vec<PathBuf>,
+
+    /// Rule files or folders to test instead of the bundled national rules
+    #[arg(long = "rules", value_name = "PATH")]
+    rules: Vec<PathBuf>,
+
+    /// List the rules that no test names
+    #[arg(long)]
+    coverage: bool,
+
+    /// Fail when fewer than this share of the rules (in per cent) is named by a test
+    #[arg(long, value_name = "P")]
+    min_coverage: Option<Decimal>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+
+    /// The date waivers are judged on, YYYY-MM-DD (default: today, UTC)
+    #[arg(long, value_parser = parse_date)]
+    today: Option<time::Date>,
+
+    /// When to use colour (human format)
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
+pub fn run(args: TestArgs) -> u8 {
+    let mut problems = Vec::new();
+    let (mut rules, tests) = if args.paths.is_empty() {
+        (bundled::rule_files(), bundled::test_files())
+    } else {
+        let files = read_all(
+            &args.paths,
+            &["rules", "tests"],
+            "test files",
+            &mut problems,
+        );
+        files
+            .into_iter()
+            .partition(|f| Language::of(f.name()) == Some(Language::Rules))
+    };
+    if !args.rules.is_empty() {
+        rules = read_all(&args.rules, &["rules"], "rule files", &mut problems);
+    } else if rules.is_empty() {
+        rules = bundled::rule_files();
+    }
+    let mut run = run_tests(rules, tests, args.today.unwrap_or_else(today));
+    problems.append(&mut run.problems);
+    run.problems = problems;
+    let coverage = args.coverage || args.min_coverage.is_some();
+    let text = match args.format {
+        Format::Human => render_tests_human(&run, coverage, &args.color.human(false)),
+        Format::Json => render_tests_json(&run),
+    };
+    write_stdout(&text);
+    let short = args.min_coverage.is_some_and(|min| run.coverage() < min);
+    if !run.problems.is_empty() {
+        BAD_INPUT
+    } else if run.failed() > 0 || short {
+        FINDINGS
+    } else {
+        OK
+    }
+}

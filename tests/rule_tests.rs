@@ -1,0 +1,194 @@
+//! `plancheck test`: the rule authors' test runner.
+
+mod common;
+
+use std::fs;
+
+use common::{code, plancheck, stdout};
+use serde_json::Value;
+
+const RULES: &str = r#"
+source seed { title "the seed" }
+indicator energy_intensity_cut { unit % baseline required }
+indicator co2_peak_year { unit year ambition earlier }
+rule EI "13.5 % by 2025" {
+    kind    benchmark
+    require energy_intensity_cut by 2025 from 2020 >= 13.5 %
+    cite    seed "Table 1, note a"
+}
+rule PEAK "peak by 2030" {
+    kind    floor
+    require co2_peak_year no later than 2030
+    cite    seed "Table 1"
+}
+"#;
+
+fn write(dir: &tempfile::TempDir, name: &str, text: &str) -> String {
+    let path = dir.path().join(name);
+    fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+#[test]
+fn the_national_rules_pass_their_own_tests_and_every_rule_is_covered() {
+    let output = plancheck(&["test", "--coverage", "--min-coverage", "100"]);
+    assert_eq!(code(&output), 0, "{}", stdout(&output));
+    let text = stdout(&output);
+    assert!(text.contains("18 passed, 0 failed"), "{text}");
+    assert!(text.contains("coverage: 15 of 15 rules (100 %)"), "{text}");
+}
+
+#[test]
+fn every_national_rule_is_tested_for_each_outcome_it_can_have() {
+    let output = plancheck(&["test", "--format", "json"]);
+    assert_eq!(code(&output), 0);
+    let tests = fs::read_to_string(common::root().join("rules/national.tests")).unwrap();
+    let rules = [
+        "EI-2025",
+        "CO2-2025",
+        "CO2-2030",
+        "NF-2025",
+        "NF-2030",
+        "NF-2060",
+        "FC-2025",
+        "FC-2030",
+        "FC-HOLD",
+        "PEAK-2030",
+        "NEUTRAL-2060",
+    ];
+    for rule in rules {
+        for outcome in ["pass", "fail", "undeclared", "not_checkable"] {
+            let wanted = format!("expect {rule} {outcome}");
+            assert!(
+                tests.contains(&wanted),
+                "no `{wanted}` in rules/national.tests"
+            );
+        }
+    }
+    for aggregate in ["FS-2025", "FS-2030", "WS-2030"] {
+        for outcome in ["pass", "not_checkable"] {
+            assert!(
+                tests.contains(&format!("expect {aggregate} {outcome}")),
+                "{aggregate} {outcome}"
+            );
+        }
+    }
+    assert!(
+        tests.contains("expect EI-2030 not_checkable"),
+        "a qualitative rule is only ever not checkable"
+    );
+}
+
+#[test]
+fn failures_point_at_the_expectation_and_exit_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = write(&dir, "my.rules", RULES);
+    let tests = write(
+        &dir,
+        "my.tests",
+        r#"
+test "meets it" {
+    plan { province Beijing target energy_intensity_cut by 2025 from 2020 { value 14 % } }
+    expect EI pass margin 0.5 pp
+}
+test "wrong on purpose" {
+    plan { province Beijing target energy_intensity_cut by 2025 from 2020 { value 13 % } }
+    expect EI pass
+    expect PEAK undeclared
+    expect EI fail margin -0.4 pp
+}
+"#,
+    );
+    let output = plancheck(&["test", &tests, "--rules", &rules]);
+    assert_eq!(code(&output), 1);
+    let text = stdout(&output);
+    assert!(text.contains("\"meets it\" ... ok"), "{text}");
+    assert!(text.contains("\"wrong on purpose\" ... FAILED"), "{text}");
+    assert!(text.contains("expected `EI` pass, got fail"), "{text}");
+    assert!(
+        text.contains("expected a margin of -0.4 pp, got -0.5 pp"),
+        "{text}"
+    );
+    assert!(
+        text.contains("my.tests:8:5]"),
+        "the failure points at its `expect` line: {text}"
+    );
+    assert!(text.trim_end().ends_with("1 passed, 1 failed"), "{text}");
+}
+
+#[test]
+fn rules_found_beside_the_tests_are_the_rules_tested() {
+    let dir = tempfile::tempdir().unwrap();
+    write(&dir, "my.rules", RULES);
+    write(
+        &dir,
+        "beijing.plan",
+        "province Beijing\ntarget co2_peak_year { value 2029 }\n",
+    );
+    write(
+        &dir,
+        "my.tests",
+        "test \"from a file\" { plan \"beijing.plan\" expect PEAK pass margin 1 year expect EI undeclared }\n",
+    );
+    let output = plancheck(&["test", dir.path().to_str().unwrap(), "--coverage"]);
+    assert_eq!(code(&output), 0, "{}", stdout(&output));
+    assert!(stdout(&output).contains("coverage: 2 of 2 rules (100 %)"));
+}
+
+#[test]
+fn coverage_names_the_rules_no_test_names() {
+    let dir = tempfile::tempdir().unwrap();
+    write(&dir, "my.rules", RULES);
+    write(
+        &dir,
+        "my.tests",
+        "test \"one\" { plan { province Hebei } expect EI undeclared }\n",
+    );
+    let path = dir.path().to_str().unwrap();
+    let output = plancheck(&["test", path, "--coverage"]);
+    assert_eq!(code(&output), 0);
+    assert!(
+        stdout(&output).contains("coverage: 1 of 2 rules (50 %); no test names PEAK"),
+        "{}",
+        stdout(&output)
+    );
+    assert_eq!(code(&plancheck(&["test", path, "--min-coverage", "50"])), 0);
+    assert_eq!(code(&plancheck(&["test", path, "--min-coverage", "60"])), 1);
+
+    let json = plancheck(&["test", path, "--format", "json"]);
+    let doc: Value = serde_json::from_str(&stdout(&json)).unwrap();
+    assert_eq!(doc["summary"]["uncovered"][0], "PEAK");
+    assert_eq!(doc["summary"]["coverage"], "50");
+    assert_eq!(doc["tests"][0]["passed"], true);
+}
+
+#[test]
+fn several_plans_need_the_province_named_and_a_broken_test_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = write(&dir, "my.rules", RULES);
+    let tests = write(
+        &dir,
+        "my.tests",
+        "test \"two\" { plan { province Hebei } plan { province Henan } expect EI undeclared expect EI for 河南 undeclared }\n",
+    );
+    let output = plancheck(&["test", &tests, "--rules", &rules]);
+    assert_eq!(code(&output), 1);
+    assert!(
+        stdout(&output).contains("say which with `for PROVINCE`"),
+        "{}",
+        stdout(&output)
+    );
+
+    let broken = write(
+        &dir,
+        "broken.tests",
+        "test \"no plan\" { expect EI pass }\n",
+    );
+    let output = plancheck(&["test", &broken, "--rules", &rules]);
+    assert_eq!(code(&output), 2);
+    assert!(
+        stdout(&output).contains("has no `plan`"),
+        "{}",
+        stdout(&output)
+    );
+}

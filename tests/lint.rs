@@ -1,0 +1,324 @@
+//! `plancheck lint`: every fixture in `fixtures/lint` reports the code it is named after, with
+//! its human output kept as a snapshot; exit codes; the JSON output; suppressions.
+//!
+//! The folder is listed, not named file by file: a new fixture is tested as soon as it is
+//! added. A fixture named after a code (`PC011.rules`) must report that code; any other
+//! fixture (`suppressed.rules`) must have findings suppressed.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{code, plancheck, root, stderr, stdout};
+use serde_json::Value;
+
+const LINT: &str = "fixtures/lint";
+
+/// The files in `fixtures/lint`, as paths relative to the repository root, sorted.
+fn lint_files() -> Vec<String> {
+    let mut files: Vec<String> = fs::read_dir(root().join(LINT))
+        .expect("fixtures/lint exists")
+        .map(|entry| entry.expect("a readable entry").path())
+        .filter(|path| path.is_file())
+        .map(|path| {
+            let name = path.file_name().unwrap().to_str().expect("a UTF-8 name");
+            format!("{LINT}/{name}")
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn file_name(file: &str) -> &str {
+    Path::new(file).file_name().unwrap().to_str().unwrap()
+}
+
+/// The code a fixture is named after, such as `PC011` for `PC011.rules`.
+fn named_code(file: &str) -> Option<&str> {
+    let stem = Path::new(file).file_stem()?.to_str()?;
+    plancheck::codes::find(stem).map(|c| c.id)
+}
+
+/// The codes shown in human output: each diagnostic starts with its code on a line of its own.
+fn codes_in(human: &str) -> Vec<&str> {
+    human
+        .lines()
+        .filter(|line| plancheck::codes::find(line).is_some())
+        .collect()
+}
+
+/// The number before " suppressed" in the summary line.
+fn suppressed_count(human: &str) -> usize {
+    let summary = human.lines().last().expect("a summary line");
+    let (before, _) = summary
+        .split_once(" suppressed")
+        .expect("the summary counts suppressed findings");
+    before.rsplit(' ').next().unwrap().parse().expect("a count")
+}
+
+fn lint_json(args: &[&str]) -> (i32, Value) {
+    let mut all = vec!["lint"];
+    all.extend(args);
+    all.extend(["--format", "json"]);
+    let output = plancheck(&all);
+    let doc = serde_json::from_str(&stdout(&output)).expect("JSON output");
+    (code(&output), doc)
+}
+
+#[test]
+fn there_is_a_fixture_for_every_code_lint_reports_on_rule_files() {
+    let files = lint_files();
+    let expected = [
+        "PC001", "PC002", "PC003", "PC004", "PC005", "PC006", "PC007", "PC008", "PC009", "PC010",
+        "PC011", "PC012", "PC013", "PC014", "PC015", "PC016", "PC017", "PC018", "PC019", "PC020",
+        "PC023", "PC025", "PC026", "PC027", "PC028", "PC029", "PC033",
+    ];
+    for id in expected {
+        let file = format!("{LINT}/{id}.rules");
+        assert!(files.contains(&file), "no fixture {file}");
+    }
+    for lint in plancheck::codes::CODES
+        .iter()
+        .filter(|c| c.kind == plancheck::codes::CodeKind::Lint)
+    {
+        assert!(
+            expected.contains(&lint.id),
+            "no fixture for lint {}",
+            lint.id
+        );
+    }
+    assert!(files.contains(&format!("{LINT}/suppressed.rules")));
+}
+
+#[test]
+fn every_fixture_says_what_it_shows() {
+    for file in lint_files() {
+        let text = fs::read_to_string(root().join(&file)).unwrap();
+        assert!(
+            text.starts_with("# "),
+            "{file} starts with a `#` comment saying what it shows"
+        );
+    }
+}
+
+#[test]
+fn every_fixture_reports_its_code() {
+    let mut faults = Vec::new();
+    for file in lint_files() {
+        let output = plancheck(&["lint", &file]);
+        let out = stdout(&output);
+        if stderr(&output).contains("panicked") {
+            faults.push(format!("{file}: panicked: {}", stderr(&output)));
+        }
+        match named_code(&file) {
+            Some(id) if !codes_in(&out).contains(&id) => {
+                faults.push(format!("{file}: no {id} in the output:\n{out}"))
+            }
+            Some(_) => {}
+            None if suppressed_count(&out) == 0 => {
+                faults.push(format!("{file}: nothing suppressed:\n{out}"))
+            }
+            None => {}
+        }
+    }
+    assert!(faults.is_empty(), "{}", faults.join("\n"));
+}
+
+#[test]
+fn every_fixture_reports_its_own_code_only() {
+    for file in lint_files() {
+        let out = stdout(&plancheck(&["lint", &file]));
+        let others: Vec<&str> = codes_in(&out)
+            .into_iter()
+            .filter(|c| Some(*c) != named_code(&file))
+            .collect();
+        assert!(others.is_empty(), "{file} also reports {others:?}:\n{out}");
+    }
+}
+
+#[test]
+fn the_human_output_of_every_fixture_is_as_reviewed() {
+    for file in lint_files() {
+        let output = plancheck(&["lint", &file]);
+        insta::with_settings!({
+            snapshot_suffix => file_name(&file),
+            description => format!("plancheck lint {file}"),
+            omit_expression => true,
+        }, {
+            insta::assert_snapshot!("human", stdout(&output));
+        });
+    }
+}
+
+#[test]
+fn the_bundled_rules_lint_clean_with_their_two_suppressions_counted() {
+    let output = plancheck(&["lint"]);
+    let out = stdout(&output);
+    assert_eq!(code(&output), 0, "{out}");
+    assert_eq!(
+        out, "linted 1 file: 0 errors, 0 warnings, 0 notes; 2 suppressed\n",
+        "nothing but the summary"
+    );
+    let (exit, doc) = lint_json(&["--deny-warnings"]);
+    assert_eq!(exit, 0);
+    assert_eq!(doc["summary"]["suppressed"], 2);
+}
+
+#[test]
+fn an_error_level_lint_exits_with_1() {
+    let output = plancheck(&["lint", "fixtures/lint/PC011.rules"]);
+    assert_eq!(code(&output), 1, "{}", stdout(&output));
+}
+
+#[test]
+fn a_warning_exits_with_0_and_with_1_when_warnings_are_denied() {
+    let file = "fixtures/lint/PC009.rules";
+    assert_eq!(code(&plancheck(&["lint", file])), 0);
+    assert_eq!(code(&plancheck(&["lint", file, "--deny-warnings"])), 1);
+}
+
+#[test]
+fn a_file_that_does_not_parse_exits_with_2() {
+    let output = plancheck(&["lint", "fixtures/bad/rules-stray-character.rules"]);
+    assert_eq!(code(&output), 2);
+    assert!(codes_in(&stdout(&output)).contains(&"PC103"));
+}
+
+#[test]
+fn a_rule_file_that_does_not_resolve_exits_with_2_even_when_warnings_are_denied() {
+    let output = plancheck(&["lint", "fixtures/lint/PC001.rules", "--deny-warnings"]);
+    assert_eq!(code(&output), 2);
+}
+
+#[test]
+fn json_findings_have_code_severity_message_location_and_the_reason_when_suppressed() {
+    let (exit, doc) = lint_json(&["fixtures/lint/suppressed.rules"]);
+    assert_eq!(exit, 0);
+    assert_eq!(doc["version"], 1);
+    let findings = doc["findings"].as_array().expect("findings");
+    assert_eq!(findings.len(), 4, "{doc:#}");
+    for f in findings {
+        assert!(f["code"].as_str().is_some_and(|c| c.starts_with("PC")));
+        assert!(["error", "warning", "note"].contains(&f["severity"].as_str().unwrap()));
+        assert!(!f["message"].as_str().unwrap().is_empty());
+        assert_eq!(f["location"]["file"], "fixtures/lint/suppressed.rules");
+        assert!(f["location"]["line"].as_u64().unwrap() >= 1);
+        assert!(f["location"]["column"].as_u64().unwrap() >= 1);
+        assert!(
+            f["suppressed"].is_string(),
+            "suppressed with a reason: {f:#}"
+        );
+    }
+    let reason = |id: &str| -> Vec<&str> {
+        findings
+            .iter()
+            .filter(|f| f["code"] == id)
+            .map(|f| f["suppressed"].as_str().unwrap())
+            .collect()
+    };
+    let file_level = "draft rules: citations are added once the text is final";
+    assert_eq!(reason("PC013"), [file_level, file_level], "at file level");
+    assert_eq!(
+        reason("PC015"),
+        ["Jiangsu declares it; no rule may take it for forest coverage"],
+        "in an indicator"
+    );
+    assert_eq!(
+        reason("PC012"),
+        ["kept while the provinces comment on the stricter draft"],
+        "in a rule"
+    );
+    let summary = &doc["summary"];
+    assert_eq!(summary["suppressed"], 4);
+    assert_eq!(
+        (&summary["errors"], &summary["warnings"], &summary["notes"]),
+        (&Value::from(0), &Value::from(0), &Value::from(0))
+    );
+    assert_eq!(summary["files"], 1);
+    assert_eq!(summary["input_errors"], 0);
+}
+
+#[test]
+fn json_findings_that_are_not_suppressed_have_a_null_reason() {
+    let (exit, doc) = lint_json(&["fixtures/lint/PC011.rules"]);
+    assert_eq!(exit, 1);
+    let f = &doc["findings"][0];
+    assert_eq!(f["code"], "PC011");
+    assert_eq!(f["severity"], "error");
+    assert!(f["suppressed"].is_null());
+    assert_eq!(f["location"]["line"], 22);
+    assert_eq!(doc["summary"]["errors"], 1);
+    assert_eq!(doc["summary"]["suppressed"], 0);
+}
+
+#[test]
+fn suppressed_findings_are_counted_not_shown() {
+    let out = stdout(&plancheck(&["lint", "fixtures/lint/suppressed.rules"]));
+    assert_eq!(
+        out,
+        "linted 1 file: 0 errors, 0 warnings, 0 notes; 4 suppressed\n"
+    );
+}
+
+/// A rule with `allow PC013` (no citation) in it, with or without the citation.
+fn rule_file(cited: bool) -> String {
+    let (source, cite) = if cited {
+        (
+            "source seed {\n    title \"China's Policies and Actions (2023)\"\n}\n",
+            "cite     seed \"Table 1, Others (2030)\"",
+        )
+    } else {
+        ("", "")
+    };
+    format!(
+        r#"{source}
+indicator co2_peak_year {{
+    unit     year
+    ambition earlier
+}}
+
+rule PEAK-2030 "CO2 emissions peak by 2030" {{
+    kind     floor
+    require  co2_peak_year no later than 2030
+    {cite}
+    allow    PC013 because "the source is being looked up"
+}}
+"#
+    )
+}
+
+#[test]
+fn an_allow_that_no_longer_suppresses_anything_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("peak.rules");
+    let path = path.to_str().unwrap();
+
+    fs::write(path, rule_file(false)).unwrap();
+    let (exit, doc) = lint_json(&[path]);
+    assert_eq!(exit, 0);
+    assert_eq!(doc["summary"]["suppressed"], 1, "{doc:#}");
+    assert_eq!(doc["findings"].as_array().unwrap().len(), 1);
+
+    fs::write(path, rule_file(true)).unwrap();
+    let (exit, doc) = lint_json(&[path]);
+    assert_eq!(exit, 0, "an unused allow is a warning");
+    assert_eq!(doc["summary"]["suppressed"], 0);
+    assert_eq!(doc["summary"]["warnings"], 1);
+    let findings = doc["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{doc:#}");
+    let f = &findings[0];
+    assert_eq!(f["code"], "PC019");
+    assert_eq!(f["severity"], "warning");
+    assert!(f["suppressed"].is_null());
+    assert_eq!(f["message"], "`allow PC013` suppresses nothing");
+    assert_eq!(
+        (&f["location"]["line"], &f["location"]["column"]),
+        (&Value::from(14), &Value::from(5)),
+        "at the `allow`"
+    );
+
+    let output = plancheck(&["lint", path, "--deny-warnings"]);
+    assert_eq!(code(&output), 1);
+    assert!(codes_in(&stdout(&output)).contains(&"PC019"));
+}

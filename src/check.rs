@@ -87,7 +87,15 @@ pub fn load_plans(
             Err(more) => problems.extend(more),
         }
     }
-    problems.extend(resolve::unique_provinces(&plans, sources));
+    // A second plan for a province is reported and left out, so nothing is checked twice.
+    let duplicates = resolve::unique_provinces(&plans, sources);
+    problems.extend(duplicates);
+    let mut seen = crate::provinces::ProvinceSet::EMPTY;
+    plans.retain(|p| {
+        let first = !seen.contains(p.province);
+        seen = seen.union(crate::provinces::ProvinceSet::single(p.province));
+        first
+    });
     (plans, problems)
 }
 

@@ -202,6 +202,13 @@ pub static CODES: &[Code] = &[
         "a target or requirement without the year it is for"
     ),
     code!(
+        "PC024",
+        "unexpected-year",
+        Error,
+        Resolve,
+        "a target year given to an indicator that is itself a year"
+    ),
+    code!(
         "PC025",
         "reversed-bounds",
         Error,

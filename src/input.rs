@@ -54,7 +54,14 @@ pub fn read_source(path: &Path) -> Result<SourceFile, Problem> {
             reason: e.to_string(),
         })
     };
-    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    let metadata = std::fs::metadata(path).map_err(unreadable)?;
+    if !metadata.is_file() {
+        return Err(Problem::without_file(InputError::Unreadable {
+            path: name,
+            reason: "not a regular file".into(),
+        }));
+    }
+    let size = metadata.len();
     if size > MAX_FILE_SIZE {
         return Err(Problem::without_file(InputError::TooLarge {
             path: name,
@@ -90,7 +97,7 @@ pub fn decode(name: String, bytes: Vec<u8>) -> Result<SourceFile, Problem> {
 /// The files named, with folders replaced by the files in them (recursively) whose
 /// extension is one of `exts`, each folder's files sorted by path.
 pub fn expand(paths: &[PathBuf], exts: &[&str], what: &str) -> (Vec<PathBuf>, Vec<Problem>) {
-    let mut files = Vec::new();
+    let mut files: Vec<PathBuf> = Vec::new();
     let mut problems = Vec::new();
     for path in paths {
         if path.is_dir() {
@@ -113,6 +120,9 @@ pub fn expand(paths: &[PathBuf], exts: &[&str], what: &str) -> (Vec<PathBuf>, Ve
             files.push(path.clone());
         }
     }
+    // A file named twice (or reached twice) is read once.
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
     (files, problems)
 }
 
@@ -128,9 +138,11 @@ fn walk(dir: &Path, exts: &[&str], files: &mut Vec<PathBuf>, problems: &mut Vec<
     };
     for entry in entries.flatten() {
         let path = entry.path();
-        if path.is_dir() {
+        // Folders reached through links are not followed: a link loop would never end.
+        let real_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if real_dir {
             walk(&path, exts, files, problems);
-        } else if has_extension(&path, exts) {
+        } else if has_extension(&path, exts) && !path.is_dir() {
             files.push(path);
         }
     }

@@ -91,7 +91,8 @@ pub fn lint(files: Vec<SourceFile>) -> Linted {
     let mut sources = Sources::default();
     let (parsed, mut problems) = parse_rule_files(&mut sources, files);
     let mut findings = Vec::new();
-    match resolve_rules(&parsed, &sources) {
+    // Without resolved rules no lint runs, so no `allow` can be judged unused.
+    let linted = match resolve_rules(&parsed, &sources) {
         Ok(rules) => {
             let cx = Context {
                 files: &parsed,
@@ -103,10 +104,14 @@ pub fn lint(files: Vec<SourceFile>) -> Linted {
             unused::check(&cx, &mut findings);
             empty_scope::check(&cx, &mut findings);
             empty_aggregate::check(&cx, &mut findings);
+            true
         }
-        Err(more) => problems.extend(more),
-    }
-    suppression::apply(&parsed, &mut findings);
+        Err(more) => {
+            problems.extend(more);
+            false
+        }
+    };
+    suppression::apply(&parsed, &mut findings, linted);
     findings.sort_by_key(|f| (f.site.file, f.site.span.offset(), f.code));
     Linted {
         sources,

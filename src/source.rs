@@ -46,7 +46,7 @@ impl SourceFile {
     /// Where a byte offset falls. A BOM is not a column, and a CR before LF is not either.
     pub fn line_col(&self, offset: usize) -> LineCol {
         let offset = offset.min(self.text.len());
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let line = self.line_index(offset);
         let start = self.line_starts[line];
         let before = &self.text[start..floor_char_boundary(&self.text, offset)];
         let column = before.chars().filter(|&c| c != BOM).count() + 1;
@@ -54,6 +54,11 @@ impl SourceFile {
             line: line + 1,
             column,
         }
+    }
+
+    /// The 0-based line a byte offset is on.
+    fn line_index(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= offset) - 1
     }
 
     /// The text under a span, for messages and tests.
@@ -71,9 +76,26 @@ impl SourceCode for SourceFile {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let inner = self
-            .text
-            .read_span(span, context_lines_before, context_lines_after)?;
+        // miette scans from the start of the text for every span; scanning only the lines
+        // around it keeps diagnostics on large files cheap.
+        let end = span.offset() + span.len();
+        if end > self.text.len() {
+            return Err(MietteError::OutOfBounds);
+        }
+        let first = self
+            .line_index(span.offset())
+            .saturating_sub(context_lines_before);
+        let last =
+            self.line_index(end.saturating_sub(1).max(span.offset())) + context_lines_after + 1;
+        let from = self.line_starts[first];
+        let to = self
+            .line_starts
+            .get(last + 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        let window = &self.text[from..to];
+        let local: SourceSpan = (span.offset() - from, span.len()).into();
+        let inner = window.read_span(&local, context_lines_before, context_lines_after)?;
         // miette counts the column of a header in bytes; a reader counts characters.
         let column = match context_lines_before {
             0 => self.line_col(span.offset()).column - 1,
@@ -82,10 +104,10 @@ impl SourceCode for SourceFile {
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.to_string(),
             inner.data(),
-            *inner.span(),
-            inner.line(),
+            (inner.span().offset() + from, inner.span().len()).into(),
+            inner.line() + first,
             column,
-            inner.line_count(),
+            inner.line_count() + first,
         )))
     }
 }

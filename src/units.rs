@@ -120,6 +120,15 @@ impl Unit {
         }
     }
 
+    /// The unit every value of this dimension is compared in.
+    pub fn base(self) -> Unit {
+        match self.dimension() {
+            Dimension::Power => Unit::KW,
+            Dimension::Volume => Unit::M3,
+            _ => self,
+        }
+    }
+
     /// The power of ten that takes a value in this unit to the base unit.
     fn exponent(self) -> u32 {
         match self {

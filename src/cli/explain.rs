@@ -6,7 +6,7 @@ use clap::Args;
 
 use plancheck::bundled;
 use plancheck::check::load_rules;
-use plancheck::codes;
+use plancheck::codes::{self, CodeKind};
 use plancheck::explain::explain_rule;
 use plancheck::model::Sources;
 use plancheck::suggest::did_you_mean;
@@ -15,8 +15,9 @@ use super::{BAD_INPUT, OK, read_all, write_stdout};
 
 #[derive(Args)]
 pub struct ExplainArgs {
-    /// A diagnostic code such as PC015, or a rule identifier such as EI-2025
-    what: String,
+    /// A diagnostic code such as PC015, or a rule identifier such as EI-2025; with none, the
+    /// list of every code
+    what: Option<String>,
 
     /// Rule files or folders to look rules up in instead of the bundled national rules
     #[arg(long = "rules", value_name = "PATH")]
@@ -24,7 +25,11 @@ pub struct ExplainArgs {
 }
 
 pub fn run(args: ExplainArgs) -> u8 {
-    if let Some(code) = codes::find(&args.what) {
+    let Some(what) = args.what else {
+        write_stdout(&code_list());
+        return OK;
+    };
+    if let Some(code) = codes::find(&what) {
         write_stdout(code.doc);
         return OK;
     }
@@ -38,7 +43,7 @@ pub fn run(args: ExplainArgs) -> u8 {
     let rules = load_rules(&mut sources, files).ok();
     if let Some(text) = rules
         .as_ref()
-        .and_then(|r| explain_rule(r, &sources, &args.what))
+        .and_then(|r| explain_rule(r, &sources, &what))
     {
         write_stdout(&text);
         return OK;
@@ -47,12 +52,31 @@ pub fn run(args: ExplainArgs) -> u8 {
         .iter()
         .flat_map(|r| r.rules.iter().map(|r| r.id.as_str()));
     let known = codes::CODES.iter().map(|c| c.id).chain(rule_ids);
-    let hint = did_you_mean(&args.what, known)
+    let hint = did_you_mean(&what, known)
         .map(|h| format!("; {h}"))
         .unwrap_or_default();
-    eprintln!(
-        "error: `{}` is neither a diagnostic code nor a rule{hint}",
-        args.what
-    );
+    eprintln!("error: `{what}` is neither a diagnostic code nor a rule{hint}");
     BAD_INPUT
+}
+
+/// Every code, its name, default level, kind and what it reports, a line each.
+fn code_list() -> String {
+    let mut out = String::new();
+    for code in codes::CODES {
+        let kind = match code.kind {
+            CodeKind::Input => "input",
+            CodeKind::Resolve => "resolve",
+            CodeKind::Lint => "lint",
+            CodeKind::Check => "check",
+        };
+        out.push_str(&format!(
+            "{}  {:<24} {:<7} {:<7} {}\n",
+            code.id,
+            code.name,
+            code.level.name(),
+            kind,
+            code.summary
+        ));
+    }
+    out
 }

@@ -42,7 +42,7 @@ pub fn run(args: LintArgs) -> u8 {
     } else {
         read_all(&args.paths, &["rules"], "rule files", &mut problems)
     };
-    let count = files.len() + problems.len();
+    let count = files.len();
     let mut linted = lint(files);
     problems.append(&mut linted.problems);
     linted.problems = problems;

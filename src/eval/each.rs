@@ -76,7 +76,10 @@ pub(super) fn record(
     };
     let m = margin(condition, anchor, higher).expect("a numeric condition");
     f.value = Some(unit.from_base(anchor));
-    f.margin = Some(unit.difference().from_base(m));
+    // A commitment with no bound on its less ambitious side ("at least 2025" for a peak
+    // year) has no distance to the requirement: the figure written is not what it commits to.
+    let unbounded = judging == Judging::Commitment && committed(declared, higher).is_none();
+    f.margin = (!unbounded).then(|| unit.difference().from_base(m));
     f.declared_set = Some(declared);
     f.accepted_set = Some(accepted);
     let (inside, outside, what) = match judging {
@@ -103,6 +106,7 @@ pub(super) fn record(
         }
         Verdict::Fail => {
             f.outcome = Outcome::Fail;
+            f.reason = unbounded.then_some(Reason::OpenEnded);
             f.severity = rule.severity.into();
         }
         Verdict::Open => not_checkable(f, Reason::OpenEnded, Severity::Note),
@@ -142,8 +146,10 @@ fn judge_target(
         _ => (declared, amount.base, Judging::Commitment),
     };
     let verdict = record(f, rules, rule, &rule.requirement.condition, judged);
-    if verdict != Verdict::Pass && how == Some(StandIn::LowerBound) {
-        not_checkable(f, Reason::StandInShort, Severity::Note);
+    // A lower bound that may or may not settle the requirement leaves it open; one that
+    // settles it either way (at least 35 % against at most 30 %) is a verdict.
+    if verdict == Verdict::Open && how == Some(StandIn::LowerBound) {
+        f.reason = Some(Reason::StandInShort);
     }
 }
 

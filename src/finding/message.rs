@@ -35,6 +35,10 @@ pub fn describe(f: &Finding, rules: &RuleSet, plans: &[Plan]) -> String {
         }
         _ => declared_words(&plan.targets[t]),
     });
+    let declared = f
+        .target
+        .zip(declared)
+        .map(|(t, d)| format!("{d}{}", provenance(&plan.targets[t])));
     let outcome = outcome_words(f, rules);
     match (&f.reason, f.outcome) {
         (_, Outcome::Undeclared) => undeclared(f, rules, plan, subject, wording),
@@ -113,6 +117,27 @@ pub fn declared_words(target: &Target) -> String {
     format!("{words}{written}{unit}")
 }
 
+/// How firm and how well sourced a target is, where that is worth a reviewer's notice: a
+/// softer commitment (力争), or a source that is not verified.
+fn provenance(target: &Target) -> String {
+    let mut notes = Vec::new();
+    if target.commitment == Commitment::Strive {
+        notes.push("strive, 力争".to_string());
+    }
+    match &target.status {
+        Some(s) if s.kind != StatusKind::Verified => notes.push(match &s.note {
+            Some(note) => format!("{}: {note}", s.kind.name()),
+            None => s.kind.name().to_string(),
+        }),
+        _ => {}
+    }
+    if notes.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", notes.join("; "))
+    }
+}
+
 fn via_words(f: &Finding, rules: &RuleSet) -> String {
     match f.stand_in {
         Some(s) => {
@@ -133,20 +158,48 @@ fn via_words(f: &Finding, rules: &RuleSet) -> String {
 fn outcome_words(f: &Finding, rules: &RuleSet) -> String {
     let rule = &rules.rules[f.rule];
     let unit = rules.requirement_unit(rule);
+    let indicator = rules.indicator(rule.requirement.indicator);
+    match (f.outcome, &f.reason) {
+        (Outcome::Fail, Some(Reason::OpenEnded)) if indicator.ambition == Ambition::Earlier => {
+            return "not met: it commits to no latest year".to_string();
+        }
+        (Outcome::Fail, Some(Reason::OpenEnded)) => {
+            return "not met: it commits to no upper limit".to_string();
+        }
+        (_, Some(Reason::StandInShort)) => {
+            let stand_in = f.stand_in.map_or("the stand-in", |s| {
+                rules.indicator(s.indicator).name.as_str()
+            });
+            return format!(
+                "not checkable: `{stand_in}` is only a lower bound of `{}`, and does not settle the requirement",
+                indicator.name
+            );
+        }
+        _ => {}
+    }
     let Some(m) = f.margin else {
         return f.outcome.name().replace('_', " ");
     };
     let amount = show_difference(m.abs(), unit);
-    match (f.outcome, &f.reason) {
-        (Outcome::Pass, _) if f.within_tolerance => format!("met within the tolerance, {amount} short of the figure"),
-        (Outcome::Pass, _) if m.is_zero() => "met, at the bound".to_string(),
-        (Outcome::Pass, _) => format!("met with {amount} to spare"),
-        (Outcome::Fail, _) if m.is_zero() || !m.is_sign_negative() => "not met: the bound itself is excluded".to_string(),
-        (Outcome::Fail, _) => format!("missed by {amount}"),
-        (_, Some(Reason::StandInShort)) => {
-            "not checkable: a lower bound that does not reach the requirement says nothing of the indicator itself".to_string()
+    let strictly_beyond = f
+        .declared_set
+        .and_then(|s| s.low)
+        .is_some_and(|e| !e.inclusive);
+    match f.outcome {
+        Outcome::Pass if f.within_tolerance => {
+            format!("met within the tolerance, {amount} short of the figure")
         }
-        _ => "not checkable: the declaration allows values on both sides of the requirement".to_string(),
+        Outcome::Pass if m.is_zero() && strictly_beyond => {
+            "met: more than the figure itself".to_string()
+        }
+        Outcome::Pass if m.is_zero() => "met, exactly at the figure".to_string(),
+        Outcome::Pass => format!("met with {amount} to spare"),
+        Outcome::Fail if m.is_zero() || !m.is_sign_negative() => {
+            "not met: the bound itself is excluded".to_string()
+        }
+        Outcome::Fail => format!("missed by {amount}"),
+        _ => "not checkable: the declaration allows values on both sides of the requirement"
+            .to_string(),
     }
 }
 

@@ -51,7 +51,12 @@ fn compare(cx: &Context, earlier: &Rule, later: &Rule) -> Option<LintFinding> {
         ));
         return Some(finding);
     }
-    // The rule implied by the other is the redundant one; of two equal rules, the later.
+    // Rules of different kinds say different things (a floor and a benchmark may share a
+    // figure on purpose); of the same kind, the one implied by the other is redundant, and
+    // of two equal rules, the later.
+    if earlier.kind != later.kind {
+        return None;
+    }
     let (implied, by) = if judge(first, second) == Verdict::Pass {
         (later, earlier)
     } else if judge(second, first) == Verdict::Pass {

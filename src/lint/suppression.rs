@@ -42,48 +42,31 @@ fn within(inner: SourceSpan, outer: SourceSpan) -> bool {
     inner.offset() >= outer.offset() && inner.offset() + inner.len() <= outer.offset() + outer.len()
 }
 
-/// Marks the suppressed findings, then reports the `allow`s that are wrong or unused.
-pub fn apply(files: &[(FileId, RuleFile)], findings: &mut Vec<LintFinding>) {
+/// Marks the suppressed findings, then reports the `allow`s that are wrong, and (when the
+/// lints ran) those that suppress nothing.
+pub fn apply(files: &[(FileId, RuleFile)], findings: &mut Vec<LintFinding>, linted: bool) {
     let mut reports = Vec::new();
     for scope in scopes(files) {
-        let code = &scope.allow.code;
-        let at = Context::site(scope.file, code.span);
-        match codes::find(&code.node) {
-            Some(c) if c.kind == CodeKind::Lint => {}
-            known => {
-                let message = match known {
-                    Some(c) => format!(
-                        "`{}` cannot be allowed: it is not a lint but {}",
-                        c.id, c.summary
-                    ),
-                    None => format!("unknown lint code `{}`", code.node),
-                };
-                let lints = codes::CODES
-                    .iter()
-                    .filter(|c| c.kind == CodeKind::Lint)
-                    .map(|c| c.id);
-                let help = did_you_mean(&code.node, lints)
-                    .unwrap_or_else(|| "lint codes are listed by `plancheck explain`".into());
-                reports.push(LintFinding::new(BAD, at, message, "not a lint code").with_help(help));
-                continue;
-            }
+        if let Some(bad) = bad_code(&scope) {
+            reports.push(bad);
+            continue;
         }
+        let code = &scope.allow.code.node;
         let mut used = false;
         for f in findings.iter_mut() {
             let covered =
                 f.site.file == scope.file && scope.covers.is_none_or(|c| within(f.site.span, c));
-            if covered && f.code.eq_ignore_ascii_case(&code.node) && f.code != UNUSED {
+            if covered && f.code.eq_ignore_ascii_case(code) {
                 f.suppressed = Some(scope.allow.reason.node.clone());
                 used = true;
             }
         }
-        if !used {
-            let message = format!("`allow {}` suppresses nothing", code.node);
+        if !used && linted {
             reports.push(
                 LintFinding::new(
                     UNUSED,
                     Context::site(scope.file, scope.allow.at.span()),
-                    message,
+                    format!("`allow {code}` suppresses nothing"),
                     "nothing to suppress here",
                 )
                 .with_help("remove it: the lint it names no longer fires here"),
@@ -91,4 +74,31 @@ pub fn apply(files: &[(FileId, RuleFile)], findings: &mut Vec<LintFinding>) {
         }
     }
     findings.extend(reports);
+}
+
+/// PC033 for an `allow` of a code that is not a lint. An unused `allow` is found after the
+/// others are judged, so it cannot be allowed either.
+fn bad_code(scope: &Scope) -> Option<LintFinding> {
+    let code = &scope.allow.code;
+    let (message, help) = match codes::find(&code.node) {
+        Some(c) if c.kind == CodeKind::Lint && c.id != UNUSED => return None,
+        Some(c) => (
+            format!(
+                "`{}` cannot be allowed: it is not a lint but {}",
+                c.id, c.summary
+            ),
+            "fix what it reports; only lints can be allowed".to_string(),
+        ),
+        None => {
+            let lints = codes::CODES
+                .iter()
+                .filter(|c| c.kind == CodeKind::Lint)
+                .map(|c| c.id);
+            let help = did_you_mean(&code.node, lints)
+                .unwrap_or_else(|| "`plancheck explain` lists every code".into());
+            (format!("unknown lint code `{}`", code.node), help)
+        }
+    };
+    let at = Context::site(scope.file, code.span);
+    Some(LintFinding::new(BAD, at, message, "not a lint code").with_help(help))
 }

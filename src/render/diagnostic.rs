@@ -58,12 +58,6 @@ impl Report {
         self
     }
 
-    /// The diagnostic without its related ones, and those apart.
-    pub fn split_related(mut self) -> (Report, Vec<Report>) {
-        let related = std::mem::take(&mut self.related);
-        (self, related)
-    }
-
     fn label(&mut self, site: Site, text: String) {
         self.labels
             .push(LabeledSpan::new_with_span(Some(text), site.span));

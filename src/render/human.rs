@@ -37,15 +37,23 @@ pub(super) fn handler(opts: &HumanOptions) -> GraphicalReportHandler {
         .with_width(opts.width)
 }
 
+/// Draws a diagnostic, then each of its related diagnostics (the requirement in the rule
+/// file, the first of two duplicates) as a diagnostic of its own, each in its own file.
 pub(super) fn render_one(
     handler: &GraphicalReportHandler,
     diagnostic: &dyn Diagnostic,
     out: &mut String,
 ) {
-    handler
-        .render_report(out, diagnostic)
-        .expect("writing to a String cannot fail");
-    out.push('\n');
+    let mut draw = |d: &dyn Diagnostic| {
+        handler
+            .render_report(out, &Alone(d))
+            .expect("writing to a String cannot fail");
+        out.push('\n');
+    };
+    draw(diagnostic);
+    for related in diagnostic.related().into_iter().flatten() {
+        draw(related);
+    }
 }
 
 pub fn render_problems(problems: &[Problem], opts: &HumanOptions) -> String {
@@ -57,18 +65,52 @@ pub fn render_problems(problems: &[Problem], opts: &HumanOptions) -> String {
     out
 }
 
+/// A diagnostic drawn without its related ones (miette would head each with a bare
+/// "Advice:").
+struct Alone<'a>(&'a dyn Diagnostic);
+
+impl std::fmt::Debug for Alone<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self.0, f)
+    }
+}
+
+impl std::fmt::Display for Alone<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(self.0, f)
+    }
+}
+
+impl std::error::Error for Alone<'_> {}
+
+impl Diagnostic for Alone<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn std::fmt::Display + 'b>> {
+        self.0.code()
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        self.0.severity()
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn std::fmt::Display + 'b>> {
+        self.0.help()
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.0.source_code()
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        self.0.labels()
+    }
+}
+
 pub fn render_human(checked: &Checked, opts: &HumanOptions) -> String {
     let handler = handler(opts);
     let mut out = render_problems(&checked.problems, opts);
     for f in &checked.findings {
         if f.severity > Severity::None || opts.show_passes {
-            // The related diagnostics (the requirement, an aggregate's contributors) are
-            // drawn one by one, each as a note of its own in its own file.
-            let (report, related) = finding_report(f, checked).split_related();
-            render_one(&handler, &report, &mut out);
-            for note in &related {
-                render_one(&handler, note, &mut out);
-            }
+            render_one(&handler, &finding_report(f, checked), &mut out);
         }
     }
     for issue in &checked.waiver_issues {

@@ -1,6 +1,7 @@
 //! `--format json`: one document, `{"version": 1, "findings": [...], "errors": [...],
 //! "summary": {...}}`. Field names are stable; values are exact decimal strings.
 
+use miette::Diagnostic;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -47,11 +48,8 @@ struct JsonFinding<'a> {
     margin: Option<String>,
     margin_unit: Option<&'static str>,
     within_tolerance: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
     stand_in: Option<StandInJson<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     contributors: Option<Vec<ContributorJson<'a>>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     missing: Option<Vec<&'static str>>,
     explanation: Explanation<'a>,
     waived: Option<JsonWaiver<'a>>,
@@ -81,6 +79,7 @@ struct Required<'a> {
     value: Option<String>,
     high: Option<String>,
     tolerance: Option<String>,
+    tolerance_unit: Option<&'static str>,
     earlier_year: Option<u16>,
     unit: &'static str,
     text: &'a str,
@@ -134,6 +133,7 @@ pub(super) struct JsonProblem {
     code: String,
     severity: &'static str,
     message: String,
+    help: Option<String>,
     location: Option<Location>,
     file: Option<String>,
 }
@@ -207,6 +207,7 @@ fn required<'a>(rules: &RuleSet, rule: &'a Rule) -> Required<'a> {
         value: None,
         high: None,
         tolerance: None,
+        tolerance_unit: None,
         earlier_year: None,
         unit: unit.name(),
         text: &rule.requirement.wording,
@@ -217,7 +218,8 @@ fn required<'a>(rules: &RuleSet, rule: &'a Rule) -> Required<'a> {
             (r.operator, r.value, r.high) = ("between", shown(low), shown(high))
         }
         Condition::Around { value, tolerance } => {
-            (r.operator, r.value, r.tolerance) = ("around", shown(value), shown(tolerance))
+            (r.operator, r.value, r.tolerance) = ("around", shown(value), shown(tolerance));
+            r.tolerance_unit = Some(tolerance.unit.name());
         }
         Condition::OwnEarlier { op, year } => {
             (r.operator, r.earlier_year) = (op.symbol(), Some(*year))
@@ -340,6 +342,7 @@ pub(super) fn problem(p: &Problem) -> JsonProblem {
             miette::Severity::Error => "error",
         },
         message: p.to_string(),
+        help: p.help().map(|h| h.to_string()),
         file: p.file().map(|f| f.name().to_string()),
         location,
     }

@@ -1,7 +1,34 @@
 //! What can be wrong with names, units and years once a file has parsed.
 
+use std::fmt::Display;
+
 use miette::{Diagnostic, SourceSpan};
 use thiserror::Error;
+
+/// How the input writes years, so that help names what the author would type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    /// The rule and plan languages: `by 2025 from 2020`.
+    Text,
+    /// The JSON plan format: `"year": 2025, "baseline": 2020`.
+    Json,
+}
+
+impl Dialect {
+    fn year(self, year: impl Display) -> String {
+        match self {
+            Dialect::Text => format!("`by {year}`"),
+            Dialect::Json => format!("`\"year\": {year}`"),
+        }
+    }
+
+    fn baseline(self, year: impl Display) -> String {
+        match self {
+            Dialect::Text => format!("`from {year}`"),
+            Dialect::Json => format!("`\"baseline\": {year}`"),
+        }
+    }
+}
 
 #[derive(Debug, Clone, Error, Diagnostic, PartialEq, Eq)]
 pub enum ResolveError {
@@ -25,12 +52,14 @@ pub enum ResolveError {
         help: Option<String>,
     },
 
-    #[error("unknown group `{name}`")]
+    #[error("{}", if *.later { format!("group `{name}` is used before it is declared") } else { format!("unknown group `{name}`") })]
     #[diagnostic(code(PC003))]
     UnknownGroup {
         name: String,
-        #[label("no group of this name is declared before this point")]
+        later: bool,
+        #[label("{label}")]
         span: SourceSpan,
+        label: &'static str,
         #[help]
         help: Option<String>,
     },
@@ -59,28 +88,45 @@ pub enum ResolveError {
     },
 
     #[error("`{indicator}` is measured against a baseline year, but none is given")]
-    #[diagnostic(code(PC006), help("add the baseline year, for example `from 2020`"))]
+    #[diagnostic(code(PC006), help("add the baseline year, for example {}", dialect.baseline(2020)))]
     MissingBaseline {
         indicator: String,
-        #[label("no `from YEAR` here")]
+        dialect: Dialect,
+        #[label("no {} here", dialect.baseline("YEAR"))]
         span: SourceSpan,
     },
 
     #[error("`{indicator}` has no baseline year, but one is given")]
-    #[diagnostic(code(PC007), help("remove `from {baseline}`"))]
+    #[diagnostic(code(PC007), help("remove {}", dialect.baseline(baseline)))]
     UnexpectedBaseline {
         indicator: String,
         baseline: u16,
+        dialect: Dialect,
         #[label("not a baseline indicator")]
         span: SourceSpan,
     },
 
     #[error("baseline year {baseline} is not before the target year {year}")]
-    #[diagnostic(code(PC008))]
+    #[diagnostic(
+        code(PC008),
+        help("a cut is measured from an earlier year: the baseline comes first")
+    )]
     BaselineNotBefore {
         baseline: u16,
         year: u16,
         #[label("should be earlier than {year}")]
+        span: SourceSpan,
+    },
+
+    #[error("`its {earlier} value` must name a year before the target year {year}")]
+    #[diagnostic(
+        code(PC008),
+        help("a target is compared with the same plan's target for an earlier year")
+    )]
+    EarlierNotBefore {
+        earlier: u16,
+        year: u16,
+        #[label("not before {year}")]
         span: SourceSpan,
     },
 
@@ -138,10 +184,21 @@ pub enum ResolveError {
     },
 
     #[error("`{indicator}` needs the year it is for")]
-    #[diagnostic(code(PC023), help("add the target year, for example `by 2025`"))]
+    #[diagnostic(code(PC023), help("add the target year, for example {}", dialect.year(2025)))]
     MissingYear {
         indicator: String,
-        #[label("no `by YEAR` here")]
+        dialect: Dialect,
+        #[label("no {} here", dialect.year("YEAR"))]
+        span: SourceSpan,
+    },
+
+    #[error("`{indicator}` is itself a year, so it takes no target year")]
+    #[diagnostic(code(PC024), help("remove {}; the value is the year", dialect.year(year)))]
+    UnexpectedYear {
+        indicator: String,
+        year: u16,
+        dialect: Dialect,
+        #[label("not for a year indicator")]
         span: SourceSpan,
     },
 
@@ -185,20 +242,28 @@ pub enum ResolveError {
         span: SourceSpan,
     },
 
-    #[error("`{text}` does not fit once converted to {unit}")]
+    #[error("`{text} {unit}` does not fit once converted to {base}")]
     #[diagnostic(
         code(PC026),
-        help("plancheck holds exact decimals of at most 28 significant digits")
+        help(
+            "plancheck holds exact decimals of about 28 significant digits; check the value and its unit"
+        )
     )]
     ConversionOverflow {
         text: String,
-        unit: String,
-        #[label("too large")]
+        unit: &'static str,
+        base: &'static str,
+        #[label("too large in {base}")]
         span: SourceSpan,
     },
 
     #[error("{message}")]
-    #[diagnostic(code(PC027))]
+    #[diagnostic(
+        code(PC027),
+        help(
+            "accept another indicator measured in the same dimension, such as `renewable_share` for `non_fossil_share`"
+        )
+    )]
     BadStandIn {
         message: String,
         #[label("cannot stand in here")]

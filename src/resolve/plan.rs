@@ -8,6 +8,7 @@ use crate::suggest::did_you_mean;
 use crate::syntax::calendar_date;
 
 use super::ResolveError;
+use super::error::Dialect;
 use super::quantity::{Expect, resolve_quantity};
 use super::rules::check_period;
 
@@ -19,6 +20,11 @@ pub fn resolve_plan(
     rules: &RuleSet,
 ) -> Result<Plan, Vec<Problem>> {
     let text = sources.get(file);
+    let dialect = if text.name().to_ascii_lowercase().ends_with(".json") {
+        Dialect::Json
+    } else {
+        Dialect::Text
+    };
     let mut errors = Vec::new();
     let province = plan.province.as_ref().and_then(|name| {
         let found = Province::lookup(&name.node);
@@ -33,7 +39,7 @@ pub fn resolve_plan(
     });
     let mut targets: Vec<(Target, &ast::TargetDecl)> = Vec::new();
     for decl in &plan.targets {
-        match resolve_target(decl, file, rules) {
+        match resolve_target(decl, file, rules, dialect) {
             Ok(target) => {
                 if let Some(e) = duplicate_of(&target, decl, &targets, rules) {
                     errors.push(e);
@@ -110,6 +116,7 @@ fn resolve_target(
     decl: &ast::TargetDecl,
     file: FileId,
     rules: &RuleSet,
+    dialect: Dialect,
 ) -> Result<Target, ResolveError> {
     let id = rules.find_indicator(&decl.indicator.node).ok_or_else(|| {
         let names = rules.indicators.iter().map(|i| i.name.as_str());
@@ -120,7 +127,7 @@ fn resolve_target(
         }
     })?;
     let indicator = rules.indicator(id);
-    check_period(indicator, &decl.indicator, &decl.period)?;
+    check_period(indicator, &decl.indicator, &decl.period, dialect)?;
     let value = decl.value.as_ref().expect("the parser requires a value");
     Ok(Target {
         indicator: id,

@@ -48,7 +48,8 @@ pub(super) fn resolve_quantity(q: &Quantity, expect: &Expect) -> Result<Amount, 
         unit.to_base(q.number.node.value)
             .ok_or_else(|| ResolveError::ConversionOverflow {
                 text: q.number.node.text.clone(),
-                unit: unit.name().to_string(),
+                unit: unit.name(),
+                base: unit.base().name(),
                 span: q.number.span,
             })?;
     Ok(Amount { base, unit })

@@ -9,6 +9,7 @@ use crate::suggest::did_you_mean;
 use crate::units::{Dimension, Unit};
 
 use super::ResolveError;
+use super::error::Dialect;
 use super::quantity::{Expect, resolve_quantity, resolve_unit};
 
 /// Resolves the rule files together: a rule may use an indicator declared in another file.
@@ -25,6 +26,10 @@ pub fn resolve_rules(
         problems: Vec::new(),
         file: FileId(0),
         failed_groups: Vec::new(),
+        all_groups: files
+            .iter()
+            .flat_map(|(_, f)| f.groups.iter().map(|g| g.name.node.clone()))
+            .collect(),
     };
     r.each(files, |r, f| f.sources.iter().for_each(|s| r.source(s)));
     r.each(files, |r, f| {
@@ -50,6 +55,8 @@ struct Resolver<'a> {
     file: FileId,
     /// Groups whose definition failed: using one is not an error of its own.
     failed_groups: Vec<String>,
+    /// Every group declared in the files, resolved or not yet.
+    all_groups: Vec<String>,
 }
 
 impl Resolver<'_> {
@@ -230,11 +237,23 @@ impl Resolver<'_> {
             .find(|g| g.name == name.node)
             .map(|g| g.members);
         if found.is_none() && !self.failed_groups.contains(&name.node) {
-            let names = self.set.groups.iter().map(|g| g.name.as_str());
-            let help = did_you_mean(&name.node, names);
+            // Groups are resolved in order, so a group may only be built from earlier ones.
+            let later = self.all_groups.contains(&name.node);
+            let (label, help) = if later {
+                let help = format!("declare `{}` above the group that uses it", name.node);
+                ("declared further down", Some(help))
+            } else {
+                let names = self.all_groups.iter().map(String::as_str);
+                (
+                    "no group of this name is declared",
+                    did_you_mean(&name.node, names),
+                )
+            };
             self.error(ResolveError::UnknownGroup {
                 name: name.node.clone(),
+                later,
                 span: name.span,
+                label,
                 help,
             });
         }
@@ -322,6 +341,17 @@ impl Resolver<'_> {
         let (true, Some(condition)) = (checked, condition) else {
             return None;
         };
+        if let (ast::Condition::OwnEarlier(_, earlier), Some(year)) =
+            (&req.node.condition.node, &period.year)
+            && earlier.node >= year.node
+        {
+            self.error(ResolveError::EarlierNotBefore {
+                earlier: earlier.node,
+                year: year.node,
+                span: earlier.span,
+            });
+            return None;
+        }
         let file = self.sources.get(self.file);
         Some(Requirement {
             indicator: id,
@@ -340,7 +370,7 @@ impl Resolver<'_> {
         name: &Spanned<String>,
         period: &ast::Period,
     ) -> bool {
-        match check_period(indicator, name, period) {
+        match check_period(indicator, name, period, Dialect::Text) {
             Ok(()) => true,
             Err(e) => {
                 self.error(e);
@@ -505,20 +535,32 @@ pub(super) fn check_period(
     indicator: &Indicator,
     name: &Spanned<String>,
     period: &ast::Period,
+    dialect: Dialect,
 ) -> Result<(), ResolveError> {
-    let needs_year = indicator.dimension() != Dimension::Year;
+    let is_year = indicator.dimension() == Dimension::Year;
     match (&period.year, &period.baseline, indicator.baseline) {
-        (None, _, _) if needs_year => Err(ResolveError::MissingYear {
+        (None, _, _) if !is_year => Err(ResolveError::MissingYear {
             indicator: indicator.name.clone(),
+            dialect,
             span: name.span,
+        }),
+        // A peak year is itself the year: another year beside it would let two targets
+        // of one indicator disagree unnoticed.
+        (Some(y), _, _) if is_year => Err(ResolveError::UnexpectedYear {
+            indicator: indicator.name.clone(),
+            year: y.node,
+            dialect,
+            span: y.span,
         }),
         (year, None, BaselineNeed::Required) => Err(ResolveError::MissingBaseline {
             indicator: indicator.name.clone(),
+            dialect,
             span: year.as_ref().map_or(name.span, |y| y.span),
         }),
         (_, Some(b), BaselineNeed::None) => Err(ResolveError::UnexpectedBaseline {
             indicator: indicator.name.clone(),
             baseline: b.node,
+            dialect,
             span: b.span,
         }),
         (Some(y), Some(b), _) if b.node >= y.node => Err(ResolveError::BaselineNotBefore {

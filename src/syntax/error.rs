@@ -30,7 +30,7 @@ pub enum SyntaxError {
         help("no rule or plan needs this much nesting; flatten the expression")
     )]
     TooDeep {
-        #[label("level {limit} is reached here")]
+        #[label("this bracket opens level {}", limit + 1)]
         span: SourceSpan,
         limit: usize,
     },

@@ -14,6 +14,8 @@ use crate::ast::*;
 use crate::source::BOM;
 use crate::suggest::did_you_mean;
 
+/// Fields that must be given, and given a value (a by_reference target has no `value`).
+const REQUIRED: [&str; 3] = ["province", "targets", "indicator"];
 const PLAN_FIELDS: [&str; 4] = ["province", "title", "issued", "targets"];
 const TARGET_FIELDS: [&str; 10] = [
     "indicator",
@@ -216,6 +218,11 @@ impl Reader {
                 seen.push((name, prop));
             }
         }
+        // `null` for an optional field means it is not given; a required one is still
+        // reported, as of the wrong type.
+        seen.retain(|(name, prop)| {
+            !matches!(prop.value, Value::NullKeyword(_)) || REQUIRED.contains(name)
+        });
         seen
     }
 

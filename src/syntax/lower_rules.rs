@@ -26,7 +26,7 @@ pub fn parse_rules(text: &str) -> Result<RuleFile, Vec<SyntaxError>> {
         }
     }
     let declared = file.sources.len() + file.indicators.len() + file.groups.len();
-    if declared + file.rules.len() == 0 && errors.is_empty() {
+    if declared + file.rules.len() + file.allows.len() == 0 && errors.is_empty() {
         errors.push(empty_file(
             text,
             "a rule file declares sources, indicators, groups and rules",

@@ -122,8 +122,15 @@ fn read_all(
     sources
 }
 
-/// Writes the output; a closed pipe (as from `| head`) is not an error worth a panic.
+/// Writes the output. A reader that stops early (`| head`) is no error; output that cannot
+/// be written (a full disk) is, since the result would be lost: exit 2.
 fn write_stdout(text: &str) {
     let mut out = std::io::stdout().lock();
-    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("error: cannot write the output: {e}");
+            std::process::exit(BAD_INPUT.into());
+        }
+        _ => {}
+    }
 }

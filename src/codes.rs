@@ -272,6 +272,13 @@ pub static CODES: &[Code] = &[
         "an `allow` of a code that does not exist or cannot be allowed"
     ),
     code!(
+        "PC034",
+        "negative-amount",
+        Error,
+        Resolve,
+        "a capacity or stock below zero"
+    ),
+    code!(
         "PC100",
         "unreadable-file",
         Error,

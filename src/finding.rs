@@ -214,6 +214,8 @@ pub struct Finding {
     pub contributors: Vec<Contributor>,
     /// Provinces in an aggregate's scope that contributed nothing.
     pub missing: Vec<Province>,
+    /// Those of `missing` with no plan in the run at all.
+    pub without_plan: Vec<Province>,
     /// What the declaration allows and what the requirement accepts, in base units.
     pub declared_set: Option<Interval>,
     pub accepted_set: Option<Interval>,
@@ -242,6 +244,7 @@ impl Finding {
             within_tolerance: false,
             contributors: Vec::new(),
             missing: Vec::new(),
+            without_plan: Vec::new(),
             declared_set: None,
             accepted_set: None,
             comparison: None,

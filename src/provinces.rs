@@ -60,6 +60,19 @@ pub const PROVINCES: [ProvinceInfo; 31] = [
     p("Xinjiang", "新疆"),
 ];
 
+/// What official names add to a province's short name (longest first).
+const OFFICIAL_SUFFIXES: [&str; 9] = [
+    "维吾尔自治区",
+    "壮族自治区",
+    "回族自治区",
+    "自治区",
+    "省",
+    "市",
+    " Autonomous Region",
+    " Municipality",
+    " Province",
+];
+
 impl Province {
     pub fn all() -> impl Iterator<Item = Province> {
         (0..PROVINCES.len() as u8).map(Province)
@@ -82,12 +95,20 @@ impl Province {
     }
 
     /// Finds a province by its English or Chinese name or an alias; English ignores case.
+    /// The full official name is taken too: 山东省, 内蒙古自治区, Shandong Province.
     pub fn lookup(name: &str) -> Option<Province> {
-        Province::all().find(|p| {
-            let info = p.info();
-            info.english.eq_ignore_ascii_case(name)
-                || info.chinese == name
-                || info.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
+        let find = |name: &str| {
+            Province::all().find(|p| {
+                let info = p.info();
+                info.english.eq_ignore_ascii_case(name)
+                    || info.chinese == name
+                    || info.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
+            })
+        };
+        find(name).or_else(|| {
+            OFFICIAL_SUFFIXES
+                .iter()
+                .find_map(|s| find(name.strip_suffix(s)?))
         })
     }
 
@@ -162,6 +183,20 @@ mod tests {
             "内蒙古"
         );
         assert_eq!(Province::lookup("Atlantis"), None);
+        assert_eq!(Province::lookup("山东省"), Province::lookup("Shandong"));
+        assert_eq!(
+            Province::lookup("内蒙古自治区"),
+            Province::lookup("Inner Mongolia")
+        );
+        assert_eq!(
+            Province::lookup("广西壮族自治区"),
+            Province::lookup("Guangxi")
+        );
+        assert_eq!(Province::lookup("北京市"), Province::lookup("Beijing"));
+        assert_eq!(
+            Province::lookup("Shandong Province"),
+            Province::lookup("Shandong")
+        );
     }
 
     #[test]

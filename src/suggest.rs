@@ -1,18 +1,20 @@
 //! "Did you mean" suggestions for unknown names.
 
-/// The closest candidate to `word`, when one is close enough to be a likely typo.
+/// The closest candidate to `word`, when one is close enough to be a likely typo: as rustc
+/// judges, at most one edit in three characters (and at least one).
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let word_lower = word.to_lowercase();
+    let allowed = (word.chars().count() / 3).max(1);
     candidates
         .into_iter()
         .map(|c| {
             (
-                strsim::normalized_damerau_levenshtein(&word_lower, &c.to_lowercase()),
+                strsim::damerau_levenshtein(&word_lower, &c.to_lowercase()),
                 c,
             )
         })
-        .filter(|(score, _)| *score >= 0.6)
-        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .filter(|(distance, _)| *distance <= allowed)
+        .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)))
         .map(|(_, c)| c)
 }
 
@@ -44,6 +46,7 @@ mod tests {
             Some("co2_intensity_cut")
         );
         assert_eq!(closest("gdp_growth", names), None);
+        assert_eq!(closest("co2_intensity_cut", ["energy_intensity_cut"]), None);
     }
 
     #[test]

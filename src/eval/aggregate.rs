@@ -49,6 +49,9 @@ pub(super) fn evaluate(rules: &RuleSet, r: usize, plans: &[Plan]) -> Finding {
             None => {
                 sum = sum.plus(unknown_share(missing));
                 f.missing.push(province);
+                if !plans.iter().any(|p| p.province == province) {
+                    f.without_plan.push(province);
+                }
             }
         }
     }

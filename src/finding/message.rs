@@ -229,11 +229,15 @@ fn describe_aggregate(f: &Finding, rules: &RuleSet, subject: &str) -> String {
         f.contributors.len(),
         rule.requirement.wording
     );
+    let unplanned = f.without_plan.len();
+    let silent = f.missing.len() - unplanned;
+    let why = match (silent, unplanned) {
+        (0, n) => format!("{n} provinces have no plan in this run"),
+        (n, 0) => format!("{n} provinces declare nothing"),
+        (n, m) => format!("{n} provinces declare nothing and {m} have no plan in this run"),
+    };
     match f.reason {
-        Some(Reason::NotEnoughData) => format!(
-            "{head}: not enough data, {} provinces declare nothing",
-            f.missing.len()
-        ),
+        Some(Reason::NotEnoughData) => format!("{head}: not enough data, {why}"),
         _ => format!("{head}: {}", outcome_words(f, rules)),
     }
 }

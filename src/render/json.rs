@@ -51,6 +51,7 @@ struct JsonFinding<'a> {
     stand_in: Option<StandInJson<'a>>,
     contributors: Option<Vec<ContributorJson<'a>>>,
     missing: Option<Vec<&'static str>>,
+    without_plan: Option<Vec<&'static str>>,
     explanation: Explanation<'a>,
     waived: Option<JsonWaiver<'a>>,
     message: &'a str,
@@ -288,6 +289,10 @@ fn finding<'a>(f: &'a Finding, checked: &'a Checked) -> JsonFinding<'a> {
             .plan
             .is_none()
             .then(|| f.missing.iter().map(|p| p.english()).collect()),
+        without_plan: f
+            .plan
+            .is_none()
+            .then(|| f.without_plan.iter().map(|p| p.english()).collect()),
         contributors,
         explanation: Explanation {
             declared_set: f.declared_set.map(|s| show_interval(s, unit)),

@@ -161,7 +161,7 @@ pub enum ResolveError {
         span: SourceSpan,
     },
 
-    #[error("target `{indicator}` {period} is declared twice")]
+    #[error("target `{indicator}`{period} is declared twice")]
     #[diagnostic(
         code(PC021),
         help("a plan declares each indicator once per year and baseline")
@@ -216,6 +216,18 @@ pub enum ResolveError {
     NotAYear {
         text: String,
         #[label("not a year")]
+        span: SourceSpan,
+    },
+
+    #[error("`{text} {unit}` is below zero, which no capacity or stock can be")]
+    #[diagnostic(
+        code(PC034),
+        help("write the amount itself; a fall is a smaller amount, not a negative one")
+    )]
+    NegativeTotal {
+        text: String,
+        unit: &'static str,
+        #[label("a negative amount")]
         span: SourceSpan,
     },
 

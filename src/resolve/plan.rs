@@ -185,7 +185,10 @@ fn duplicate_of(
     let (_, first) = earlier.iter().find(|(t, _)| same(t))?;
     Some(ResolveError::DuplicateTarget {
         indicator: rules.indicator(target.indicator).name.clone(),
-        period: period_words(target.year, target.baseline),
+        period: match period_words(target.year, target.baseline) {
+            p if p.is_empty() => p,
+            p => format!(" {p}"),
+        },
         span: decl.head.span(),
         first: first.head.span(),
     })

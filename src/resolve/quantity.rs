@@ -37,6 +37,16 @@ pub(super) fn resolve_quantity(q: &Quantity, expect: &Expect) -> Result<Amount, 
         return Err(mismatch(unit, span, expect));
     }
     let value = q.number.node.value;
+    if matches!(unit.dimension(), Dimension::Power | Dimension::Volume)
+        && value.is_sign_negative()
+        && !value.is_zero()
+    {
+        return Err(ResolveError::NegativeTotal {
+            text: q.number.node.text.clone(),
+            unit: unit.name(),
+            span: q.number.span,
+        });
+    }
     let whole_year = value.scale() == 0 && (1000..=9999).contains(&value.mantissa());
     if unit == Unit::Year && !expect.difference && !whole_year {
         return Err(ResolveError::NotAYear {

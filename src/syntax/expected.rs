@@ -329,9 +329,10 @@ fn unexpected(text: &str, pos: usize, expected: BTreeSet<String>) -> SyntaxError
             help: None,
         };
     }
-    let help = list
-        .contains("a unit")
-        .then(|| "units are %, pp, year, kW, 万kW, MW, GW, 亿kW, m3, 万m3 and 亿m3".to_string());
+    let help = spaced_province(text, pos, found).or_else(|| {
+        list.contains("a unit")
+            .then(|| "units are %, pp, year, kW, 万kW, MW, GW, 亿kW, m3, 万m3 and 亿m3".to_string())
+    });
     let message = format!("expected {list}, found {}", found_words(found));
     // A keyword or a closing bracket is in place somewhere: what is missing is more likely
     // at the end of the line before, so the error is shown there.
@@ -350,6 +351,20 @@ fn unexpected(text: &str, pos: usize, expected: BTreeSet<String>) -> SyntaxError
         label: format!("expected {list}"),
         help,
     }
+}
+
+/// A hint when the word before `found` and `found` together name a province
+/// (`province Inner Mongolia`): a name with a space is written in quotes.
+fn spaced_province(text: &str, pos: usize, found: &str) -> Option<String> {
+    let before = text[..pos].trim_end_matches([' ', '\t']);
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || "[,(".contains(c))
+        .next()?;
+    let name = format!("{word} {found}");
+    crate::provinces::Province::lookup(&name)?;
+    Some(format!(
+        "a name with a space is written in quotes: `\"{name}\"`"
+    ))
 }
 
 /// `x`, or the control character a reader could not see.

@@ -71,6 +71,8 @@ impl Context<'_> {
 /// the problems that stopped a file from being linted at all.
 pub struct Linted {
     pub sources: Sources,
+    /// The rules, where they resolved.
+    pub rules: Option<RuleSet>,
     pub findings: Vec<LintFinding>,
     pub problems: Vec<Problem>,
 }
@@ -92,7 +94,7 @@ pub fn lint(files: Vec<SourceFile>) -> Linted {
     let (parsed, mut problems) = parse_rule_files(&mut sources, files);
     let mut findings = Vec::new();
     // Without resolved rules no lint runs, so no `allow` can be judged unused.
-    let linted = match resolve_rules(&parsed, &sources) {
+    let rules = match resolve_rules(&parsed, &sources) {
         Ok(rules) => {
             let cx = Context {
                 files: &parsed,
@@ -104,17 +106,19 @@ pub fn lint(files: Vec<SourceFile>) -> Linted {
             unused::check(&cx, &mut findings);
             empty_scope::check(&cx, &mut findings);
             empty_aggregate::check(&cx, &mut findings);
-            true
+            Some(rules)
         }
         Err(more) => {
             problems.extend(more);
-            false
+            None
         }
     };
+    let linted = rules.is_some();
     suppression::apply(&parsed, &mut findings, linted);
     findings.sort_by_key(|f| (f.site.file, f.site.span.offset(), f.code));
     Linted {
         sources,
+        rules,
         findings,
         problems,
     }

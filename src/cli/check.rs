@@ -7,7 +7,9 @@ use clap::{Args, ValueEnum};
 use plancheck::bundled;
 use plancheck::check::{Checked, check, today};
 use plancheck::finding::Severity;
-use plancheck::render::{render_human, render_json};
+use plancheck::render::{
+    check_report, render_check_junit, render_github, render_human, render_json, render_sarif,
+};
 
 use super::{BAD_INPUT, Color, FINDINGS, OK, parse_date, read_all, write_stdout};
 
@@ -45,6 +47,9 @@ pub struct CheckArgs {
 enum Format {
     Human,
     Json,
+    Sarif,
+    Github,
+    Junit,
 }
 
 pub fn run(args: CheckArgs) -> u8 {
@@ -66,6 +71,9 @@ pub fn run(args: CheckArgs) -> u8 {
     let checked = check(rule_files, plan_files, problems, today);
     let text = match args.format {
         Format::Json => render_json(&checked),
+        Format::Sarif => render_sarif(&check_report(&checked)),
+        Format::Github => render_github(&check_report(&checked)),
+        Format::Junit => render_check_junit(&checked),
         Format::Human => render_human(&checked, &args.color.human(args.show_passes)),
     };
     write_stdout(&text);

@@ -7,7 +7,10 @@ use clap::{Args, ValueEnum};
 use plancheck::ast::Level;
 use plancheck::bundled;
 use plancheck::lint::lint;
-use plancheck::render::{LintSummary, render_lint_human, render_lint_json};
+use plancheck::render::{
+    LintSummary, lint_report, render_github, render_lint_human, render_lint_json,
+    render_lint_junit, render_sarif,
+};
 
 use super::{BAD_INPUT, Color, FINDINGS, OK, read_all, write_stdout};
 
@@ -33,6 +36,9 @@ pub struct LintArgs {
 enum Format {
     Human,
     Json,
+    Sarif,
+    Github,
+    Junit,
 }
 
 pub fn run(args: LintArgs) -> u8 {
@@ -49,6 +55,9 @@ pub fn run(args: LintArgs) -> u8 {
     let text = match args.format {
         Format::Human => render_lint_human(&linted, count, &args.color.human(false)),
         Format::Json => render_lint_json(&linted, count),
+        Format::Sarif => render_sarif(&lint_report(&linted)),
+        Format::Github => render_github(&lint_report(&linted)),
+        Format::Junit => render_lint_junit(&linted),
     };
     write_stdout(&text);
     let summary = LintSummary::of(&linted, count);

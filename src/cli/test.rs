@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use plancheck::bundled;
 use plancheck::check::today;
-use plancheck::render::{render_tests_human, render_tests_json};
+use plancheck::render::{render_tests_human, render_tests_json, render_tests_junit};
 use plancheck::ruletest::run_tests;
 use plancheck::syntax::Language;
 
@@ -48,6 +48,7 @@ pub struct TestArgs {
 enum Format {
     Human,
     Json,
+    Junit,
 }
 
 pub fn run(args: TestArgs) -> u8 {
@@ -77,6 +78,7 @@ pub fn run(args: TestArgs) -> u8 {
     let text = match args.format {
         Format::Human => render_tests_human(&run, coverage, &args.color.human(false)),
         Format::Json => render_tests_json(&run),
+        Format::Junit => render_tests_junit(&run),
     };
     write_stdout(&text);
     let short = args.min_coverage.is_some_and(|min| run.coverage() < min);

@@ -231,10 +231,17 @@ fn describe_aggregate(f: &Finding, rules: &RuleSet, subject: &str) -> String {
     );
     let unplanned = f.without_plan.len();
     let silent = f.missing.len() - unplanned;
+    let provinces = |n: usize, verb: &str, verbs: &str| match n {
+        1 => format!("1 province {verb}"),
+        n => format!("{n} provinces {verbs}"),
+    };
     let why = match (silent, unplanned) {
-        (0, n) => format!("{n} provinces have no plan in this run"),
-        (n, 0) => format!("{n} provinces declare nothing"),
-        (n, m) => format!("{n} provinces declare nothing and {m} have no plan in this run"),
+        (0, n) => provinces(n, "has no plan in this run", "have no plan in this run"),
+        (n, 0) => provinces(n, "declares nothing", "declare nothing"),
+        (n, m) => format!(
+            "{} and {m} have no plan in this run",
+            provinces(n, "declares nothing", "declare nothing")
+        ),
     };
     match f.reason {
         Some(Reason::NotEnoughData) => format!("{head}: not enough data, {why}"),

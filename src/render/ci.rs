@@ -1,0 +1,285 @@
+//! What CI formats share: the rules a run can report on, and its results, each at a place in
+//! a file. `check` and `lint` are put in these terms once; SARIF and GitHub annotations are
+//! written from them.
+
+use miette::SourceSpan;
+
+use crate::ast::Level;
+use crate::check::Checked;
+use crate::codes::{self, CodeKind};
+use crate::finding::{Finding, Severity};
+use crate::lint::Linted;
+use crate::model::{Rule, RuleSet, Site, Sources};
+use crate::problem::Problem;
+use crate::source::{LineCol, SourceFile};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CiLevel {
+    Error,
+    Warning,
+    Note,
+}
+
+impl CiLevel {
+    pub fn name(self) -> &'static str {
+        match self {
+            CiLevel::Error => "error",
+            CiLevel::Warning => "warning",
+            CiLevel::Note => "note",
+        }
+    }
+
+    fn of(level: Level) -> CiLevel {
+        match level {
+            Level::Error => CiLevel::Error,
+            Level::Warning => CiLevel::Warning,
+            Level::Note => CiLevel::Note,
+        }
+    }
+}
+
+/// A rule the tool reports on: a rule of the rule set, or a diagnostic code.
+pub struct CiRule {
+    pub id: String,
+    pub name: String,
+    pub short: String,
+    pub full: String,
+    pub help: Option<String>,
+    pub level: CiLevel,
+}
+
+/// A place in a file: 1-based lines and columns (columns count characters; the end is
+/// just past the last one), and the bytes.
+pub struct CiLocation {
+    pub file: String,
+    pub start: LineCol,
+    pub end: LineCol,
+    pub offset: usize,
+    pub length: usize,
+    pub message: Option<String>,
+}
+
+impl CiLocation {
+    fn new(file: &SourceFile, span: SourceSpan, message: Option<String>) -> CiLocation {
+        CiLocation {
+            file: file.name().replace('\\', "/"),
+            start: file.line_col(span.offset()),
+            end: file.line_col(span.offset() + span.len()),
+            offset: span.offset(),
+            length: span.len(),
+            message,
+        }
+    }
+
+    fn at(sources: &Sources, site: Site, message: Option<String>) -> CiLocation {
+        CiLocation::new(sources.get(site.file), site.span, message)
+    }
+}
+
+pub struct CiResult {
+    pub rule: String,
+    pub level: CiLevel,
+    pub message: String,
+    pub location: Option<CiLocation>,
+    pub related: Vec<CiLocation>,
+    /// Why the result is suppressed (an `allow` or a waiver), where it is.
+    pub suppressed: Option<String>,
+}
+
+pub struct CiReport {
+    pub rules: Vec<CiRule>,
+    pub results: Vec<CiResult>,
+}
+
+fn code_rule(id: &str) -> Option<CiRule> {
+    let code = codes::find(id)?;
+    Some(CiRule {
+        id: code.id.to_string(),
+        name: code.name.to_string(),
+        short: code.summary.to_string(),
+        full: code.doc.to_string(),
+        help: None,
+        level: CiLevel::of(code.level),
+    })
+}
+
+fn rule_of_set(rules: &RuleSet, rule: &Rule) -> CiRule {
+    let cited: Vec<String> = rule
+        .cites
+        .iter()
+        .map(|c| format!("{}, {}", rules.sources[c.source].name, c.locator))
+        .collect();
+    let indicator = &rules.indicator(rule.requirement.indicator).name;
+    CiRule {
+        id: rule.id.clone(),
+        name: rule.id.clone(),
+        short: rule.title.clone(),
+        full: format!(
+            "{} rule: `{indicator}` `{}` ({})",
+            rule.kind.name(),
+            rule.requirement.wording,
+            cited.join("; ")
+        ),
+        help: rule.help.clone(),
+        level: CiLevel::of(rule.severity),
+    }
+}
+
+/// An input problem as a result, at its primary label.
+fn problem_result(problem: &Problem) -> CiResult {
+    let location = problem
+        .file()
+        .zip(problem.primary_span())
+        .map(|(file, span)| CiLocation::new(file, span, None));
+    let level = match problem.level() {
+        miette::Severity::Error => CiLevel::Error,
+        miette::Severity::Warning => CiLevel::Warning,
+        miette::Severity::Advice => CiLevel::Note,
+    };
+    CiResult {
+        rule: problem.code_string(),
+        level,
+        message: problem.to_string(),
+        location,
+        related: Vec::new(),
+        suppressed: None,
+    }
+}
+
+/// Rules for the codes the results use that are not already described.
+fn add_code_rules(report: &mut CiReport) {
+    let mut ids: Vec<String> = report.results.iter().map(|r| r.rule.clone()).collect();
+    ids.sort();
+    ids.dedup();
+    for id in ids {
+        if !report.rules.iter().any(|r| r.id == id)
+            && let Some(rule) = code_rule(&id)
+        {
+            report.rules.push(rule);
+        }
+    }
+}
+
+fn finding_result(f: &Finding, checked: &Checked) -> CiResult {
+    let rules = checked
+        .rules
+        .as_ref()
+        .expect("findings come from resolved rules");
+    let rule = &rules.rules[f.rule];
+    let sources = &checked.sources;
+    let location = match f.plan {
+        Some(p) => {
+            let plan = &checked.plans[p];
+            let site = f.target.map_or(plan.header, |t| plan.targets[t].site);
+            CiLocation::at(sources, site, None)
+        }
+        None => CiLocation::at(sources, rule.requirement.site, None),
+    };
+    let mut related = vec![CiLocation::at(
+        sources,
+        rule.requirement.site,
+        Some(format!(
+            "required by `{}`: `{}`",
+            rule.id, rule.requirement.wording
+        )),
+    )];
+    for c in &f.contributors {
+        let target = &checked.plans[c.plan].targets[c.target];
+        let message = Some(format!("{} counted in the sum", c.province));
+        related.push(CiLocation::at(sources, target.site, message));
+    }
+    let severity = f.waived.map_or(f.severity, |w| w.severity);
+    let level = match severity {
+        Severity::Error => CiLevel::Error,
+        Severity::Warning => CiLevel::Warning,
+        Severity::Note | Severity::None => CiLevel::Note,
+    };
+    let suppressed = f.plan.zip(f.waived).map(|(p, w)| {
+        let waiver = &checked.plans[p].waivers[w.waiver];
+        format!(
+            "{} (approved by {}, until {})",
+            waiver.reason, waiver.approved_by, waiver.expires
+        )
+    });
+    CiResult {
+        rule: rule.id.clone(),
+        level,
+        message: f.message.clone(),
+        location: Some(location),
+        related,
+        suppressed,
+    }
+}
+
+/// A `check` run: every finding that needs attention (passes are not results), the waivers
+/// that are problems, and the input problems.
+pub fn check_report(checked: &Checked) -> CiReport {
+    let mut report = CiReport {
+        rules: checked
+            .rules
+            .iter()
+            .flat_map(|set| set.rules.iter().map(|r| rule_of_set(set, r)))
+            .collect(),
+        results: Vec::new(),
+    };
+    report
+        .results
+        .extend(checked.problems.iter().map(problem_result));
+    for f in checked
+        .findings
+        .iter()
+        .filter(|f| f.severity > Severity::None)
+    {
+        report.results.push(finding_result(f, checked));
+    }
+    for issue in &checked.waiver_issues {
+        let rules = checked
+            .rules
+            .as_ref()
+            .expect("waivers come from resolved plans");
+        let waiver = &checked.plans[issue.plan].waivers[issue.waiver];
+        report.results.push(CiResult {
+            rule: issue.problem.code().to_string(),
+            level: match issue.problem.severity() {
+                Severity::Error => CiLevel::Error,
+                _ => CiLevel::Warning,
+            },
+            message: issue.message(rules, &checked.plans),
+            location: Some(CiLocation::at(&checked.sources, waiver.site, None)),
+            related: Vec::new(),
+            suppressed: None,
+        });
+    }
+    add_code_rules(&mut report);
+    report
+}
+
+/// A `lint` run: every lint code is a rule; suppressed findings are results with their
+/// reason.
+pub fn lint_report(linted: &Linted) -> CiReport {
+    let mut report = CiReport {
+        rules: codes::CODES
+            .iter()
+            .filter(|c| c.kind == CodeKind::Lint)
+            .filter_map(|c| code_rule(c.id))
+            .collect(),
+        results: linted.problems.iter().map(problem_result).collect(),
+    };
+    for f in &linted.findings {
+        // A lint's help belongs to the finding, so it goes with the message.
+        let message = match &f.help {
+            Some(help) => format!("{} (help: {help})", f.message),
+            None => f.message.clone(),
+        };
+        report.results.push(CiResult {
+            rule: f.code.to_string(),
+            level: CiLevel::of(f.level),
+            message,
+            location: Some(CiLocation::at(&linted.sources, f.site, None)),
+            related: Vec::new(),
+            suppressed: f.suppressed.clone(),
+        });
+    }
+    add_code_rules(&mut report);
+    report
+}

@@ -1,0 +1,156 @@
+//! `--format junit`: JUnit XML for CI dashboards, through the `quick-junit` crate. A check
+//! is one test case per rule and plan, a lint one per rule, a rule test one per test.
+
+use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
+
+use crate::check::Checked;
+use crate::finding::{Finding, Severity};
+use crate::lint::Linted;
+use crate::problem::Problem;
+use crate::ruletest::TestRun;
+
+fn failure(kind: &str, message: &str) -> TestCaseStatus {
+    let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
+    status.set_type(kind).set_message(message);
+    status
+}
+
+fn skipped(message: &str) -> TestCaseStatus {
+    let mut status = TestCaseStatus::skipped();
+    status.set_message(message);
+    status
+}
+
+/// A suite for the input problems, one failing case each; none when there are none.
+fn problems_suite(problems: &[Problem]) -> Option<TestSuite> {
+    if problems.is_empty() {
+        return None;
+    }
+    let mut suite = TestSuite::new("input");
+    for p in problems {
+        let name = p.file().map_or(p.code_string(), |f| {
+            format!("{} {}", p.code_string(), f.name())
+        });
+        suite.add_test_case(TestCase::new(name, failure("error", &p.to_string())));
+    }
+    Some(suite)
+}
+
+fn finish(mut report: Report, suites: Vec<TestSuite>) -> String {
+    report.add_test_suites(suites);
+    let mut out = report.to_string().expect("JUnit serialises");
+    out.push('\n');
+    out
+}
+
+fn finding_case(f: &Finding, checked: &Checked) -> TestCase {
+    let rules = checked
+        .rules
+        .as_ref()
+        .expect("findings come from resolved rules");
+    let status = match (f.waived, f.severity) {
+        (Some(_), _) => skipped(&f.message),
+        (None, Severity::Error) => failure("error", &f.message),
+        (None, Severity::Warning) => failure("warning", &f.message),
+        (None, _) => TestCaseStatus::success(),
+    };
+    let mut case = TestCase::new(rules.rules[f.rule].id.as_str(), status);
+    case.set_classname(f.province.map_or("national".to_string(), |p| p.to_string()));
+    case.set_system_out(f.message.as_str());
+    case
+}
+
+pub fn render_check_junit(checked: &Checked) -> String {
+    let mut suites: Vec<TestSuite> = problems_suite(&checked.problems).into_iter().collect();
+    for (p, plan) in checked.plans.iter().enumerate() {
+        let mut suite = TestSuite::new(checked.sources.get(plan.file).name());
+        let findings = checked.findings.iter().filter(|f| f.plan == Some(p));
+        suite.add_test_cases(findings.map(|f| finding_case(f, checked)));
+        suites.push(suite);
+    }
+    let aggregates: Vec<TestCase> = checked
+        .findings
+        .iter()
+        .filter(|f| f.plan.is_none())
+        .map(|f| finding_case(f, checked))
+        .collect();
+    if !aggregates.is_empty() {
+        let mut suite = TestSuite::new("national aggregates");
+        suite.add_test_cases(aggregates);
+        suites.push(suite);
+    }
+    finish(Report::new("plancheck check"), suites)
+}
+
+pub fn render_lint_junit(linted: &Linted) -> String {
+    let mut suites: Vec<TestSuite> = problems_suite(&linted.problems).into_iter().collect();
+    let Some(rules) = &linted.rules else {
+        return finish(Report::new("plancheck lint"), suites);
+    };
+    for &file in &rules.files {
+        let mut suite = TestSuite::new(linted.sources.get(file).name());
+        let in_file = |f: &&crate::lint::LintFinding| f.site.file == file;
+        let mut placed = vec![false; linted.findings.len()];
+        for rule in rules.rules.iter().filter(|r| r.site.file == file) {
+            let (start, end) = (rule.at.offset(), rule.at.offset() + rule.at.len());
+            let inside: Vec<&crate::lint::LintFinding> = linted
+                .findings
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| {
+                    in_file(f) && f.site.span.offset() >= start && f.site.span.offset() < end
+                })
+                .map(|(i, f)| {
+                    placed[i] = true;
+                    f
+                })
+                .collect();
+            suite.add_test_case(TestCase::new(rule.id.as_str(), lint_status(&inside)));
+        }
+        let rest: Vec<&crate::lint::LintFinding> = linted
+            .findings
+            .iter()
+            .enumerate()
+            .filter(|(i, f)| !placed[*i] && in_file(f))
+            .map(|(_, f)| f)
+            .collect();
+        suite.add_test_case(TestCase::new("declarations", lint_status(&rest)));
+        suites.push(suite);
+    }
+    finish(Report::new("plancheck lint"), suites)
+}
+
+/// Failing on any active error or warning; the findings are listed either way.
+fn lint_status(findings: &[&crate::lint::LintFinding]) -> TestCaseStatus {
+    let active: Vec<String> = findings
+        .iter()
+        .filter(|f| f.suppressed.is_none() && f.level >= crate::ast::Level::Warning)
+        .map(|f| format!("{}: {}", f.code, f.message))
+        .collect();
+    if active.is_empty() {
+        TestCaseStatus::success()
+    } else {
+        failure("lint", &active.join("\n"))
+    }
+}
+
+pub fn render_tests_junit(run: &TestRun) -> String {
+    let mut suites: Vec<TestSuite> = problems_suite(&run.problems).into_iter().collect();
+    let mut files: Vec<_> = run.results.iter().map(|r| r.site.file).collect();
+    files.dedup();
+    for file in files {
+        let mut suite = TestSuite::new(run.sources.get(file).name());
+        for result in run.results.iter().filter(|r| r.site.file == file) {
+            let status = if result.failures.is_empty() {
+                TestCaseStatus::success()
+            } else {
+                let messages: Vec<&str> =
+                    result.failures.iter().map(|f| f.message.as_str()).collect();
+                failure("expectation", &messages.join("\n"))
+            };
+            suite.add_test_case(TestCase::new(result.name.as_str(), status));
+        }
+        suites.push(suite);
+    }
+    finish(Report::new("plancheck test"), suites)
+}

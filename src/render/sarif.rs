@@ -1,0 +1,116 @@
+//! `--format sarif`: SARIF 2.1.0, through the typed model of the `serde-sarif` crate.
+
+use serde_json::json;
+use serde_sarif::sarif::{
+    ArtifactLocation, Location, Message, MultiformatMessageString, PhysicalLocation, Region,
+    ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultLevel, Run, Sarif,
+    Suppression, Tool, ToolComponent,
+};
+
+use super::ci::{CiLevel, CiLocation, CiReport, CiResult, CiRule};
+
+const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+fn text(s: &str) -> MultiformatMessageString {
+    MultiformatMessageString::builder().text(s).build()
+}
+
+fn message(s: &str) -> Message {
+    Message::builder().text(s).build()
+}
+
+fn descriptor(rule: &CiRule) -> ReportingDescriptor {
+    let level = ReportingConfiguration::builder()
+        .level(json!(rule.level.name()))
+        .build();
+    let descriptor = ReportingDescriptor::builder()
+        .id(&rule.id)
+        .name(&rule.name)
+        .short_description(text(&rule.short))
+        .full_description(text(&rule.full))
+        .default_configuration(level);
+    match &rule.help {
+        Some(help) => descriptor.help(text(help)).build(),
+        None => descriptor.build(),
+    }
+}
+
+fn location(at: &CiLocation) -> Location {
+    let region = Region::builder()
+        .start_line(at.start.line as i64)
+        .start_column(at.start.column as i64)
+        .end_line(at.end.line as i64)
+        .end_column(at.end.column as i64)
+        .byte_offset(at.offset as i64)
+        .byte_length(at.length as i64)
+        .build();
+    let physical = PhysicalLocation::builder()
+        .artifact_location(ArtifactLocation::builder().uri(&at.file).build())
+        .region(region)
+        .build();
+    let location = Location::builder().physical_location(physical);
+    match &at.message {
+        Some(m) => location.message(message(m)).build(),
+        None => location.build(),
+    }
+}
+
+fn level(level: CiLevel) -> ResultLevel {
+    match level {
+        CiLevel::Error => ResultLevel::Error,
+        CiLevel::Warning => ResultLevel::Warning,
+        CiLevel::Note => ResultLevel::Note,
+    }
+}
+
+fn result(r: &CiResult, rules: &[CiRule]) -> SarifResult {
+    let mut out = SarifResult::builder()
+        .rule_id(&r.rule)
+        .message(message(&r.message))
+        .level(level(r.level))
+        .build();
+    out.rule_index = rules
+        .iter()
+        .position(|rule| rule.id == r.rule)
+        .map(|i| i as i64);
+    out.locations = r.location.as_ref().map(|l| vec![location(l)]);
+    if !r.related.is_empty() {
+        out.related_locations = Some(r.related.iter().map(location).collect());
+    }
+    out.suppressions = r.suppressed.as_ref().map(|why| {
+        vec![
+            Suppression::builder()
+                .kind(json!("inSource"))
+                .justification(why)
+                .build(),
+        ]
+    });
+    out
+}
+
+pub fn render_sarif(report: &CiReport) -> String {
+    let driver = ToolComponent::builder()
+        .name("plancheck")
+        .version(env!("CARGO_PKG_VERSION"))
+        .rules(report.rules.iter().map(descriptor).collect::<Vec<_>>())
+        .build();
+    let run = Run::builder()
+        .tool(Tool::builder().driver(driver).build())
+        .results(
+            report
+                .results
+                .iter()
+                .map(|r| result(r, &report.rules))
+                .collect::<Vec<_>>(),
+        )
+        .column_kind(json!("unicodeCodePoints"))
+        .build();
+    let sarif = Sarif::builder()
+        .schema(SCHEMA)
+        .version(json!("2.1.0"))
+        .runs(vec![run])
+        .build();
+    let mut out = serde_json::to_string_pretty(&sarif).expect("SARIF serialises");
+    out.push('\n');
+    out
+}

@@ -1,0 +1,244 @@
+//! Output for CI: SARIF 2.1.0 (validated against the official schema), GitHub Actions
+//! workflow commands and JUnit XML, for `check`, `lint` and `test`.
+//!
+//! `tests/schemas/sarif-2.1.0.json` is the official schema, as shipped in the npm package
+//! `@microsoft/sarif-multitool-linux` 5.7.0 (MIT licensed).
+
+mod common;
+
+use common::{code, plancheck, root, stdout};
+use serde_json::Value;
+
+fn schema() -> jsonschema::Validator {
+    let text = std::fs::read_to_string(root().join("tests/schemas/sarif-2.1.0.json")).unwrap();
+    jsonschema::validator_for(&serde_json::from_str(&text).unwrap()).expect("the schema compiles")
+}
+
+/// Runs plancheck, asserts its SARIF is valid against the schema, and returns it.
+fn valid_sarif(args: &[&str]) -> (i32, Value) {
+    let output = plancheck(args);
+    let sarif: Value = serde_json::from_str(&stdout(&output)).expect("SARIF is JSON");
+    let errors: Vec<String> = schema()
+        .iter_errors(&sarif)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{args:?}: {errors:#?}");
+    (code(&output), sarif)
+}
+
+fn results(sarif: &Value) -> &Vec<Value> {
+    sarif["runs"][0]["results"].as_array().unwrap()
+}
+
+#[test]
+fn check_sarif_is_valid_and_describes_the_rules() {
+    let (exit, sarif) = valid_sarif(&["check", "--format", "sarif"]);
+    assert_eq!(exit, 0, "exit codes do not depend on the format");
+    assert_eq!(sarif["version"], "2.1.0");
+    let driver = &sarif["runs"][0]["tool"]["driver"];
+    assert_eq!(driver["name"], "plancheck");
+    let rules = driver["rules"].as_array().unwrap();
+    let ei = rules.iter().find(|r| r["id"] == "EI-2025").unwrap();
+    assert_eq!(ei["defaultConfiguration"]["level"], "warning");
+    assert!(
+        ei["shortDescription"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("13.5 %")
+    );
+    assert!(ei["help"]["text"].as_str().unwrap().contains("Liaoning"));
+    let gansu = results(&sarif)
+        .iter()
+        .find(|r| r["ruleId"] == "EI-2025" && r["level"] == "warning")
+        .unwrap();
+    let region = &gansu["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(
+        gansu["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "fixtures/plans/gansu.plan"
+    );
+    assert_eq!(
+        (region["startLine"].as_i64(), region["startColumn"].as_i64()),
+        (Some(6), Some(16))
+    );
+    assert_eq!(region["endColumn"], 22, "`12.5 %` is six characters");
+    let related = &gansu["relatedLocations"][0];
+    assert_eq!(
+        related["physicalLocation"]["artifactLocation"]["uri"],
+        "rules/national.rules"
+    );
+    assert_eq!(
+        gansu["ruleIndex"]
+            .as_i64()
+            .map(|i| &rules[i as usize]["id"]),
+        Some(&Value::from("EI-2025"))
+    );
+
+    // The schema does reject what is not SARIF.
+    let mut broken = sarif.clone();
+    broken["runs"][0]["results"][0]["level"] = Value::from("fatal");
+    assert!(!schema().is_valid(&broken));
+}
+
+#[test]
+fn check_sarif_for_one_plan() {
+    let (_, sarif) = valid_sarif(&["check", "fixtures/plans/gansu.plan", "--format", "sarif"]);
+    insta::assert_snapshot!(
+        "check_gansu_sarif",
+        serde_json::to_string_pretty(&sarif).unwrap()
+    );
+}
+
+#[test]
+fn input_problems_and_waivers_are_results_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.plan");
+    std::fs::write(&bad, "province Atlantis\n").unwrap();
+    let waived = dir.path().join("waived.plan");
+    std::fs::write(
+        &waived,
+        "province Gansu\ntarget energy_intensity_cut by 2025 from 2020 { value 12.5 % }\n\
+         waive EI-2025 { reason \"assigned 12.5 %\" approved_by \"NDRC\" expires 2030-01-01 }\n",
+    )
+    .unwrap();
+    let args = [
+        "check",
+        bad.to_str().unwrap(),
+        waived.to_str().unwrap(),
+        "--format",
+        "sarif",
+        "--today",
+        "2026-01-01",
+    ];
+    let (exit, sarif) = valid_sarif(&args);
+    assert_eq!(exit, 2);
+    let atlantis = results(&sarif)
+        .iter()
+        .find(|r| r["ruleId"] == "PC004")
+        .unwrap();
+    assert_eq!(atlantis["level"], "error");
+    assert_eq!(
+        atlantis["locations"][0]["physicalLocation"]["region"]["startColumn"],
+        10
+    );
+    let ei = results(&sarif)
+        .iter()
+        .find(|r| r["ruleId"] == "EI-2025")
+        .unwrap();
+    assert_eq!(ei["suppressions"][0]["kind"], "inSource");
+    assert!(
+        ei["suppressions"][0]["justification"]
+            .as_str()
+            .unwrap()
+            .contains("NDRC")
+    );
+    let rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    assert!(
+        rules.iter().any(|r| r["id"] == "PC004"),
+        "codes used are described as rules"
+    );
+}
+
+#[test]
+fn lint_sarif_is_valid_with_suppressions() {
+    let (exit, sarif) = valid_sarif(&["lint", "fixtures/lint", "--format", "sarif"]);
+    assert_eq!(exit, 2, "some fixtures do not resolve");
+    let (exit, sarif_one) = valid_sarif(&[
+        "lint",
+        "fixtures/lint/suppressed.rules",
+        "--format",
+        "sarif",
+    ]);
+    assert_eq!(exit, 0);
+    let suppressed: Vec<&Value> = results(&sarif_one)
+        .iter()
+        .filter(|r| r["suppressions"].is_array())
+        .collect();
+    assert_eq!(suppressed.len(), 4);
+    let rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    assert!(
+        rules
+            .iter()
+            .any(|r| r["id"] == "PC015" && r["name"] == "unused-indicator")
+    );
+    let (_, bundled) = valid_sarif(&["lint", "--format", "sarif"]);
+    assert_eq!(
+        results(&bundled).len(),
+        2,
+        "the two allowed lints, suppressed"
+    );
+}
+
+#[test]
+fn lint_sarif_for_one_fixture() {
+    let (_, sarif) = valid_sarif(&["lint", "fixtures/lint/PC012.rules", "--format", "sarif"]);
+    insta::assert_snapshot!(
+        "lint_pc012_sarif",
+        serde_json::to_string_pretty(&sarif).unwrap()
+    );
+}
+
+#[test]
+fn github_annotations() {
+    let check = plancheck(&["check", "fixtures/plans/gansu.plan", "--format", "github"]);
+    assert_eq!(code(&check), 0);
+    let text = stdout(&check);
+    assert!(text.lines().all(|l| l.starts_with("::error ")
+        || l.starts_with("::warning ")
+        || l.starts_with("::notice ")));
+    assert!(text.contains("::warning file=fixtures/plans/gansu.plan,line=6,col=16,endLine=6,endColumn=22,title=EI-2025::"));
+    assert!(
+        text.contains("required `>= 13.5 %25`"),
+        "% is escaped in the message"
+    );
+    insta::assert_snapshot!("check_gansu_github", text);
+
+    let lint = plancheck(&["lint", "fixtures/lint/PC011.rules", "--format", "github"]);
+    assert_eq!(code(&lint), 1);
+    insta::assert_snapshot!("lint_pc011_github", stdout(&lint));
+}
+
+fn junit(args: &[&str]) -> quick_junit::Report {
+    quick_junit::Report::deserialize_from_str(&stdout(&plancheck(args))).expect("JUnit XML")
+}
+
+#[test]
+fn junit_has_a_case_per_rule_and_plan() {
+    let check = junit(&["check", "--format", "junit"]);
+    // One suite per plan and one for the national aggregates.
+    assert_eq!(check.test_suites.len(), 32);
+    let gansu = check
+        .test_suites
+        .iter()
+        .find(|s| s.name.as_str() == "fixtures/plans/gansu.plan")
+        .unwrap();
+    assert_eq!(
+        gansu.test_cases.len(),
+        15 - 3,
+        "every rule but the three aggregates"
+    );
+    let ei = gansu
+        .test_cases
+        .iter()
+        .find(|c| c.name.as_str() == "EI-2025")
+        .unwrap();
+    assert!(matches!(
+        ei.status,
+        quick_junit::TestCaseStatus::NonSuccess { .. }
+    ));
+
+    let lint = junit(&["lint", "--format", "junit"]);
+    assert_eq!(
+        lint.test_suites[0].test_cases.len(),
+        15 + 1,
+        "each rule, and the other declarations"
+    );
+    assert_eq!(lint.failures, 0);
+
+    let tests = junit(&["test", "--format", "junit"]);
+    assert_eq!(tests.tests, 18);
+    assert_eq!(tests.failures, 0);
+}

@@ -111,3 +111,17 @@ fn every_cell_of_the_readme_semantics_table_holds() {
     }
     assert_eq!(cells, rows.len() * requirements.len());
 }
+
+#[test]
+fn the_readme_lists_every_diagnostic_code_as_the_registry_does() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let table = table_after(&readme, "## Diagnostic codes");
+    let rows = &table[2..];
+    assert_eq!(rows.len(), plancheck::codes::CODES.len(), "one row per code");
+    for (row, code) in rows.iter().zip(plancheck::codes::CODES) {
+        assert_eq!(row[0], code.id);
+        assert_eq!(row[1], code.name, "{}", code.id);
+        assert_eq!(row[2], code.level.name(), "{}", code.id);
+        assert_eq!(row[4], code.summary.trim_matches('`'), "{}", code.id);
+    }
+}

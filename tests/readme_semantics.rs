@@ -114,14 +114,60 @@ fn every_cell_of_the_readme_semantics_table_holds() {
 
 #[test]
 fn the_readme_lists_every_diagnostic_code_as_the_registry_does() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     let table = table_after(&readme, "## Diagnostic codes");
     let rows = &table[2..];
-    assert_eq!(rows.len(), plancheck::codes::CODES.len(), "one row per code");
+    assert_eq!(
+        rows.len(),
+        plancheck::codes::CODES.len(),
+        "one row per code"
+    );
     for (row, code) in rows.iter().zip(plancheck::codes::CODES) {
         assert_eq!(row[0], code.id);
         assert_eq!(row[1], code.name, "{}", code.id);
         assert_eq!(row[2], code.level.name(), "{}", code.id);
         assert_eq!(row[4], code.summary.trim_matches('`'), "{}", code.id);
     }
+}
+
+/// The first fenced block after `heading`.
+fn example_after(readme: &str, heading: &str) -> String {
+    let start = readme.find(heading).expect("the heading is in the README");
+    let rest = &readme[start..];
+    let open = rest.find("```").unwrap();
+    let body = &rest[open..];
+    let body = &body[body.find('\n').unwrap() + 1..];
+    body[..body.find("```").unwrap()].to_string()
+}
+
+#[test]
+fn the_readme_examples_of_the_languages_are_valid() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("example.rules");
+    std::fs::write(&rules, example_after(&readme, "## The rule language")).unwrap();
+    let plan = dir.path().join("liaoning.plan");
+    std::fs::write(&plan, example_after(&readme, "## The plan language")).unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_plancheck"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let lint = run(&["lint", rules.to_str().unwrap()]);
+    assert_eq!(
+        lint.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&lint.stdout)
+    );
+    let check = run(&["check", plan.to_str().unwrap(), "--today", "2026-01-01"]);
+    assert_ne!(
+        check.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
 }

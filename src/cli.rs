@@ -4,6 +4,7 @@ mod check;
 mod explain;
 mod fmt;
 mod lint;
+mod report;
 mod test;
 
 use std::io::{IsTerminal, Write};
@@ -38,6 +39,8 @@ enum Command {
     Explain(explain::ExplainArgs),
     /// Format rule, plan and test files in the canonical layout
     Fmt(fmt::FmtArgs),
+    /// Report on the plans against the rules: Markdown, HTML with charts, JSON or CSV
+    Report(report::ReportArgs),
     /// Run the rules' test cases (by default, the tests of the national rules)
     Test(test::TestArgs),
 }
@@ -80,6 +83,7 @@ pub fn run() -> ExitCode {
         Command::Explain(args) => explain::run(args),
         Command::Fmt(args) => fmt::run(args),
         Command::Test(args) => test::run(args),
+        Command::Report(args) => report::run(args),
     };
     ExitCode::from(code)
 }
@@ -133,4 +137,29 @@ fn write_stdout(text: &str) {
         }
         _ => {}
     }
+}
+
+/// Writes the text beside the file and renames it over the old one (keeping its permissions),
+/// so that an interrupted run leaves the old file or the new, never half of one.
+fn write_atomically(path: &std::path::Path, text: &str) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
+    temp.write_all(text.as_bytes())?;
+    match std::fs::metadata(path) {
+        Ok(old) => temp.as_file().set_permissions(old.permissions())?,
+        // A temporary file is private; a new report is as readable as any new file.
+        #[cfg(unix)]
+        Err(_) => {
+            use std::os::unix::fs::PermissionsExt;
+            temp.as_file()
+                .set_permissions(std::fs::Permissions::from_mode(0o644))?
+        }
+        #[cfg(not(unix))]
+        Err(_) => {}
+    }
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }

@@ -7,7 +7,7 @@ mod show;
 
 pub use message::declared_words;
 pub use message::describe;
-pub use show::{show_amount, show_difference, show_interval, show_value};
+pub use show::{exact, show_amount, show_difference, show_interval, show_value};
 
 use rust_decimal::Decimal;
 

@@ -19,6 +19,7 @@ pub mod model;
 pub mod problem;
 pub mod provinces;
 pub mod render;
+pub mod report;
 pub mod resolve;
 pub mod ruletest;
 pub mod source;

@@ -8,6 +8,7 @@ mod human;
 mod json;
 mod junit;
 mod lint;
+mod report;
 mod ruletest;
 mod sarif;
 
@@ -18,5 +19,8 @@ pub use human::{HumanOptions, render_human, render_problems};
 pub use json::render_json;
 pub use junit::{render_check_junit, render_lint_junit, render_tests_junit};
 pub use lint::{LintSummary, render_lint_human, render_lint_json};
+pub use report::{
+    render_report_csv, render_report_html, render_report_json, render_report_markdown,
+};
 pub use ruletest::{render_tests_human, render_tests_json};
 pub use sarif::render_sarif;

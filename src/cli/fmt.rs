@@ -1,6 +1,5 @@
 //! `plancheck fmt`: rewrites rule, plan and test files in the canonical layout.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::Args;
@@ -10,7 +9,7 @@ use plancheck::problem::Problem;
 use plancheck::render::render_problems;
 use plancheck::syntax::Language;
 
-use super::{BAD_INPUT, Color, FINDINGS, OK, read_all, write_stdout};
+use super::{BAD_INPUT, Color, FINDINGS, OK, read_all, write_atomically, write_stdout};
 
 #[derive(Args)]
 pub struct FmtArgs {
@@ -53,7 +52,7 @@ pub fn run(args: FmtArgs) -> u8 {
             continue;
         }
         if !args.check
-            && let Err(e) = replace(Path::new(file.name()), &formatted)
+            && let Err(e) = write_atomically(Path::new(file.name()), &formatted)
         {
             eprintln!("error: cannot write `{}`: {e}", file.name());
             return BAD_INPUT;
@@ -77,19 +76,4 @@ pub fn run(args: FmtArgs) -> u8 {
     } else {
         OK
     }
-}
-
-/// Writes the new text beside the file and renames it over the old one, so that an
-/// interrupted run leaves the old file or the new, never half of one.
-fn replace(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
-    temp.write_all(text.as_bytes())?;
-    let permissions = std::fs::metadata(path)?.permissions();
-    temp.as_file().set_permissions(permissions)?;
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }

@@ -11,6 +11,15 @@ fn plain(base: Decimal, unit: Unit) -> Decimal {
     if v.is_zero() { Decimal::ZERO } else { v }
 }
 
+/// A decimal with its exact digits and no trailing zeros, never `-0`.
+pub fn exact(d: Decimal) -> String {
+    if d.is_zero() {
+        "0".into()
+    } else {
+        d.normalize().to_string()
+    }
+}
+
 /// A base-unit value in its unit: `14.5 %`, `5400 万kW`, and a year as just the year.
 pub fn show_amount(base: Decimal, unit: Unit) -> String {
     show_value(unit.from_base(base), unit)

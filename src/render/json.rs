@@ -2,11 +2,10 @@
 //! "summary": {...}}`. Field names are stable; values are exact decimal strings.
 
 use miette::Diagnostic;
-use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::check::Checked;
-use crate::finding::{Finding, Severity, WaiverIssue, show_interval};
+use crate::finding::{Finding, Severity, WaiverIssue, exact, show_interval};
 use crate::model::*;
 use crate::problem::Problem;
 use crate::source::SourceFile;
@@ -153,14 +152,6 @@ struct JsonSummary {
     notes: usize,
     waived: usize,
     input_errors: usize,
-}
-
-fn exact(d: Decimal) -> String {
-    if d.is_zero() {
-        "0".into()
-    } else {
-        d.normalize().to_string()
-    }
 }
 
 pub(super) fn location(file: &SourceFile, span: miette::SourceSpan) -> Location {

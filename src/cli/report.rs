@@ -1,0 +1,110 @@
+//! `plancheck report`: a compliance report across provinces.
+
+use std::path::PathBuf;
+
+use clap::{Args, ValueEnum};
+
+use plancheck::bundled;
+use plancheck::check::{check, today};
+use plancheck::render::{
+    render_problems, render_report_csv, render_report_html, render_report_json,
+    render_report_markdown,
+};
+use plancheck::report::build_report;
+
+use super::{BAD_INPUT, Color, OK, parse_date, read_all, write_atomically, write_stdout};
+
+#[derive(Args)]
+pub struct ReportArgs {
+    /// Plan files (.plan or .json) or folders of them; the 31 bundled plans when none is given
+    paths: Vec<PathBuf>,
+
+    /// A rule file or folder to use instead of the bundled national rules (repeatable)
+    #[arg(long = "rules", value_name = "PATH")]
+    rules: Vec<PathBuf>,
+
+    /// Report format
+    #[arg(long, value_enum)]
+    format: Format,
+
+    /// Write the report to this file (atomically) instead of standard output
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<PathBuf>,
+
+    /// The time the report says it was made (default: now, UTC), so reruns can be identical
+    #[arg(long, value_name = "WHEN")]
+    date: Option<String>,
+
+    /// The date waivers are judged on, YYYY-MM-DD (default: the day of --date, or today)
+    #[arg(long, value_parser = parse_date)]
+    today: Option<time::Date>,
+
+    /// When to use colour in diagnostics
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Md,
+    Html,
+    Json,
+    Csv,
+}
+
+pub fn run(args: ReportArgs) -> u8 {
+    let mut problems = Vec::new();
+    let rule_files = if args.rules.is_empty() {
+        bundled::rule_files()
+    } else {
+        read_all(&args.rules, &["rules"], "rule files", &mut problems)
+    };
+    let plan_files = if !problems.is_empty() {
+        Vec::new()
+    } else if args.paths.is_empty() {
+        bundled::plan_files()
+    } else {
+        read_all(&args.paths, &["plan", "json"], "plans", &mut problems)
+    };
+    let generated = args.date.clone().unwrap_or_else(now);
+    let day = args
+        .today
+        .or_else(|| parse_date(generated.get(..10)?).ok())
+        .unwrap_or_else(today);
+    let checked = check(rule_files, plan_files, problems, day);
+    // A report on plans that could not all be read would be silently incomplete.
+    if !checked.problems.is_empty() || checked.rules.is_none() {
+        eprint!(
+            "{}",
+            render_problems(&checked.problems, &args.color.human(false))
+        );
+        eprintln!("error: no report is made while the input has problems");
+        return BAD_INPUT;
+    }
+    let report = build_report(&checked, &generated);
+    let text = match args.format {
+        Format::Md => render_report_markdown(&report),
+        Format::Html => render_report_html(&report),
+        Format::Json => render_report_json(&report),
+        Format::Csv => render_report_csv(&report),
+    };
+    match &args.output {
+        Some(path) => {
+            if let Err(e) = write_atomically(path, &text) {
+                eprintln!("error: cannot write `{}`: {e}", path.display());
+                return BAD_INPUT;
+            }
+        }
+        None => write_stdout(&text),
+    }
+    OK
+}
+
+/// Now, in UTC, to the second.
+fn now() -> String {
+    let format =
+        time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second] UTC");
+    time::OffsetDateTime::now_utc()
+        .format(&format)
+        .expect("a date formats")
+}

@@ -1,0 +1,81 @@
+//! The report as one self-contained HTML file: inline CSS and SVG, nothing fetched. The page
+//! comes from a minijinja template (`templates/report.html`), the charts from plotters.
+
+use minijinja::{Environment, Value, context};
+use serde::Serialize;
+
+use super::charts::bar_chart;
+use crate::report::Report;
+
+/// The charts of the seed's Figures 2 to 4: indicator, year, baseline, and a caption.
+const FIGURES: [(&str, u16, Option<u16>, &str); 4] = [
+    (
+        "energy_intensity_cut",
+        2025,
+        Some(2020),
+        "Cut in energy consumption per unit of GDP by 2025, from 2020 (as the seed's Figure 2)",
+    ),
+    (
+        "co2_intensity_cut",
+        2030,
+        Some(2005),
+        "Cut in CO2 emissions per unit of GDP by 2030, from 2005 (as the seed's Figure 3)",
+    ),
+    (
+        "non_fossil_share",
+        2025,
+        None,
+        "Share of non-fossil energy by 2025 (as the seed's Figure 4)",
+    ),
+    (
+        "non_fossil_share",
+        2030,
+        None,
+        "Share of non-fossil energy by 2030 (as the seed's Figure 4)",
+    ),
+];
+
+#[derive(Serialize)]
+struct Chart {
+    id: String,
+    caption: &'static str,
+    svg: Value,
+    provinces: usize,
+}
+
+fn charts(report: &Report) -> Vec<Chart> {
+    FIGURES
+        .iter()
+        .filter_map(|&(indicator, year, baseline, caption)| {
+            let ranking = report.rankings.iter().find(|r| {
+                r.indicator == indicator && r.year == Some(year) && r.baseline == baseline
+            })?;
+            Some(Chart {
+                id: format!("chart-{indicator}-{year}"),
+                caption,
+                svg: Value::from_safe_string(bar_chart(ranking)),
+                provinces: ranking.entries.len(),
+            })
+        })
+        .collect()
+}
+
+pub fn render_report_html(report: &Report) -> String {
+    let mut env = Environment::new();
+    env.add_template(
+        "report.html",
+        include_str!("../../../templates/report.html"),
+    )
+    .expect("the report template parses");
+    let template = env
+        .get_template("report.html")
+        .expect("the template was just added");
+    let mut out = template
+        .render(context! {
+            report => Value::from_serialize(report),
+            charts => charts(report),
+        })
+        .expect("the report template renders");
+    out.push('\n');
+    out
+}

@@ -1,0 +1,292 @@
+//! The report as GitHub-flavoured Markdown.
+
+use std::fmt::Write;
+
+use super::outcome_words;
+use crate::report::{Ranking, Report};
+
+/// A margin with its sign: `+1`, `-6.3`, `0`.
+fn signed(margin: &str) -> String {
+    if margin.starts_with('-') || margin == "0" {
+        margin.to_string()
+    } else {
+        format!("+{margin}")
+    }
+}
+
+/// Text safe inside a table cell.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+fn table(out: &mut String, header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) {
+    let _ = writeln!(out, "| {} |", header.join(" | "));
+    let _ = writeln!(out, "|{}", "---|".repeat(header.len()));
+    for row in rows {
+        let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
+        let _ = writeln!(out, "| {} |", cells.join(" | "));
+    }
+    out.push('\n');
+}
+
+pub fn render_report_markdown(report: &Report) -> String {
+    let mut out = String::new();
+    let p = &report.provenance;
+    let _ = writeln!(out, "# {}\n", report.title);
+    let _ = writeln!(
+        out,
+        "Made by {} on {}, from {} rule file(s) and {} plan(s); see [Provenance](#provenance).\n",
+        p.tool,
+        p.generated,
+        p.rule_files.len(),
+        p.plan_files.len()
+    );
+    summary(&mut out, report);
+    matrix(&mut out, report);
+    let _ = writeln!(out, "## Rankings\n");
+    let _ = writeln!(
+        out,
+        "Provinces that declare each indicator for a year, most ambitious first.\n"
+    );
+    for ranking in &report.rankings {
+        self::ranking(&mut out, ranking);
+    }
+    provinces(&mut out, report);
+    provenance(&mut out, report);
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+fn summary(out: &mut String, report: &Report) {
+    let _ = writeln!(out, "## National summary\n");
+    let rows = report
+        .summary
+        .iter()
+        .filter(|s| s.aggregate.is_none())
+        .map(|s| {
+            let c = &s.counts;
+            vec![
+                format!("`{}`", s.rule),
+                format!("`{}`", s.requirement),
+                s.kind.clone(),
+                c.pass.to_string(),
+                c.fail.to_string(),
+                c.undeclared.to_string(),
+                c.not_checkable.to_string(),
+                c.waived.to_string(),
+            ]
+        });
+    let header = [
+        "rule",
+        "requirement",
+        "kind",
+        "pass",
+        "fail",
+        "undeclared",
+        "not checkable",
+        "waived",
+    ];
+    table(out, &header, rows);
+    let _ = writeln!(
+        out,
+        "National totals are compared with the sum of what the provinces declare:\n"
+    );
+    let rows = report.summary.iter().filter_map(|s| {
+        let a = s.aggregate.as_ref()?;
+        let outcome = match a.reason.as_deref() {
+            Some("not_enough_data") => "not enough data",
+            _ => outcome_words(&a.outcome, false),
+        };
+        Some(vec![
+            format!("`{}`", s.rule),
+            format!("`{}`", s.requirement),
+            format!("{} {}", a.total, a.unit),
+            format!("{} of {}", a.contributors, a.in_scope),
+            outcome.to_string(),
+        ])
+    });
+    table(
+        out,
+        &[
+            "rule",
+            "requirement",
+            "declared total",
+            "provinces declaring",
+            "outcome",
+        ],
+        rows,
+    );
+}
+
+fn matrix(out: &mut String, report: &Report) {
+    let _ = writeln!(out, "## Provinces by rule\n");
+    let mut header = vec!["province".to_string()];
+    header.extend(report.matrix.rules.iter().map(|r| format!("`{r}`")));
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let rows = report.matrix.rows.iter().map(|row| {
+        let mut cells = vec![format!("{} {}", row.province, row.province_zh)];
+        cells.extend(
+            row.cells
+                .iter()
+                .map(|c| match outcome_words(&c.outcome, c.waived) {
+                    "fail" => "**fail**".to_string(),
+                    words => words.to_string(),
+                }),
+        );
+        cells
+    });
+    table(out, &header, rows);
+}
+
+fn ranking(out: &mut String, r: &Ranking) {
+    let period = match (r.year, r.baseline) {
+        (Some(y), Some(b)) => format!(", {y} (from {b})"),
+        (Some(y), None) => format!(", {y}"),
+        _ => String::new(),
+    };
+    let _ = writeln!(out, "### {}{period}\n", r.title);
+    match &r.national {
+        Some(n) => {
+            let _ = writeln!(
+                out,
+                "National figure: {} {} (`{}`: `{}`).\n",
+                n.value, r.unit, n.rule, n.requirement
+            );
+        }
+        None => {
+            let _ = writeln!(out, "No national figure for this indicator and year.\n");
+        }
+    }
+    let rows = r.entries.iter().map(|e| {
+        let unit = r.margin_unit.as_deref().unwrap_or_default();
+        let against = match (&e.outcome, &e.margin) {
+            (Some(o), Some(m)) => format!("{} ({} {unit})", outcome_words(o, false), signed(m)),
+            (Some(o), None) => outcome_words(o, false).to_string(),
+            _ => String::new(),
+        };
+        vec![
+            e.rank.to_string(),
+            format!("{} {}", e.province, e.province_zh),
+            format!("{} {}", e.value, r.unit),
+            e.declared.clone(),
+            e.commitment.clone(),
+            against,
+        ]
+    });
+    table(
+        out,
+        &[
+            "rank",
+            "province",
+            "value",
+            "declared",
+            "commitment",
+            "against the national figure (margin)",
+        ],
+        rows,
+    );
+}
+
+fn provinces(out: &mut String, report: &Report) {
+    let _ = writeln!(out, "## Provinces\n");
+    for p in &report.provinces {
+        let _ = writeln!(out, "### {} {}\n", p.province, p.province_zh);
+        let c = &p.counts;
+        let _ = writeln!(
+            out,
+            "From `{}`: {} pass, {} fail, {} undeclared, {} not checkable, {} waived.\n",
+            p.file, c.pass, c.fail, c.undeclared, c.not_checkable, c.waived
+        );
+        if p.targets.is_empty() {
+            let _ = writeln!(out, "The plan declares no target.\n");
+        } else {
+            let rows = p.targets.iter().map(|t| {
+                let period = [
+                    t.year.map(|y| format!("by {y}")),
+                    t.baseline.map(|b| format!("from {b}")),
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" ");
+                let checks = t
+                    .checks
+                    .iter()
+                    .map(|c| match (&c.margin, &c.margin_unit) {
+                        (Some(m), Some(u)) => format!(
+                            "`{}` {} ({} {u})",
+                            c.rule,
+                            outcome_words(&c.outcome, false),
+                            signed(m)
+                        ),
+                        _ => format!("`{}` {}", c.rule, outcome_words(&c.outcome, false)),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                let status = match &t.status_note {
+                    Some(note) => format!("{}: {note}", t.status),
+                    None => t.status.clone(),
+                };
+                let source = t
+                    .source
+                    .as_ref()
+                    .map_or(String::new(), |s| format!("<{s}>"));
+                vec![
+                    format!("`{}`", t.indicator),
+                    period,
+                    t.declared.clone(),
+                    t.commitment.clone(),
+                    status,
+                    checks,
+                    source,
+                ]
+            });
+            table(
+                out,
+                &[
+                    "indicator",
+                    "year",
+                    "declared",
+                    "commitment",
+                    "status",
+                    "rules (margin)",
+                    "source",
+                ],
+                rows,
+            );
+        }
+        if !p.undeclared.is_empty() {
+            let _ = writeln!(out, "Left undeclared or not checkable:\n");
+            for row in &p.undeclared {
+                let _ = writeln!(
+                    out,
+                    "- `{}` {}: {}",
+                    row.rule,
+                    outcome_words(&row.outcome, false),
+                    row.message
+                );
+            }
+            out.push('\n');
+        }
+    }
+}
+
+fn provenance(out: &mut String, report: &Report) {
+    let p = &report.provenance;
+    let _ = writeln!(out, "## Provenance\n");
+    let _ = writeln!(out, "Made by {} on {}.\n", p.tool, p.generated);
+    let rows = p
+        .rule_files
+        .iter()
+        .map(|f| ("rules", f))
+        .chain(p.plan_files.iter().map(|f| ("plan", f)))
+        .map(|(kind, f)| {
+            vec![
+                kind.to_string(),
+                format!("`{}`", f.name),
+                format!("`{}`", f.sha256),
+            ]
+        });
+    table(out, &["kind", "file", "SHA-256"], rows);
+}

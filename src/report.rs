@@ -1,0 +1,180 @@
+//! `plancheck report`: a compliance report across provinces, built from the findings of a
+//! check. The report model is what every format renders (Markdown, HTML, JSON, CSV); it
+//! gathers and orders findings, and judges nothing again.
+
+mod build;
+mod rankings;
+
+pub use build::build_report;
+
+use serde::Serialize;
+
+/// A file the report was made from, with a hash of its content.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileRef {
+    pub name: String,
+    pub sha256: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Provenance {
+    pub tool: String,
+    pub generated: String,
+    pub rule_files: Vec<FileRef>,
+    pub plan_files: Vec<FileRef>,
+}
+
+/// How many provinces a rule found in each outcome.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Counts {
+    pub pass: usize,
+    pub fail: usize,
+    pub undeclared: usize,
+    pub not_checkable: usize,
+    pub waived: usize,
+}
+
+/// A national total against the sum of what the provinces declare.
+#[derive(Debug, Clone, Serialize)]
+pub struct AggregateSummary {
+    /// The sum declared, in the requirement's unit.
+    pub total: String,
+    pub unit: String,
+    pub contributors: usize,
+    pub in_scope: usize,
+    pub outcome: String,
+    pub reason: Option<String>,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleSummary {
+    pub rule: String,
+    pub title: String,
+    pub kind: String,
+    pub severity: String,
+    pub requirement: String,
+    pub citation: String,
+    pub counts: Counts,
+    pub aggregate: Option<AggregateSummary>,
+}
+
+/// One province against one rule.
+#[derive(Debug, Clone, Serialize)]
+pub struct Cell {
+    pub rule: String,
+    pub outcome: String,
+    pub severity: String,
+    pub waived: bool,
+    pub value: Option<String>,
+    pub margin: Option<String>,
+    pub margin_unit: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MatrixRow {
+    pub province: String,
+    pub province_zh: String,
+    pub cells: Vec<Cell>,
+}
+
+/// The rules in order, and a row per province with a cell per rule (an empty cell where the
+/// rule does not apply to the province).
+#[derive(Debug, Clone, Serialize)]
+pub struct Matrix {
+    pub rules: Vec<String>,
+    pub rows: Vec<MatrixRow>,
+}
+
+/// The national figure a ranking is held against: a rule on the same indicator and year.
+#[derive(Debug, Clone, Serialize)]
+pub struct NationalFigure {
+    pub rule: String,
+    pub requirement: String,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RankEntry {
+    pub rank: usize,
+    pub province: String,
+    pub province_zh: String,
+    /// The figure declared, in the ranking's unit.
+    pub value: String,
+    /// As the plan wrote it: `at least 14.4 %`.
+    pub declared: String,
+    pub commitment: String,
+    /// Against the national figure, from the finding of its rule.
+    pub outcome: Option<String>,
+    pub margin: Option<String>,
+}
+
+/// The provinces that declare an indicator for a year, most ambitious first.
+#[derive(Debug, Clone, Serialize)]
+pub struct Ranking {
+    pub indicator: String,
+    pub title: String,
+    pub year: Option<u16>,
+    pub baseline: Option<u16>,
+    pub unit: String,
+    /// The unit of the margins: that of a difference of the national figure's values.
+    pub margin_unit: Option<String>,
+    pub national: Option<NationalFigure>,
+    pub entries: Vec<RankEntry>,
+}
+
+/// A rule's verdict on one declared target.
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetCheck {
+    pub rule: String,
+    pub requirement: String,
+    pub outcome: String,
+    pub severity: String,
+    pub margin: Option<String>,
+    pub margin_unit: Option<String>,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TargetRow {
+    pub indicator: String,
+    pub year: Option<u16>,
+    pub baseline: Option<u16>,
+    pub declared: String,
+    pub commitment: String,
+    pub status: String,
+    pub status_note: Option<String>,
+    pub document: Option<String>,
+    pub source: Option<String>,
+    pub checks: Vec<TargetCheck>,
+}
+
+/// A requirement the plan leaves undeclared, or that cannot be checked against it.
+#[derive(Debug, Clone, Serialize)]
+pub struct OpenRow {
+    pub rule: String,
+    pub outcome: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProvinceSection {
+    pub province: String,
+    pub province_zh: String,
+    pub file: String,
+    pub title: Option<String>,
+    pub counts: Counts,
+    pub targets: Vec<TargetRow>,
+    pub undeclared: Vec<OpenRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub version: u32,
+    pub title: String,
+    pub provenance: Provenance,
+    pub summary: Vec<RuleSummary>,
+    pub matrix: Matrix,
+    pub rankings: Vec<Ranking>,
+    pub provinces: Vec<ProvinceSection>,
+}

@@ -1,0 +1,241 @@
+//! Gathering the findings of a check into the report model.
+
+use sha2::{Digest, Sha256};
+
+use super::*;
+use crate::check::Checked;
+use crate::finding::{Finding, Outcome, declared_words, exact};
+use crate::model::{FileId, Rule, RuleSet, Scope};
+use crate::resolve::period_words;
+
+/// The report on a check; `generated` is when it was made, as the reader should see it.
+pub fn build_report(checked: &Checked, generated: &str) -> Report {
+    let rules = checked
+        .rules
+        .as_ref()
+        .expect("a report needs resolved rules");
+    Report {
+        version: 1,
+        title: "Carbon-peaking plans against the national requirements".to_string(),
+        provenance: provenance(checked, rules, generated),
+        summary: rules
+            .rules
+            .iter()
+            .enumerate()
+            .map(|(r, rule)| rule_summary(checked, rules, r, rule))
+            .collect(),
+        matrix: matrix(checked, rules),
+        rankings: super::rankings::rankings(checked, rules),
+        provinces: (0..checked.plans.len())
+            .map(|p| province(checked, rules, p))
+            .collect(),
+    }
+}
+
+fn file_ref(checked: &Checked, id: FileId) -> FileRef {
+    let file = checked.sources.get(id);
+    let hash = Sha256::digest(file.text().as_bytes());
+    FileRef {
+        name: file.name().to_string(),
+        sha256: hash.iter().map(|b| format!("{b:02x}")).collect(),
+    }
+}
+
+fn provenance(checked: &Checked, rules: &RuleSet, generated: &str) -> Provenance {
+    let mut plan_files: Vec<FileId> = checked.plans.iter().map(|p| p.file).collect();
+    plan_files.dedup();
+    Provenance {
+        tool: format!("plancheck {}", env!("CARGO_PKG_VERSION")),
+        generated: generated.to_string(),
+        rule_files: rules.files.iter().map(|&f| file_ref(checked, f)).collect(),
+        plan_files: plan_files
+            .into_iter()
+            .map(|f| file_ref(checked, f))
+            .collect(),
+    }
+}
+
+fn counts<'a>(findings: impl Iterator<Item = &'a Finding>) -> Counts {
+    let mut c = Counts::default();
+    for f in findings {
+        if f.waived.is_some() {
+            c.waived += 1;
+        }
+        *match f.outcome {
+            Outcome::Pass => &mut c.pass,
+            Outcome::Fail => &mut c.fail,
+            Outcome::Undeclared => &mut c.undeclared,
+            Outcome::NotCheckable => &mut c.not_checkable,
+        } += 1;
+    }
+    c
+}
+
+/// The requirement as the rule writes it: `energy_intensity_cut by 2025 from 2020 >= 13.5 %`.
+pub(super) fn requirement(rules: &RuleSet, rule: &Rule) -> String {
+    let req = &rule.requirement;
+    let period = period_words(req.year, req.baseline);
+    let indicator = &rules.indicator(req.indicator).name;
+    [indicator.as_str(), period.as_str(), req.wording.as_str()]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn rule_summary(checked: &Checked, rules: &RuleSet, r: usize, rule: &Rule) -> RuleSummary {
+    let findings = || checked.findings.iter().filter(move |f| f.rule == r);
+    let aggregate = match rule.scope {
+        Scope::Sum { .. } => findings().next().map(|f| AggregateSummary {
+            total: f.value.map(exact).unwrap_or_default(),
+            unit: rules.requirement_unit(rule).name().to_string(),
+            contributors: f.contributors.len(),
+            in_scope: f.contributors.len() + f.missing.len(),
+            outcome: f.outcome.name().to_string(),
+            reason: f.reason.as_ref().map(|r| r.name().to_string()),
+            message: f.message.clone(),
+        }),
+        Scope::Each(_) => None,
+    };
+    let citation = rule
+        .cites
+        .iter()
+        .map(|c| format!("{}, {}", rules.sources[c.source].name, c.locator))
+        .collect::<Vec<_>>()
+        .join("; ");
+    RuleSummary {
+        rule: rule.id.clone(),
+        title: rule.title.clone(),
+        kind: rule.kind.name().to_string(),
+        severity: rule.severity.name().to_string(),
+        requirement: requirement(rules, rule),
+        citation,
+        counts: counts(findings()),
+        aggregate,
+    }
+}
+
+fn cell(rules: &RuleSet, f: &Finding) -> Cell {
+    Cell {
+        rule: rules.rules[f.rule].id.clone(),
+        outcome: f.outcome.name().to_string(),
+        severity: f.severity.name().to_string(),
+        waived: f.waived.is_some(),
+        value: f.value.map(exact),
+        margin: f.margin.map(exact),
+        margin_unit: f.margin.map(|_| margin_unit(rules, f.rule)),
+    }
+}
+
+/// The unit a rule's margins are in: pp for a requirement in %.
+pub(super) fn margin_unit(rules: &RuleSet, rule: usize) -> String {
+    rules
+        .requirement_unit(&rules.rules[rule])
+        .difference()
+        .name()
+        .to_string()
+}
+
+fn matrix(checked: &Checked, rules: &RuleSet) -> Matrix {
+    let each: Vec<usize> = (0..rules.rules.len())
+        .filter(|&r| matches!(rules.rules[r].scope, Scope::Each(_)))
+        .collect();
+    let rows = checked
+        .plans
+        .iter()
+        .enumerate()
+        .map(|(p, plan)| MatrixRow {
+            province: plan.province.english().to_string(),
+            province_zh: plan.province.chinese().to_string(),
+            cells: each
+                .iter()
+                .map(|&r| {
+                    let found = checked
+                        .findings
+                        .iter()
+                        .find(|f| f.plan == Some(p) && f.rule == r);
+                    found.map_or_else(
+                        || Cell {
+                            rule: rules.rules[r].id.clone(),
+                            outcome: "not_in_scope".into(),
+                            severity: "none".into(),
+                            waived: false,
+                            value: None,
+                            margin: None,
+                            margin_unit: None,
+                        },
+                        |f| cell(rules, f),
+                    )
+                })
+                .collect(),
+        })
+        .collect();
+    Matrix {
+        rules: each.iter().map(|&r| rules.rules[r].id.clone()).collect(),
+        rows,
+    }
+}
+
+fn province(checked: &Checked, rules: &RuleSet, p: usize) -> ProvinceSection {
+    let plan = &checked.plans[p];
+    let findings: Vec<&Finding> = checked
+        .findings
+        .iter()
+        .filter(|f| f.plan == Some(p))
+        .collect();
+    let targets = plan
+        .targets
+        .iter()
+        .enumerate()
+        .map(|(t, target)| {
+            let checks = findings
+                .iter()
+                .filter(|f| f.target == Some(t))
+                .map(|f| TargetCheck {
+                    rule: rules.rules[f.rule].id.clone(),
+                    requirement: requirement(rules, &rules.rules[f.rule]),
+                    outcome: f.outcome.name().to_string(),
+                    severity: f.severity.name().to_string(),
+                    margin: f.margin.map(exact),
+                    margin_unit: f.margin.map(|_| margin_unit(rules, f.rule)),
+                    message: f.message.clone(),
+                })
+                .collect();
+            TargetRow {
+                indicator: rules.indicator(target.indicator).name.clone(),
+                year: target.year,
+                baseline: target.baseline,
+                declared: declared_words(target),
+                commitment: target.commitment.name().to_string(),
+                status: target
+                    .status
+                    .as_ref()
+                    .map_or("verified", |s| s.kind.name())
+                    .to_string(),
+                status_note: target.status.as_ref().and_then(|s| s.note.clone()),
+                document: target.document.clone(),
+                source: target.source.clone(),
+                checks,
+            }
+        })
+        .collect();
+    let undeclared = findings
+        .iter()
+        .filter(|f| f.target.is_none())
+        .map(|f| OpenRow {
+            rule: rules.rules[f.rule].id.clone(),
+            outcome: f.outcome.name().to_string(),
+            message: f.message.clone(),
+        })
+        .collect();
+    ProvinceSection {
+        province: plan.province.english().to_string(),
+        province_zh: plan.province.chinese().to_string(),
+        file: checked.sources.get(plan.file).name().to_string(),
+        title: plan.title.clone(),
+        counts: counts(findings.iter().copied()),
+        targets,
+        undeclared,
+    }
+}

@@ -1,0 +1,329 @@
+//! `plancheck report`: the compliance report in Markdown, HTML, JSON and CSV.
+
+mod common;
+
+use std::fs;
+
+use common::{code, plancheck, stdout};
+use serde_json::Value;
+
+const DATE: &str = "2026-11-29 08:00 UTC";
+
+fn report(format: &str) -> String {
+    let output = plancheck(&["report", "--format", format, "--date", DATE]);
+    assert_eq!(code(&output), 0, "{}", common::stderr(&output));
+    stdout(&output)
+}
+
+fn json() -> Value {
+    serde_json::from_str(&report("json")).unwrap()
+}
+
+#[test]
+fn markdown_json_and_csv_reports_of_the_bundled_data() {
+    insta::assert_snapshot!("report_md", report("md"));
+    insta::assert_snapshot!("report_json", report("json"));
+    insta::assert_snapshot!("report_csv", report("csv"));
+}
+
+#[test]
+fn reports_are_byte_identical_from_run_to_run() {
+    for format in ["md", "html", "json", "csv"] {
+        assert_eq!(report(format), report(format), "{format}");
+    }
+}
+
+/// The provinces of a ranking, in order.
+fn ranked(
+    doc: &Value,
+    indicator: &str,
+    year: u64,
+    baseline: Option<u64>,
+) -> Vec<(String, String, Option<String>)> {
+    let ranking = doc["rankings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| {
+            r["indicator"] == indicator && r["year"] == year && r["baseline"].as_u64() == baseline
+        })
+        .unwrap_or_else(|| panic!("no ranking of {indicator} {year}"));
+    ranking["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let outcome = e["outcome"].as_str().map(String::from);
+            (
+                e["province"].as_str().unwrap().to_string(),
+                e["value"].as_str().unwrap().to_string(),
+                outcome,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_report_shows_what_the_seed_says_of_the_provinces() {
+    let doc = json();
+    // "Liaoning and Shandong provinces have set targets for a 14.5% reduction in energy
+    // consumption per unit of regional GDP ... higher than the national target (Figure 2)."
+    let ei = ranked(&doc, "energy_intensity_cut", 2025, Some(2020));
+    let above: Vec<&str> = ei
+        .iter()
+        .filter(|(_, v, _)| v.parse::<f64>().unwrap() > 13.5)
+        .map(|(p, _, _)| p.as_str())
+        .collect();
+    for province in ["Liaoning", "Shandong"] {
+        let (_, value, outcome) = ei.iter().find(|(p, _, _)| p == province).unwrap();
+        assert_eq!(
+            (value.as_str(), outcome.as_deref()),
+            ("14.5", Some("pass")),
+            "{province}"
+        );
+        assert!(above.contains(&province));
+    }
+    assert!(
+        above.len() > 2,
+        "the data has more provinces above 13.5 % than the report names: {above:?}"
+    );
+
+    // "Shanghai, Sichuan, and Shandong have proposed even more aggressive targets for reducing
+    // carbon dioxide emissions per unit of regional GDP, using 2005 as a baseline year."
+    let co2 = ranked(&doc, "co2_intensity_cut", 2030, Some(2005));
+    let top: Vec<&str> = co2.iter().take(2).map(|(p, _, _)| p.as_str()).collect();
+    assert_eq!(top, ["Shanghai", "Shandong"]);
+
+    // "Qinghai, Hainan, and Sichuan have established the most ambitious targets for the share
+    // of non-fossil energy consumption in 2025 and 2030 (Figure 4)."
+    let nf25 = ranked(&doc, "non_fossil_share", 2025, None);
+    assert_eq!(nf25[0].0, "Qinghai");
+    assert!(nf25.iter().take(3).any(|(p, _, _)| p == "Sichuan"));
+    let nf30 = ranked(&doc, "non_fossil_share", 2030, None);
+    let top: Vec<&str> = nf30.iter().take(3).map(|(p, _, _)| p.as_str()).collect();
+    assert_eq!(top, ["Qinghai", "Hainan", "Sichuan"]);
+}
+
+#[test]
+fn a_national_total_over_a_few_provinces_is_not_enough_data() {
+    let doc = json();
+    let ws = doc["summary"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["rule"] == "WS-2030")
+        .unwrap();
+    let aggregate = &ws["aggregate"];
+    assert_eq!(aggregate["reason"], "not_enough_data");
+    assert_eq!(aggregate["outcome"], "not_checkable", "not a fail");
+    assert_eq!(
+        (
+            aggregate["contributors"].as_u64(),
+            aggregate["in_scope"].as_u64()
+        ),
+        (Some(3), Some(31))
+    );
+    assert_eq!(aggregate["total"], "0.7964");
+    assert!(report("md").contains("| `WS-2030` | `wind_solar_capacity by 2030 > 12 亿kW` | 0.7964 亿kW | 3 of 31 | not enough data |"));
+}
+
+#[test]
+fn province_sections_give_each_target_with_its_status_and_source() {
+    let doc = json();
+    let ningxia = doc["provinces"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["province"] == "Ningxia")
+        .unwrap();
+    let nf = ningxia["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["indicator"] == "non_fossil_share")
+        .unwrap();
+    assert_eq!(nf["status"], "draft");
+    assert_eq!(nf["source"], "http://hwzcsz.com/news2_2022_1111.html");
+    assert_eq!(nf["checks"][0]["rule"], "NF-2025");
+    assert_eq!(nf["checks"][0]["margin"], "-5");
+    let undeclared: Vec<&str> = ningxia["undeclared"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["rule"].as_str().unwrap())
+        .collect();
+    assert!(undeclared.contains(&"PEAK-2030"));
+    let provenance = &doc["provenance"];
+    assert_eq!(provenance["generated"], DATE);
+    assert_eq!(
+        provenance["rule_files"][0]["sha256"]
+            .as_str()
+            .unwrap()
+            .len(),
+        64
+    );
+    assert_eq!(provenance["plan_files"].as_array().unwrap().len(), 31);
+}
+
+/// Counts the bars in a chart: rectangles in the outcome colours.
+fn bars(svg: &str) -> usize {
+    ["#2E7D32", "#C62828", "#9E9E9E", "#1565C0"]
+        .iter()
+        .map(|fill| svg.matches(&format!("fill=\"{fill}\"")).count())
+        .sum()
+}
+
+#[test]
+fn the_html_report_is_one_self_contained_page_with_its_charts() {
+    let html = report("html");
+    let page = scraper::Html::parse_document(&html);
+    let select = |css: &str| scraper::Selector::parse(css).unwrap();
+    for id in [
+        "summary",
+        "charts",
+        "matrix",
+        "rankings",
+        "provinces",
+        "provenance",
+    ] {
+        assert_eq!(
+            page.select(&select(&format!("section#{id}"))).count(),
+            1,
+            "section {id}"
+        );
+    }
+    assert!(
+        !html.contains("<script") && !html.contains("<link") && !html.contains("src=\"http"),
+        "nothing is fetched"
+    );
+    assert!(
+        html.contains("辽宁") && html.contains("内蒙古"),
+        "Chinese names are in the page"
+    );
+
+    let doc = json();
+    let figures = [
+        (
+            "chart-energy_intensity_cut-2025",
+            "energy_intensity_cut",
+            2025,
+            Some(2020),
+        ),
+        (
+            "chart-co2_intensity_cut-2030",
+            "co2_intensity_cut",
+            2030,
+            Some(2005),
+        ),
+        (
+            "chart-non_fossil_share-2025",
+            "non_fossil_share",
+            2025,
+            None,
+        ),
+        (
+            "chart-non_fossil_share-2030",
+            "non_fossil_share",
+            2030,
+            None,
+        ),
+    ];
+    for (id, indicator, year, baseline) in figures {
+        let figure = page
+            .select(&select(&format!("figure#{id}")))
+            .next()
+            .unwrap_or_else(|| panic!("{id}"));
+        let svgs: Vec<_> = figure.select(&select("svg")).collect();
+        assert_eq!(svgs.len(), 1, "{id}: one chart");
+        let declaring = ranked(&doc, indicator, year, baseline).len();
+        assert_eq!(
+            bars(&svgs[0].html()),
+            declaring,
+            "{id}: a bar per province that declares it"
+        );
+    }
+    let heat = page.select(&select("table.heat tbody tr")).count();
+    assert_eq!(heat, 31, "a heat-map row per province");
+}
+
+#[test]
+fn the_html_report_renders_in_a_browser() {
+    let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .into_iter()
+        .find(|p| std::path::Path::new(p).exists());
+    let Some(chromium) = chromium else {
+        println!("skipped: no Chromium here (Debian's `chromium` package); .ci/run installs it");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("report.html");
+    fs::write(&page, report("html")).unwrap();
+    let png = dir.path().join("report.png");
+    let profile = dir.path().join("profile");
+    let status = std::process::Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--window-size=1100,3000",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--screenshot={}", png.display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("chromium runs");
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let bytes = fs::read(&png).expect("a screenshot");
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+    assert!(
+        bytes.len() > 50_000,
+        "a page with charts, not a blank one: {} bytes",
+        bytes.len()
+    );
+}
+
+#[test]
+fn a_report_file_is_written_whole_or_not_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.md");
+    let output = plancheck(&[
+        "report",
+        "--format",
+        "md",
+        "--date",
+        DATE,
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&output), 0);
+    assert_eq!(fs::read_to_string(&out).unwrap(), report("md"));
+    let names: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "no temporary file is left: {names:?}");
+
+    // Input with problems makes no report, and leaves the old one as it was.
+    let bad = dir.path().join("bad.plan");
+    fs::write(&bad, "province Atlantis\n").unwrap();
+    let output = plancheck(&[
+        "report",
+        bad.to_str().unwrap(),
+        "--format",
+        "md",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&output), 2);
+    assert!(common::stderr(&output).contains("PC004"));
+    assert_eq!(fs::read_to_string(&out).unwrap(), report("md"));
+}

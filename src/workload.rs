@@ -1,0 +1,195 @@
+//! A seeded, deterministic generator of plans for benchmarks and scenario studies: N plans
+//! with the bundled indicators, some targets missing, some below the national figures, some
+//! `around`, some `at_least`, some in 万kW or GW, some by reference. The same seed gives the
+//! same plans, byte for byte.
+
+use std::fmt::Write;
+
+use crate::provinces::Province;
+
+/// One generated target, with its value as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GenTarget {
+    pub indicator: &'static str,
+    pub year: Option<u16>,
+    pub baseline: Option<u16>,
+    /// `None` for a `by_reference` target.
+    pub value: Option<String>,
+    pub unit: &'static str,
+    pub qualifier: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GenPlan {
+    pub province: Province,
+    pub targets: Vec<GenTarget>,
+}
+
+/// What can be declared, and the range values are drawn from (in tenths of the unit), which
+/// straddles the national figure so that some plans fall short.
+struct Spec {
+    indicator: &'static str,
+    year: Option<u16>,
+    baseline: Option<u16>,
+    unit: &'static str,
+    tenths: (u32, u32),
+}
+
+const SPECS: [Spec; 10] = [
+    Spec { indicator: "energy_intensity_cut", year: Some(2025), baseline: Some(2020), unit: "%", tenths: (120, 160) },
+    Spec { indicator: "co2_intensity_cut", year: Some(2025), baseline: Some(2020), unit: "%", tenths: (150, 220) },
+    Spec { indicator: "co2_intensity_cut", year: Some(2030), baseline: Some(2005), unit: "%", tenths: (600, 720) },
+    Spec { indicator: "non_fossil_share", year: Some(2025), baseline: None, unit: "%", tenths: (100, 550) },
+    Spec { indicator: "non_fossil_share", year: Some(2030), baseline: None, unit: "%", tenths: (150, 600) },
+    Spec { indicator: "forest_coverage", year: Some(2025), baseline: None, unit: "%", tenths: (50, 650) },
+    Spec { indicator: "forest_coverage", year: Some(2030), baseline: None, unit: "%", tenths: (50, 660) },
+    Spec { indicator: "forest_stock", year: Some(2025), baseline: None, unit: "亿m3", tenths: (1, 200) },
+    Spec { indicator: "wind_solar_capacity", year: Some(2030), baseline: None, unit: "万kW", tenths: (1_000, 80_000) },
+    Spec { indicator: "co2_peak_year", year: None, baseline: None, unit: "year", tenths: (20_250, 20_320) },
+];
+
+/// `n` plans from `seed`, province after province.
+pub fn generate(n: usize, seed: u64) -> Vec<GenPlan> {
+    let mut rng = fastrand::Rng::with_seed(seed);
+    let provinces: Vec<Province> = Province::all().collect();
+    (0..n)
+        .map(|i| {
+            let mut targets = Vec::new();
+            for spec in &SPECS {
+                if rng.u8(..100) < 80 {
+                    targets.push(target(&mut rng, spec));
+                }
+            }
+            GenPlan {
+                province: provinces[i % provinces.len()],
+                targets,
+            }
+        })
+        .collect()
+}
+
+fn target(rng: &mut fastrand::Rng, spec: &Spec) -> GenTarget {
+    let mut t = GenTarget {
+        indicator: spec.indicator,
+        year: spec.year,
+        baseline: spec.baseline,
+        value: None,
+        unit: spec.unit,
+        qualifier: "by_reference",
+    };
+    if rng.u8(..100) < 5 {
+        return t;
+    }
+    let tenths = rng.u32(spec.tenths.0..=spec.tenths.1);
+    t.qualifier = match rng.u8(..100) {
+        0..60 => "exact",
+        60..75 => "around",
+        75..90 => "at_least",
+        _ => "more_than",
+    };
+    if spec.unit == "year" {
+        t.qualifier = "exact";
+        t.value = Some((tenths / 10).to_string());
+        return t;
+    }
+    if spec.unit == "万kW" && rng.bool() {
+        // The same capacity in GW: 10 万kW is 0.1 GW.
+        t.unit = "GW";
+        t.value = Some(decimal(tenths, 2));
+        return t;
+    }
+    t.value = Some(decimal(tenths, 1));
+    t
+}
+
+/// `units / 10^places` written with its decimals, without trailing zeros.
+fn decimal(units: u32, places: u32) -> String {
+    let scale = 10u32.pow(places);
+    let (whole, frac) = (units / scale, units % scale);
+    if frac == 0 {
+        return whole.to_string();
+    }
+    let frac = format!("{frac:0width$}", width = places as usize);
+    format!("{whole}.{}", frac.trim_end_matches('0'))
+}
+
+/// A plan in the plan language.
+pub fn plan_text(plan: &GenPlan) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "province \"{}\"", plan.province.english());
+    for t in &plan.targets {
+        let _ = write!(out, "target {}", t.indicator);
+        if let Some(y) = t.year {
+            let _ = write!(out, " by {y}");
+        }
+        if let Some(b) = t.baseline {
+            let _ = write!(out, " from {b}");
+        }
+        match &t.value {
+            None => out.push_str(" { value by_reference }\n"),
+            Some(v) => {
+                let q = if t.qualifier == "exact" { String::new() } else { format!("{} ", t.qualifier) };
+                let _ = writeln!(out, " {{ value {q}{v} {} }}", t.unit);
+            }
+        }
+    }
+    out
+}
+
+/// A plan in the JSON interchange format.
+pub fn plan_json(plan: &GenPlan) -> String {
+    let mut targets = Vec::new();
+    for t in &plan.targets {
+        let mut fields = vec![format!("\"indicator\": \"{}\"", t.indicator)];
+        if let Some(y) = t.year {
+            fields.push(format!("\"year\": {y}"));
+        }
+        if let Some(b) = t.baseline {
+            fields.push(format!("\"baseline\": {b}"));
+        }
+        match &t.value {
+            None => fields.push("\"qualifier\": \"by_reference\"".into()),
+            Some(v) => {
+                fields.push(format!("\"value\": {v}"));
+                fields.push(format!("\"unit\": \"{}\"", t.unit));
+                fields.push(format!("\"qualifier\": \"{}\"", t.qualifier));
+            }
+        }
+        targets.push(format!("    {{{}}}", fields.join(", ")));
+    }
+    format!(
+        "{{\n  \"province\": \"{}\",\n  \"targets\": [\n{}\n  ]\n}}\n",
+        plan.province.english(),
+        targets.join(",\n")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_seed_gives_the_same_plans() {
+        assert_eq!(generate(100, 7), generate(100, 7));
+        assert_ne!(generate(100, 7), generate(100, 8));
+    }
+
+    #[test]
+    fn plans_cover_every_kind_of_target() {
+        let plans = generate(500, 1);
+        let all: Vec<&GenTarget> = plans.iter().flat_map(|p| &p.targets).collect();
+        for q in ["exact", "around", "at_least", "more_than", "by_reference"] {
+            assert!(all.iter().any(|t| t.qualifier == q), "{q}");
+        }
+        assert!(all.iter().any(|t| t.unit == "GW") && all.iter().any(|t| t.unit == "万kW"));
+        assert!(plans.iter().any(|p| p.targets.len() < SPECS.len()), "some targets missing");
+    }
+
+    #[test]
+    fn decimals_are_written_exactly() {
+        assert_eq!(decimal(135, 1), "13.5");
+        assert_eq!(decimal(140, 1), "14");
+        assert_eq!(decimal(1005, 2), "10.05");
+        assert_eq!(decimal(1010, 2), "10.1");
+    }
+}

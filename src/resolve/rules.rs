@@ -434,7 +434,12 @@ impl Resolver<'_> {
             let Some(req) = requirement else { continue };
             let own = self.set.indicator(req.indicator);
             let other = self.set.indicator(id);
-            let message = if id == req.indicator {
+            let message = if !is_figure(&req.condition) {
+                Some(format!(
+                    "`{}` cannot stand in here: the requirement `{}` is not compared with a figure",
+                    other.name, req.wording
+                ))
+            } else if id == req.indicator {
                 Some(format!("`{}` cannot stand in for itself", own.name))
             } else if other.dimension() != own.dimension() {
                 Some(format!(
@@ -664,4 +669,12 @@ fn default_undeclared(kind: RuleKind) -> Level {
         RuleKind::Floor => Level::Warning,
         RuleKind::Benchmark | RuleKind::Aggregate | RuleKind::NoFallback => Level::Note,
     }
+}
+
+/// Whether a condition compares with a figure, which a stand-in's value can be held to.
+fn is_figure(condition: &Condition) -> bool {
+    !matches!(
+        condition,
+        Condition::OwnEarlier { .. } | Condition::Qualitative(_)
+    )
 }

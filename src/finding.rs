@@ -72,7 +72,7 @@ impl From<Level> for Severity {
 }
 
 /// Why a finding is not a plain pass or fail.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reason {
     /// "Meet the nationally assigned target": no number to compare.
     ByReference,

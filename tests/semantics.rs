@@ -552,7 +552,7 @@ fn qualitative_requirements_are_reported_not_dropped() {
     for province in ["Beijing", "Tianjin"] {
         let f = finding(&checked, "Q", Some(province));
         assert_eq!(
-            (f.outcome, f.reason.clone()),
+            (f.outcome, f.reason),
             (Outcome::NotCheckable, Some(Reason::Qualitative))
         );
         assert!(f.message.contains("rise a lot"), "{}", f.message);

@@ -1,66 +1,132 @@
-//! A rule over the sum of the provinces' declared values.
+//! A rule over the sum of the provinces' declared values. Plans are visited once: each
+//! adds its figure to the totals of the rules it counts for, so a sum costs O(plans).
 
 use rust_decimal::Decimal;
 
-use super::each::{Judging, record};
-use super::judge::{End, Interval, Verdict, committed};
-use super::lookup::{Lookup, lookup};
-use crate::finding::{Contributor, Finding, Reason, Severity};
+use super::decide::{Decision, Judging, record};
+use super::each::{Judged, explain};
+use super::judge::{End, Interval, committed};
+use super::lookup::Hits;
+use super::program::Sum;
+use crate::finding::{Contributor, Finding, Outcome, Reason};
 use crate::model::*;
+use crate::provinces::{PROVINCES, ProvinceSet};
 
-pub(super) fn evaluate(rules: &RuleSet, r: usize, plans: &[Plan]) -> Finding {
-    let rule = &rules.rules[r];
-    let Scope::Sum { provinces, missing } = rule.scope else {
-        unreachable!("only sums are aggregated")
-    };
-    let req = &rule.requirement;
-    let unit = rules.requirement_unit(rule);
-    let higher = rules.indicator(req.indicator).higher_is_better();
-    let mut f = Finding::new(r, None, None);
-    let mut sum = Interval::point(Decimal::ZERO);
-    let mut anchor = Decimal::ZERO;
-    for province in provinces.iter() {
-        let declared = plans.iter().enumerate().find_map(|(p, plan)| {
-            if plan.province != province {
-                return None;
+/// A province's figure: the plan and target it comes from, and what was declared.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    plan: usize,
+    target: usize,
+    qualifier: Qualifier,
+    base: Decimal,
+}
+
+/// What the plans seen so far contribute to one sum: the first figure of each province.
+#[derive(Debug, Clone)]
+pub(super) struct Totals {
+    entries: [Option<Entry>; PROVINCES.len()],
+}
+
+impl Totals {
+    pub fn new() -> Totals {
+        Totals {
+            entries: [None; PROVINCES.len()],
+        }
+    }
+
+    /// Counts plan `p`, whose targets are in `hits`, where its province has no figure yet.
+    pub fn add(&mut self, sum: &Sum, plans: &[Plan], p: usize, hits: &Hits) {
+        let plan = &plans[p];
+        let entry = &mut self.entries[plan.province.index()];
+        if entry.is_some() || !sum.provinces.contains(plan.province) {
+            return;
+        }
+        let Some(t) = hits.found(sum.slot) else {
+            return;
+        };
+        if let Declared::Value {
+            qualifier, amount, ..
+        } = &plan.targets[t].value
+        {
+            *entry = Some(Entry {
+                plan: p,
+                target: t,
+                qualifier: *qualifier,
+                base: amount.base,
+            });
+        }
+    }
+
+    /// The sum of what the provinces commit to, and of the figures they wrote.
+    fn total(&self, sum: &Sum) -> (Interval, Decimal) {
+        let mut total = Interval::point(Decimal::ZERO);
+        let mut anchor = Decimal::ZERO;
+        for province in sum.provinces.iter() {
+            match self.entries[province.index()] {
+                Some(e) => {
+                    total = total.plus(commitment(e.qualifier, e.base, sum.higher));
+                    anchor = anchor.saturating_add(e.base);
+                }
+                None => total = total.plus(unknown_share(sum.missing)),
             }
-            let Lookup::Found(t) = lookup(plan, req.indicator, req.year, req.baseline) else {
-                return None;
-            };
-            match &plan.targets[t].value {
-                Declared::Value {
-                    qualifier, amount, ..
-                } => Some((p, t, *qualifier, amount.base)),
-                Declared::ByReference => None,
-            }
-        });
-        match declared {
-            Some((plan, target, qualifier, base)) => {
-                sum = sum.plus(commitment(qualifier, base, higher));
-                anchor = anchor.saturating_add(base);
-                let value = unit.from_base(base);
-                f.contributors.push(Contributor {
+        }
+        (total, anchor)
+    }
+
+    pub fn decide(&self, sum: &Sum) -> Decision {
+        let (total, anchor) = self.total(sum);
+        let d = record(
+            Decision::new(),
+            (total, anchor, Judging::WholeSet),
+            (sum.accepted, None),
+            (sum.higher, sum.severity),
+        );
+        match d.outcome {
+            Outcome::NotCheckable => Decision {
+                reason: Some(Reason::NotEnoughData),
+                severity: sum.undeclared,
+                ..d
+            },
+            _ => d,
+        }
+    }
+
+    /// The finding on the whole sum; `with_plan` are the provinces that have a plan in the
+    /// run.
+    pub fn finding(&self, sum: &Sum, rules: &RuleSet, with_plan: ProvinceSet) -> Finding {
+        let rule = &rules.rules[sum.rule];
+        let unit = rules.requirement_unit(rule);
+        let mut f = Finding::new(sum.rule, None, None);
+        for province in sum.provinces.iter() {
+            match self.entries[province.index()] {
+                Some(e) => f.contributors.push(Contributor {
                     province,
-                    plan,
-                    target,
-                    value,
-                });
-            }
-            None => {
-                sum = sum.plus(unknown_share(missing));
-                f.missing.push(province);
-                if !plans.iter().any(|p| p.province == province) {
-                    f.without_plan.push(province);
+                    plan: e.plan,
+                    target: e.target,
+                    value: unit.from_base(e.base),
+                }),
+                None => {
+                    f.missing.push(province);
+                    if !with_plan.contains(province) {
+                        f.without_plan.push(province);
+                    }
                 }
             }
         }
+        let d = self.decide(sum);
+        f.outcome = d.outcome;
+        f.severity = d.severity;
+        f.reason = d.reason;
+        let (total, anchor) = self.total(sum);
+        let judged = Judged {
+            declared: total,
+            anchor,
+            judging: Judging::WholeSet,
+            accepted: sum.accepted,
+        };
+        explain(&mut f, rules, &rule.requirement.condition, judged);
+        f
     }
-    let judged = (sum, anchor, Judging::WholeSet);
-    if record(&mut f, rules, rule, &req.condition, judged) == Verdict::Open {
-        f.reason = Some(Reason::NotEnoughData);
-        f.severity = Severity::from(rule.undeclared);
-    }
-    f
 }
 
 /// A province's part of the sum: what it commits to ("at least 2000" counts as 2000). Just

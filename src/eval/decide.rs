@@ -1,0 +1,231 @@
+//! The verdict of one rule on one plan: outcome, severity and what was compared, without
+//! building any text. Explaining a decision (values, margin, message) is left to those that
+//! report it.
+
+use rust_decimal::Decimal;
+
+use super::judge::{Interval, Verdict, accepted, committed, judge, meets};
+use super::lookup::{Hits, Lookup};
+use super::program::{Check, Test};
+use crate::finding::{Outcome, Reason, Severity, StandInUse};
+use crate::model::*;
+
+/// Whether a figure is judged as what a province commits to, or as a whole set of values
+/// partly unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Judging {
+    Commitment,
+    WholeSet,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Decision {
+    pub outcome: Outcome,
+    pub severity: Severity,
+    pub reason: Option<Reason>,
+    pub target: Option<usize>,
+    pub stand_in: Option<StandInUse>,
+    pub earlier: Option<usize>,
+    pub within_tolerance: bool,
+    /// How a figure was judged, where one was.
+    pub judging: Option<Judging>,
+}
+
+impl Decision {
+    pub const fn new() -> Decision {
+        Decision {
+            outcome: Outcome::Undeclared,
+            severity: Severity::None,
+            reason: None,
+            target: None,
+            stand_in: None,
+            earlier: None,
+            within_tolerance: false,
+            judging: None,
+        }
+    }
+
+    fn not_checkable(mut self, reason: Reason, severity: Severity) -> Decision {
+        self.outcome = Outcome::NotCheckable;
+        self.reason = Some(reason);
+        self.severity = severity;
+        self
+    }
+}
+
+/// A rule over each province, on one plan whose targets are in `hits`.
+pub(super) fn decide(check: &Check, plan: &Plan, hits: &Hits) -> Decision {
+    let d = Decision::new();
+    if let Test::Qualitative = check.test {
+        let d = Decision {
+            target: hits.any(check.slot),
+            ..d
+        };
+        return d.not_checkable(Reason::Qualitative, Severity::Note);
+    }
+    match hits.lookup(check.slot) {
+        Lookup::Found(t) => match check.test {
+            Test::OwnEarlier { slot, op, year } => {
+                compare_with_earlier(check, plan, t, hits.found(slot), (op, year))
+            }
+            _ => judge_target(check, plan, t, None),
+        },
+        Lookup::OtherBaseline(t) => {
+            let declared = plan.targets[t].baseline;
+            let d = Decision {
+                target: Some(t),
+                ..d
+            };
+            d.not_checkable(Reason::BaselineMismatch { declared }, check.undeclared)
+        }
+        Lookup::Missing => stand_in_or_undeclared(check, plan, hits),
+    }
+}
+
+/// Judges `(declared, anchor, judging)` against `accepted`; `around` is the central figure
+/// of an `around` requirement, which a pass within the tolerance falls short of.
+pub(super) fn record(
+    mut d: Decision,
+    (declared, anchor, judging): (Interval, Decimal, Judging),
+    (accepted, around): (Interval, Option<Decimal>),
+    (higher, severity): (bool, Severity),
+) -> Decision {
+    let commitment = committed(declared, higher);
+    let verdict = match judging {
+        Judging::WholeSet => judge(declared, accepted),
+        Judging::Commitment if meets(commitment, accepted, higher) => Verdict::Pass,
+        Judging::Commitment => Verdict::Fail,
+    };
+    d.judging = Some(judging);
+    match verdict {
+        Verdict::Pass => {
+            d.outcome = Outcome::Pass;
+            d.within_tolerance = around.is_some_and(|c| falls_short(anchor, c, higher));
+            d.severity = if d.within_tolerance {
+                Severity::Note
+            } else {
+                Severity::None
+            };
+            d
+        }
+        Verdict::Fail => {
+            d.outcome = Outcome::Fail;
+            // A commitment with no bound on its less ambitious side ("at least 2025" for a
+            // peak year) is not what its figure says.
+            let unbounded = judging == Judging::Commitment && commitment.is_none();
+            d.reason = unbounded.then_some(Reason::OpenEnded);
+            d.severity = severity;
+            d
+        }
+        Verdict::Open => d.not_checkable(Reason::OpenEnded, Severity::Note),
+    }
+}
+
+fn falls_short(value: Decimal, figure: Decimal, higher: bool) -> bool {
+    if higher {
+        value < figure
+    } else {
+        value > figure
+    }
+}
+
+fn judge_target(check: &Check, plan: &Plan, t: usize, how: Option<StandIn>) -> Decision {
+    let d = Decision {
+        target: Some(t),
+        ..Decision::new()
+    };
+    let Declared::Value {
+        qualifier, amount, ..
+    } = &plan.targets[t].value
+    else {
+        return d.not_checkable(Reason::ByReference, Severity::Note);
+    };
+    let Test::Figure { accepted, around } = check.test else {
+        unreachable!("resolve: stand-ins and figures only where the rule has a figure")
+    };
+    let declared = Interval::declared(*qualifier, amount.base);
+    let judged = match how {
+        // The indicator itself is at least the stand-in: every value from there up.
+        Some(StandIn::LowerBound) => (declared.and_above(), amount.base, Judging::WholeSet),
+        _ => (declared, amount.base, Judging::Commitment),
+    };
+    let d = record(
+        d,
+        judged,
+        (accepted, around),
+        (check.higher, check.severity),
+    );
+    // A lower bound that may or may not settle the requirement leaves it open; one that
+    // settles it either way (at least 35 % against at most 30 %) is a verdict.
+    match d.reason {
+        Some(Reason::OpenEnded)
+            if d.outcome == Outcome::NotCheckable && how == Some(StandIn::LowerBound) =>
+        {
+            Decision {
+                reason: Some(Reason::StandInShort),
+                ..d
+            }
+        }
+        _ => d,
+    }
+}
+
+/// Tries the stand-ins the rule accepts; failing those, the target is undeclared, and a
+/// look-alike the plan does declare is named so that it is not mistaken for the real one.
+fn stand_in_or_undeclared(check: &Check, plan: &Plan, hits: &Hits) -> Decision {
+    for &(slot, indicator, how) in &check.accepts {
+        if let Some(t) = hits.found(slot) {
+            let d = judge_target(check, plan, t, Some(how));
+            return Decision {
+                stand_in: Some(StandInUse {
+                    indicator,
+                    target: t,
+                    accepted: Some(how),
+                }),
+                ..d
+            };
+        }
+    }
+    Decision {
+        severity: check.undeclared,
+        stand_in: check.resembles.iter().find_map(|&(slot, indicator)| {
+            hits.any(slot).map(|t| StandInUse {
+                indicator,
+                target: t,
+                accepted: None,
+            })
+        }),
+        ..Decision::new()
+    }
+}
+
+/// A no-fallback rule: the later target against the same plan's earlier one, figure to
+/// figure (what each commits to).
+fn compare_with_earlier(
+    check: &Check,
+    plan: &Plan,
+    later: usize,
+    earlier: Option<usize>,
+    (op, year): (CmpOp, u16),
+) -> Decision {
+    let d = Decision {
+        target: Some(later),
+        ..Decision::new()
+    };
+    let Some(e) = earlier else {
+        return d.not_checkable(Reason::NoEarlierTarget { year }, Severity::Note);
+    };
+    let d = Decision {
+        earlier: Some(e),
+        ..d
+    };
+    let (Declared::Value { amount: l, .. }, Declared::Value { amount: base, .. }) =
+        (&plan.targets[later].value, &plan.targets[e].value)
+    else {
+        return d.not_checkable(Reason::ByReference, Severity::Note);
+    };
+    let condition = Condition::Compare { op, value: *base };
+    let accepted = accepted(&condition, check.higher).expect("a comparison has a figure");
+    let judged = (Interval::point(l.base), l.base, Judging::Commitment);
+    record(d, judged, (accepted, None), (check.higher, check.severity))
+}

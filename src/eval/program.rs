@@ -1,0 +1,204 @@
+//! Rules compiled once into an evaluation program. Every target a rule looks for becomes a
+//! slot (indicator, year, baseline); a plan's targets are sorted into the slots in one pass,
+//! and each check then reads its slot and compares decimals already in base units: no name
+//! lookups, no string work and no allocation per check.
+
+use rust_decimal::Decimal;
+
+use super::judge::{Interval, accepted};
+use crate::finding::Severity;
+use crate::model::*;
+use crate::provinces::ProvinceSet;
+
+/// What a rule looks for in a plan: a target of an indicator for a year (any year where
+/// `None`) from a baseline year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct SlotKey {
+    pub indicator: IndicatorId,
+    pub year: Option<u16>,
+    pub baseline: Option<u16>,
+}
+
+/// The rules as checks over slots.
+#[derive(Debug, Clone)]
+pub struct Program {
+    slots: Vec<SlotKey>,
+    /// For each indicator, the slots that look for it.
+    by_indicator: Vec<Vec<usize>>,
+    /// Rules over each province in scope, in rule order.
+    pub(super) checks: Vec<Check>,
+    /// Rules over a sum of provinces, in rule order.
+    pub(super) sums: Vec<Sum>,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Check {
+    pub rule: usize,
+    pub provinces: ProvinceSet,
+    pub slot: usize,
+    pub test: Test,
+    pub higher: bool,
+    pub severity: Severity,
+    pub undeclared: Severity,
+    /// Stand-ins the rule accepts, in the order written.
+    pub accepts: Vec<(usize, IndicatorId, StandIn)>,
+    /// Look-alikes to name when the target is undeclared: any baseline, the rule's year.
+    pub resembles: Vec<(usize, IndicatorId)>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Test {
+    Qualitative,
+    /// A figure: the set of values accepted, and for `around` its central value.
+    Figure {
+        accepted: Interval,
+        around: Option<Decimal>,
+    },
+    /// The plan's own target in an earlier year, found in `slot`.
+    OwnEarlier {
+        slot: usize,
+        op: CmpOp,
+        year: u16,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Sum {
+    pub rule: usize,
+    pub provinces: ProvinceSet,
+    pub missing: MissingPolicy,
+    pub slot: usize,
+    pub accepted: Interval,
+    pub higher: bool,
+    pub undeclared: Severity,
+    pub severity: Severity,
+}
+
+impl Program {
+    pub fn compile(rules: &RuleSet) -> Program {
+        let mut program = Program {
+            slots: Vec::new(),
+            by_indicator: vec![Vec::new(); rules.indicators.len()],
+            checks: Vec::new(),
+            sums: Vec::new(),
+        };
+        for (r, rule) in rules.rules.iter().enumerate() {
+            match rule.scope {
+                Scope::Each(provinces) => {
+                    let check = program.check(rules, r, provinces);
+                    program.checks.push(check);
+                }
+                Scope::Sum { provinces, missing } => {
+                    let sum = program.sum(rules, r, provinces, missing);
+                    program.sums.push(sum);
+                }
+            }
+        }
+        program
+    }
+
+    pub(super) fn slot_count(&self) -> usize {
+        self.slots.len()
+    }
+
+    pub(super) fn slot(&self, slot: usize) -> SlotKey {
+        self.slots[slot]
+    }
+
+    /// The slots that look for `indicator`.
+    pub(super) fn slots_of(&self, indicator: IndicatorId) -> &[usize] {
+        &self.by_indicator[indicator.0 as usize]
+    }
+
+    /// The slot for `key`, shared with any rule that looks for the same target.
+    fn slot_for(&mut self, key: SlotKey) -> usize {
+        if let Some(i) = self.slots.iter().position(|k| *k == key) {
+            return i;
+        }
+        self.slots.push(key);
+        self.by_indicator[key.indicator.0 as usize].push(self.slots.len() - 1);
+        self.slots.len() - 1
+    }
+
+    fn check(&mut self, rules: &RuleSet, r: usize, provinces: ProvinceSet) -> Check {
+        let rule = &rules.rules[r];
+        let req = &rule.requirement;
+        let at = |indicator, baseline| SlotKey {
+            indicator,
+            year: req.year,
+            baseline,
+        };
+        let slot = self.slot_for(at(req.indicator, req.baseline));
+        let higher = rules.indicator(req.indicator).higher_is_better();
+        let test = match &req.condition {
+            Condition::Qualitative(_) => Test::Qualitative,
+            Condition::OwnEarlier { op, year } => Test::OwnEarlier {
+                slot: self.slot_for(SlotKey {
+                    year: Some(*year),
+                    ..at(req.indicator, req.baseline)
+                }),
+                op: *op,
+                year: *year,
+            },
+            condition => figure(condition, higher),
+        };
+        let accepts = rule
+            .accepts
+            .iter()
+            .map(|&(id, how)| (self.slot_for(at(id, req.baseline)), id, how))
+            .collect();
+        let resembles = rules
+            .indicator(req.indicator)
+            .resembles
+            .iter()
+            .map(|&id| (self.slot_for(at(id, None)), id))
+            .collect();
+        Check {
+            rule: r,
+            provinces,
+            slot,
+            test,
+            higher,
+            severity: rule.severity.into(),
+            undeclared: rule.undeclared.into(),
+            accepts,
+            resembles,
+        }
+    }
+
+    fn sum(
+        &mut self,
+        rules: &RuleSet,
+        r: usize,
+        provinces: ProvinceSet,
+        missing: MissingPolicy,
+    ) -> Sum {
+        let rule = &rules.rules[r];
+        let req = &rule.requirement;
+        let higher = rules.indicator(req.indicator).higher_is_better();
+        Sum {
+            rule: r,
+            provinces,
+            missing,
+            slot: self.slot_for(SlotKey {
+                indicator: req.indicator,
+                year: req.year,
+                baseline: req.baseline,
+            }),
+            accepted: accepted(&req.condition, higher).expect("resolve: a sum has a figure"),
+            higher,
+            undeclared: rule.undeclared.into(),
+            severity: rule.severity.into(),
+        }
+    }
+}
+
+fn figure(condition: &Condition, higher: bool) -> Test {
+    Test::Figure {
+        accepted: accepted(condition, higher).expect("a condition with a figure"),
+        around: match condition {
+            Condition::Around { value, .. } => Some(value.base),
+            _ => None,
+        },
+    }
+}

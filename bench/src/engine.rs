@@ -1,0 +1,79 @@
+//! plancheck itself: rules compiled once, plans loaded, violations from the briefs.
+
+use plancheck::eval::{Brief, Program};
+use plancheck::finding::Outcome;
+use plancheck::model::{Plan, RuleSet, Sources};
+use plancheck::source::SourceFile;
+use plancheck::workload::{self, GenPlan};
+use plancheck::{bundled, check, resolve, syntax};
+
+use crate::Violation;
+
+/// The bundled rules, resolved and compiled.
+pub struct Engine {
+    pub rules: RuleSet,
+    pub program: Program,
+    pub sources: Sources,
+}
+
+impl Engine {
+    pub fn bundled() -> Engine {
+        let mut sources = Sources::default();
+        let rules = check::load_rules(&mut sources, bundled::rule_files())
+            .expect("the bundled rules resolve");
+        let program = Program::compile(&rules);
+        Engine {
+            rules,
+            program,
+            sources,
+        }
+    }
+
+    /// Plans from their texts, each parsed (plan language or JSON) and resolved.
+    pub fn load(&mut self, texts: &[String], json: bool) -> Vec<Plan> {
+        let mut plans = Vec::with_capacity(texts.len());
+        for (i, text) in texts.iter().enumerate() {
+            let ast = if json {
+                syntax::parse_json_plan(text).expect("a generated JSON plan parses")
+            } else {
+                syntax::parse_plan(text).expect("a generated plan parses")
+            };
+            let name = format!("plan-{i}.{}", if json { "json" } else { "plan" });
+            let id = self.sources.add(SourceFile::new(name, text.clone()));
+            let plan = resolve::resolve_plan(&ast, id, &self.sources, &self.rules)
+                .expect("a generated plan resolves");
+            plans.push(plan);
+        }
+        plans
+    }
+
+    /// The violations among the findings, in brief.
+    pub fn violations(&self, plans: &[Plan]) -> Vec<Brief> {
+        let mut out = Vec::new();
+        self.program.run(plans, |b| {
+            if matches!(b.outcome, Outcome::Fail | Outcome::Undeclared) {
+                out.push(b);
+            }
+        });
+        out
+    }
+
+    pub fn named(&self, briefs: &[Brief]) -> Vec<Violation> {
+        briefs
+            .iter()
+            .map(|b| Violation {
+                rule: self.rules.rules[b.rule].id.clone(),
+                plan: b.plan,
+                outcome: b.outcome.name(),
+            })
+            .collect()
+    }
+}
+
+/// The generated plans as plan-language texts and as JSON texts.
+pub fn texts(plans: &[GenPlan]) -> (Vec<String>, Vec<String>) {
+    (
+        plans.iter().map(workload::plan_text).collect(),
+        plans.iter().map(workload::plan_json).collect(),
+    )
+}

@@ -36,16 +36,76 @@ struct Spec {
 }
 
 const SPECS: [Spec; 10] = [
-    Spec { indicator: "energy_intensity_cut", year: Some(2025), baseline: Some(2020), unit: "%", tenths: (120, 160) },
-    Spec { indicator: "co2_intensity_cut", year: Some(2025), baseline: Some(2020), unit: "%", tenths: (150, 220) },
-    Spec { indicator: "co2_intensity_cut", year: Some(2030), baseline: Some(2005), unit: "%", tenths: (600, 720) },
-    Spec { indicator: "non_fossil_share", year: Some(2025), baseline: None, unit: "%", tenths: (100, 550) },
-    Spec { indicator: "non_fossil_share", year: Some(2030), baseline: None, unit: "%", tenths: (150, 600) },
-    Spec { indicator: "forest_coverage", year: Some(2025), baseline: None, unit: "%", tenths: (50, 650) },
-    Spec { indicator: "forest_coverage", year: Some(2030), baseline: None, unit: "%", tenths: (50, 660) },
-    Spec { indicator: "forest_stock", year: Some(2025), baseline: None, unit: "亿m3", tenths: (1, 200) },
-    Spec { indicator: "wind_solar_capacity", year: Some(2030), baseline: None, unit: "万kW", tenths: (1_000, 80_000) },
-    Spec { indicator: "co2_peak_year", year: None, baseline: None, unit: "year", tenths: (20_250, 20_320) },
+    Spec {
+        indicator: "energy_intensity_cut",
+        year: Some(2025),
+        baseline: Some(2020),
+        unit: "%",
+        tenths: (120, 160),
+    },
+    Spec {
+        indicator: "co2_intensity_cut",
+        year: Some(2025),
+        baseline: Some(2020),
+        unit: "%",
+        tenths: (150, 220),
+    },
+    Spec {
+        indicator: "co2_intensity_cut",
+        year: Some(2030),
+        baseline: Some(2005),
+        unit: "%",
+        tenths: (600, 720),
+    },
+    Spec {
+        indicator: "non_fossil_share",
+        year: Some(2025),
+        baseline: None,
+        unit: "%",
+        tenths: (100, 550),
+    },
+    Spec {
+        indicator: "non_fossil_share",
+        year: Some(2030),
+        baseline: None,
+        unit: "%",
+        tenths: (150, 600),
+    },
+    Spec {
+        indicator: "forest_coverage",
+        year: Some(2025),
+        baseline: None,
+        unit: "%",
+        tenths: (50, 650),
+    },
+    Spec {
+        indicator: "forest_coverage",
+        year: Some(2030),
+        baseline: None,
+        unit: "%",
+        tenths: (50, 660),
+    },
+    Spec {
+        indicator: "forest_stock",
+        year: Some(2025),
+        baseline: None,
+        unit: "亿m3",
+        tenths: (1, 200),
+    },
+    Spec {
+        indicator: "wind_solar_capacity",
+        year: Some(2030),
+        baseline: None,
+        unit: "万kW",
+        tenths: (1_000, 80_000),
+    },
+    Spec {
+        indicator: "co2_peak_year",
+        year: None,
+        baseline: None,
+        unit: "year",
+        tenths: (20_250, 20_320),
+    },
 ];
 
 /// `n` plans from `seed`, province after province.
@@ -128,7 +188,11 @@ pub fn plan_text(plan: &GenPlan) -> String {
         match &t.value {
             None => out.push_str(" { value by_reference }\n"),
             Some(v) => {
-                let q = if t.qualifier == "exact" { String::new() } else { format!("{} ", t.qualifier) };
+                let q = if t.qualifier == "exact" {
+                    String::new()
+                } else {
+                    format!("{} ", t.qualifier)
+                };
                 let _ = writeln!(out, " {{ value {q}{v} {} }}", t.unit);
             }
         }
@@ -182,7 +246,10 @@ mod tests {
             assert!(all.iter().any(|t| t.qualifier == q), "{q}");
         }
         assert!(all.iter().any(|t| t.unit == "GW") && all.iter().any(|t| t.unit == "万kW"));
-        assert!(plans.iter().any(|p| p.targets.len() < SPECS.len()), "some targets missing");
+        assert!(
+            plans.iter().any(|p| p.targets.len() < SPECS.len()),
+            "some targets missing"
+        );
     }
 
     #[test]

@@ -327,3 +327,60 @@ fn a_report_file_is_written_whole_or_not_at_all() {
     assert!(common::stderr(&output).contains("PC004"));
     assert_eq!(fs::read_to_string(&out).unwrap(), report("md"));
 }
+
+/// A report on plans written for the test, against the bundled rules.
+fn report_on(plans: &[(&str, &str)], format: &str, more: &[&str]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let mut args = vec!["report".to_string()];
+    for (name, text) in plans {
+        let path = dir.path().join(name);
+        fs::write(&path, text).unwrap();
+        args.push(path.display().to_string());
+    }
+    args.extend(["--format", format, "--date", DATE].map(String::from));
+    args.extend(more.iter().map(|s| s.to_string()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let output = plancheck(&args);
+    assert_eq!(code(&output), 0, "{}", common::stderr(&output));
+    stdout(&output)
+}
+
+const SOURCES: &str = r#"province Gansu
+target energy_intensity_cut by 2025 from 2020 {
+    value 12.5 %
+    document "a script"
+    source "javascript:alert(document.domain)"
+}
+target non_fossil_share by 2025 {
+    value 30 %
+    source " HTTPS://example.org/gansu "
+}
+target non_fossil_share by 2030 {
+    value 35 %
+    source "data:text/html,<b>x</b>"
+}
+"#;
+
+#[test]
+fn only_web_addresses_become_links() {
+    let html = report_on(&[("gansu.plan", SOURCES)], "html", &[]);
+    let page = scraper::Html::parse_document(&html);
+    let links: Vec<&str> = page
+        .select(&scraper::Selector::parse("a[href]").unwrap())
+        .filter_map(|a| a.value().attr("href"))
+        .filter(|href| !href.starts_with('#'))
+        .collect();
+    assert_eq!(links, ["HTTPS://example.org/gansu"]);
+    let text = page.root_element().text().collect::<String>();
+    assert!(
+        text.contains("javascript:alert(document.domain)"),
+        "shown as text"
+    );
+    assert!(text.contains("data:text/html,<b>x</b>"), "shown as text");
+    assert!(!html.contains("<b>x</b>"), "escaped");
+
+    let md = report_on(&[("gansu.plan", SOURCES)], "md", &[]);
+    assert!(md.contains("<HTTPS://example.org/gansu>"));
+    assert!(md.contains("` javascript:alert(document.domain) `"));
+    assert!(!md.contains("<javascript:") && !md.contains("<data:"));
+}

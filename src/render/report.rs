@@ -4,6 +4,7 @@ mod charts;
 mod csv;
 mod html;
 mod markdown;
+mod text;
 
 pub use self::csv::render_report_csv;
 pub use html::render_report_html;

@@ -5,6 +5,7 @@ use minijinja::{Environment, Value, context};
 use serde::Serialize;
 
 use super::charts::bar_chart;
+use super::text::web_link;
 use crate::report::Report;
 
 /// The charts of the seed's Figures 2 to 4: indicator, year, baseline, and a caption.
@@ -67,6 +68,7 @@ pub fn render_report_html(report: &Report) -> String {
         include_str!("../../../templates/report.html"),
     )
     .expect("the report template parses");
+    env.add_filter("web_link", |s: String| web_link(&s).map(str::to_string));
     let template = env
         .get_template("report.html")
         .expect("the template was just added");

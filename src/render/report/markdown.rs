@@ -3,6 +3,7 @@
 use std::fmt::Write;
 
 use super::outcome_words;
+use super::text::{code_span, web_link};
 use crate::report::{Ranking, Report};
 
 /// A margin with its sign: `+1`, `-6.3`, `0`.
@@ -228,10 +229,7 @@ fn provinces(out: &mut String, report: &Report) {
                     Some(note) => format!("{}: {note}", t.status),
                     None => t.status.clone(),
                 };
-                let source = t
-                    .source
-                    .as_ref()
-                    .map_or(String::new(), |s| format!("<{s}>"));
+                let source = t.source.as_deref().map_or(String::new(), source);
                 vec![
                     format!("`{}`", t.indicator),
                     period,
@@ -269,6 +267,14 @@ fn provinces(out: &mut String, report: &Report) {
             }
             out.push('\n');
         }
+    }
+}
+
+/// A source as a link where it is a web address, else as literal text.
+fn source(text: &str) -> String {
+    match web_link(text) {
+        Some(url) => format!("<{url}>"),
+        None => code_span(text),
     }
 }
 

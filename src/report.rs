@@ -142,7 +142,8 @@ pub struct TargetRow {
     pub baseline: Option<u16>,
     pub declared: String,
     pub commitment: String,
-    pub status: String,
+    /// As the plan states it; `None` when it states none.
+    pub status: Option<String>,
     pub status_note: Option<String>,
     pub document: Option<String>,
     pub source: Option<String>,

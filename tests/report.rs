@@ -384,3 +384,16 @@ fn only_web_addresses_become_links() {
     assert!(md.contains("` javascript:alert(document.domain) `"));
     assert!(!md.contains("<javascript:") && !md.contains("<data:"));
 }
+
+#[test]
+fn a_target_with_no_status_shows_none() {
+    let doc: Value =
+        serde_json::from_str(&report_on(&[("gansu.plan", SOURCES)], "json", &[])).unwrap();
+    let targets = doc["provinces"][0]["targets"].as_array().unwrap();
+    assert!(targets.iter().all(|t| t["status"].is_null()), "{targets:?}");
+    for format in ["md", "html"] {
+        let text = report_on(&[("gansu.plan", SOURCES)], format, &[]);
+        assert!(!text.contains("verified"), "{format}");
+        assert!(text.contains("not stated"), "{format}");
+    }
+}

@@ -208,11 +208,8 @@ fn province(checked: &Checked, rules: &RuleSet, p: usize) -> ProvinceSection {
                 baseline: target.baseline,
                 declared: declared_words(target),
                 commitment: target.commitment.name().to_string(),
-                status: target
-                    .status
-                    .as_ref()
-                    .map_or("verified", |s| s.kind.name())
-                    .to_string(),
+                // A plan that states no status has not said its figure was verified.
+                status: target.status.as_ref().map(|s| s.kind.name().to_string()),
                 status_note: target.status.as_ref().and_then(|s| s.note.clone()),
                 document: target.document.clone(),
                 source: target.source.clone(),

@@ -6,6 +6,9 @@ use super::outcome_words;
 use super::text::{code_span, web_link};
 use crate::report::{Ranking, Report};
 
+/// What a target's status reads when the plan states none.
+const NOT_STATED: &str = "not stated";
+
 /// A margin with its sign: `+1`, `-6.3`, `0`.
 fn signed(margin: &str) -> String {
     if margin.starts_with('-') || margin == "0" {
@@ -225,9 +228,10 @@ fn provinces(out: &mut String, report: &Report) {
                     })
                     .collect::<Vec<_>>()
                     .join("; ");
+                let status = t.status.as_deref().unwrap_or(NOT_STATED);
                 let status = match &t.status_note {
-                    Some(note) => format!("{}: {note}", t.status),
-                    None => t.status.clone(),
+                    Some(note) => format!("{status}: {note}"),
+                    None => status.to_string(),
                 };
                 let source = t.source.as_deref().map_or(String::new(), source);
                 vec![

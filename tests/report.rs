@@ -124,7 +124,7 @@ fn a_national_total_over_a_few_provinces_is_not_enough_data() {
         (Some(3), Some(31))
     );
     assert_eq!(aggregate["total"], "0.7964");
-    assert!(report("md").contains("| `WS-2030` | `wind_solar_capacity by 2030 > 12 亿kW` | 0.7964 亿kW | 3 of 31 | not enough data |"));
+    assert!(report("md").contains("| `WS-2030` | `wind_solar_capacity by 2030 > 12 亿kW` | 0.7964\u{a0}亿kW | 3 of 31 | not enough data |"));
 }
 
 #[test]
@@ -396,4 +396,82 @@ fn a_target_with_no_status_shows_none() {
         assert!(!text.contains("verified"), "{format}");
         assert!(text.contains("not stated"), "{format}");
     }
+}
+
+/// The text of an HTML page as a reader sees it.
+fn page_text(html: &str) -> String {
+    let page = scraper::Html::parse_document(html);
+    let body = scraper::Selector::parse("body").unwrap();
+    page.select(&body).next().unwrap().text().collect()
+}
+
+#[test]
+fn markdown_and_html_give_outcomes_and_margins_alike() {
+    let md = report("md");
+    let html = report("html");
+    let text = page_text(&html);
+    for both in [
+        "pass (+1.5\u{a0}pp)",
+        "fail (-0.5\u{a0}pp)",
+        "not checkable",
+        "17.7\u{a0}%",
+    ] {
+        assert!(md.contains(both) && text.contains(both), "{both}");
+    }
+    assert!(!text.contains("not_checkable"), "an outcome in words");
+    assert!(
+        !text.contains("17.7 %"),
+        "a number keeps its unit on its line"
+    );
+    assert!(!text.contains('`'), "code spans are <code>, not backticks");
+    let page = scraper::Html::parse_document(&html);
+    let li = scraper::Selector::parse("#provinces li code").unwrap();
+    assert!(page.select(&li).count() > 31, "messages show code as code");
+    let cell = scraper::Selector::parse("table.heat td.pass").unwrap();
+    let title = page.select(&cell).next().unwrap().value().attr("title");
+    assert_eq!(
+        title,
+        Some("EI-2025: pass (+0.5\u{a0}pp)"),
+        "tooltips give the unit"
+    );
+}
+
+#[test]
+fn a_not_checkable_outcome_shows_no_margin() {
+    // Beijing declares only renewable_share for 2025, a lower bound of the non-fossil share
+    // that falls short of NF-2025: its 14.4 % says nothing of the distance to 20 %.
+    let md = report("md");
+    assert!(
+        !md.contains("not checkable ("),
+        "no margin beside not checkable"
+    );
+    let doc = json();
+    let beijing = &doc["provinces"][1];
+    assert_eq!(beijing["province"], "Beijing");
+    let check = &beijing["targets"][1]["checks"][0];
+    assert_eq!(
+        (&check["rule"], &check["outcome"]),
+        (&Value::from("NF-2025"), &Value::from("not_checkable"))
+    );
+    assert!(check["margin"].is_null() && check["margin_unit"].is_null());
+}
+
+const PEAKS: [(&str, &str); 2] = [
+    (
+        "shaanxi.plan",
+        "province Shaanxi\ntarget co2_peak_year { value 2025 }\n",
+    ),
+    (
+        "gansu.plan",
+        "province Gansu\ntarget co2_peak_year { value 2032 }\n",
+    ),
+];
+
+#[test]
+fn years_read_as_years() {
+    let md = report_on(&PEAKS, "md", &[]);
+    assert!(md.contains("| Gansu 甘肃 | 2032 |"), "{md}");
+    assert!(md.contains("fail (-2\u{a0}years)"), "{md}");
+    assert!(md.contains("pass (+5\u{a0}years)"), "{md}");
+    assert!(!md.contains("2032 year") && !md.contains("2 year"), "{md}");
 }

@@ -17,15 +17,3 @@ pub fn render_report_json(report: &Report) -> String {
     out.push('\n');
     out
 }
-
-/// An outcome in words for tables.
-fn outcome_words(outcome: &str, waived: bool) -> &'static str {
-    match (outcome, waived) {
-        (_, true) => "waived",
-        ("pass", _) => "pass",
-        ("fail", _) => "fail",
-        ("undeclared", _) => "undeclared",
-        ("not_checkable", _) => "not checkable",
-        _ => "",
-    }
-}

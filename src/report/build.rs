@@ -123,8 +123,18 @@ fn cell(rules: &RuleSet, f: &Finding) -> Cell {
         severity: f.severity.name().to_string(),
         waived: f.waived.is_some(),
         value: f.value.map(exact),
-        margin: f.margin.map(exact),
-        margin_unit: f.margin.map(|_| margin_unit(rules, f.rule)),
+        margin: shown_margin(f),
+        margin_unit: shown_margin(f).map(|_| margin_unit(rules, f.rule)),
+    }
+}
+
+/// The margin a report shows. None for a finding that is not checkable: its figure does not
+/// settle the requirement (a lower-bound stand-in that falls short, say), so a distance from
+/// it would read as a verdict that was not made.
+pub(super) fn shown_margin(f: &Finding) -> Option<String> {
+    match f.outcome {
+        Outcome::NotCheckable => None,
+        _ => f.margin.map(exact),
     }
 }
 
@@ -197,8 +207,8 @@ fn province(checked: &Checked, rules: &RuleSet, p: usize) -> ProvinceSection {
                     requirement: requirement(rules, &rules.rules[f.rule]),
                     outcome: f.outcome.name().to_string(),
                     severity: f.severity.name().to_string(),
-                    margin: f.margin.map(exact),
-                    margin_unit: f.margin.map(|_| margin_unit(rules, f.rule)),
+                    margin: shown_margin(f),
+                    margin_unit: shown_margin(f).map(|_| margin_unit(rules, f.rule)),
                     message: f.message.clone(),
                 })
                 .collect();

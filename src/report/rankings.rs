@@ -88,7 +88,7 @@ fn ranking(checked: &Checked, rules: &RuleSet, key: Key) -> Ranking {
                     declared: declared_words(target),
                     commitment: target.commitment.name().to_string(),
                     outcome: finding.map(|f| f.outcome.name().to_string()),
-                    margin: finding.and_then(|f| f.margin).map(exact),
+                    margin: finding.and_then(super::build::shown_margin),
                 },
             ));
         }

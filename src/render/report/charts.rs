@@ -5,6 +5,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::text::{glue_units, quantity};
 use crate::report::Ranking;
 
 /// Bar colours by outcome; no other shape in a chart uses them, so bars can be counted.
@@ -84,7 +85,7 @@ fn draw(
             fill.filled(),
         )))?;
         let end = chart.backend_coord(&(*value, y + 0.5));
-        let text = entry.declared.clone();
+        let text = glue_units(&entry.declared);
         root.draw(&Text::new(
             text,
             (end.0 + 4, end.1),
@@ -105,11 +106,8 @@ fn draw(
             NATIONAL.stroke_width(2),
         )))?;
         let at = chart.backend_coord(&(figure, n as f64));
-        let text = format!(
-            "national {} {}",
-            ranking.national.as_ref().map_or("", |n| n.value.as_str()),
-            ranking.unit
-        );
+        let value = ranking.national.as_ref().map_or("", |n| n.value.as_str());
+        let text = format!("national {}", quantity(value, &ranking.unit));
         let style = TextStyle::from(("sans-serif", 12).into_font()).color(&NATIONAL);
         root.draw(&Text::new(
             text,

@@ -2,21 +2,11 @@
 
 use std::fmt::Write;
 
-use super::outcome_words;
-use super::text::{code_span, web_link};
+use super::text::{code_span, outcome_words, quantity, verdict, web_link};
 use crate::report::{Ranking, Report};
 
 /// What a target's status reads when the plan states none.
 const NOT_STATED: &str = "not stated";
-
-/// A margin with its sign: `+1`, `-6.3`, `0`.
-fn signed(margin: &str) -> String {
-    if margin.starts_with('-') || margin == "0" {
-        margin.to_string()
-    } else {
-        format!("+{margin}")
-    }
-}
 
 /// Text safe inside a table cell.
 fn cell(text: &str) -> String {
@@ -105,7 +95,7 @@ fn summary(out: &mut String, report: &Report) {
         Some(vec![
             format!("`{}`", s.rule),
             format!("`{}`", s.requirement),
-            format!("{} {}", a.total, a.unit),
+            quantity(&a.total, &a.unit),
             format!("{} of {}", a.contributors, a.in_scope),
             outcome.to_string(),
         ])
@@ -154,8 +144,10 @@ fn ranking(out: &mut String, r: &Ranking) {
         Some(n) => {
             let _ = writeln!(
                 out,
-                "National figure: {} {} (`{}`: `{}`).\n",
-                n.value, r.unit, n.rule, n.requirement
+                "National figure: {} (`{}`: `{}`).\n",
+                quantity(&n.value, &r.unit),
+                n.rule,
+                n.requirement
             );
         }
         None => {
@@ -163,16 +155,13 @@ fn ranking(out: &mut String, r: &Ranking) {
         }
     }
     let rows = r.entries.iter().map(|e| {
-        let unit = r.margin_unit.as_deref().unwrap_or_default();
-        let against = match (&e.outcome, &e.margin) {
-            (Some(o), Some(m)) => format!("{} ({} {unit})", outcome_words(o, false), signed(m)),
-            (Some(o), None) => outcome_words(o, false).to_string(),
-            _ => String::new(),
-        };
+        let against = e.outcome.as_deref().map_or(String::new(), |o| {
+            verdict(o, false, e.margin.as_deref(), r.margin_unit.as_deref())
+        });
         vec![
             e.rank.to_string(),
             format!("{} {}", e.province, e.province_zh),
-            format!("{} {}", e.value, r.unit),
+            quantity(&e.value, &r.unit),
             e.declared.clone(),
             e.commitment.clone(),
             against,
@@ -217,14 +206,14 @@ fn provinces(out: &mut String, report: &Report) {
                 let checks = t
                     .checks
                     .iter()
-                    .map(|c| match (&c.margin, &c.margin_unit) {
-                        (Some(m), Some(u)) => format!(
-                            "`{}` {} ({} {u})",
-                            c.rule,
-                            outcome_words(&c.outcome, false),
-                            signed(m)
-                        ),
-                        _ => format!("`{}` {}", c.rule, outcome_words(&c.outcome, false)),
+                    .map(|c| {
+                        let v = verdict(
+                            &c.outcome,
+                            false,
+                            c.margin.as_deref(),
+                            c.margin_unit.as_deref(),
+                        );
+                        format!("`{}` {v}", c.rule)
                     })
                     .collect::<Vec<_>>()
                     .join("; ");

@@ -96,11 +96,16 @@ pub struct NationalFigure {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct RankEntry {
-    pub rank: usize,
+    /// Competition ranking: equal commitments share a rank. `None` for a declaration that
+    /// commits to no bound (`at least 2025` for a peak year), listed last.
+    pub rank: Option<usize>,
     pub province: String,
     pub province_zh: String,
     /// The figure declared, in the ranking's unit.
     pub value: String,
+    /// What the declaration commits to, what it is ranked by: `14.5 %`, `more than 65 %`;
+    /// `None` for no bound.
+    pub commits_to: Option<String>,
     /// As the plan wrote it: `at least 14.4 %`.
     pub declared: String,
     pub commitment: String,

@@ -456,7 +456,7 @@ fn a_not_checkable_outcome_shows_no_margin() {
     assert!(check["margin"].is_null() && check["margin_unit"].is_null());
 }
 
-const PEAKS: [(&str, &str); 2] = [
+const PEAKS: [(&str, &str); 4] = [
     (
         "shaanxi.plan",
         "province Shaanxi\ntarget co2_peak_year { value 2025 }\n",
@@ -465,7 +465,87 @@ const PEAKS: [(&str, &str); 2] = [
         "gansu.plan",
         "province Gansu\ntarget co2_peak_year { value 2032 }\n",
     ),
+    (
+        "hunan.plan",
+        "province Hunan\ntarget co2_peak_year { value at_least 2025 }\n",
+    ),
+    (
+        "sichuan.plan",
+        "province Sichuan\ntarget co2_peak_year { value 2025 }\n",
+    ),
 ];
+
+/// A ranking's entries as (rank, province, commits_to, outcome).
+fn ranks(doc: &Value, indicator: &str, year: Option<u64>) -> Vec<(Value, String, Value, Value)> {
+    let ranking = doc["rankings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["indicator"] == indicator && r["year"].as_u64() == year)
+        .unwrap_or_else(|| panic!("no ranking of {indicator}"));
+    ranking["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let province = e["province"].as_str().unwrap().to_string();
+            (
+                e["rank"].clone(),
+                province,
+                e["commits_to"].clone(),
+                e["outcome"].clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn peak_years_rank_by_what_they_commit_to() {
+    let doc: Value = serde_json::from_str(&report_on(&PEAKS, "json", &[])).unwrap();
+    let peaks = ranks(&doc, "co2_peak_year", None);
+    let expected = [
+        (1, "Shaanxi", "2025", "pass"),
+        (1, "Sichuan", "2025", "pass"),
+        (3, "Gansu", "2032", "fail"),
+    ];
+    for (got, want) in peaks.iter().zip(expected) {
+        assert_eq!(
+            (
+                got.0.as_u64(),
+                got.1.as_str(),
+                got.2.as_str(),
+                got.3.as_str()
+            ),
+            (Some(want.0), want.1, Some(want.2), Some(want.3))
+        );
+    }
+    // "At least 2025" commits to no year: never first, and failed in the same row.
+    let last = &peaks[3];
+    assert_eq!(last.1, "Hunan");
+    assert!(last.0.is_null() && last.2.is_null(), "{last:?}");
+    assert_eq!(last.3, "fail");
+    let md = report_on(&PEAKS, "md", &[]);
+    assert!(
+        md.contains("| — | Hunan 湖南 | no bound | at least 2025 | firm | fail |"),
+        "{md}"
+    );
+}
+
+#[test]
+fn equal_commitments_share_a_rank() {
+    let ei = ranks(&json(), "energy_intensity_cut", Some(2025));
+    let ei: Vec<u64> = ei.iter().map(|e| e.0.as_u64().unwrap()).collect();
+    assert_eq!(&ei[..10], [1, 2, 2, 2, 2, 2, 2, 2, 9, 9]);
+    let co2: Vec<u64> = ranks(&json(), "co2_intensity_cut", Some(2030))
+        .iter()
+        .map(|e| e.0.as_u64().unwrap())
+        .collect();
+    assert_eq!(
+        co2,
+        [1, 2, 3, 3, 3, 3, 3, 3, 3],
+        "more than 68 % is above more than 65 %"
+    );
+}
 
 #[test]
 fn years_read_as_years() {

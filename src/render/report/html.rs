@@ -5,7 +5,7 @@ use minijinja::{Environment, Value, context, escape_formatter};
 use serde::Serialize;
 
 use super::charts::bar_chart;
-use super::text::{code_spans_html, glue_units, quantity, verdict, web_link};
+use super::text::{code_spans_html, commits_to, glue_units, quantity, rank, verdict, web_link};
 use crate::report::Report;
 
 /// The charts of the seed's Figures 2 to 4: indicator, year, baseline, and a caption.
@@ -71,6 +71,8 @@ fn environment() -> Environment<'static> {
     .expect("the report template parses");
     env.add_filter("web_link", |s: String| web_link(&s).map(str::to_string));
     env.add_filter("quantity", |v: String, unit: String| quantity(&v, &unit));
+    env.add_filter("rank", |r: Option<usize>| rank(r));
+    env.add_filter("commits_to", |w: Option<String>| commits_to(w.as_deref()));
     env.add_filter("code_spans", |s: String| {
         Value::from_safe_string(code_spans_html(&s))
     });

@@ -2,8 +2,14 @@
 
 use std::fmt::Write;
 
-use super::text::{code_span, outcome_words, quantity, verdict, web_link};
+use super::text::{code_span, commits_to, outcome_words, quantity, rank, verdict, web_link};
 use crate::report::{Ranking, Report};
+
+/// How rankings are made, as the report says it.
+const RANKING_NOTE: &str = "Provinces that declare each indicator for a year, most ambitious first, by what each \
+declaration commits to (`at least 14.4 %` commits to 14.4 %, `more than 65 %` to more than 65 %). \
+Equal commitments share a rank. A declaration that commits to no bound (`at least 2025` for a \
+peak year, where earlier is more ambitious) is listed last, unranked.";
 
 /// What a target's status reads when the plan states none.
 const NOT_STATED: &str = "not stated";
@@ -38,10 +44,7 @@ pub fn render_report_markdown(report: &Report) -> String {
     summary(&mut out, report);
     matrix(&mut out, report);
     let _ = writeln!(out, "## Rankings\n");
-    let _ = writeln!(
-        out,
-        "Provinces that declare each indicator for a year, most ambitious first.\n"
-    );
+    let _ = writeln!(out, "{RANKING_NOTE}\n");
     for ranking in &report.rankings {
         self::ranking(&mut out, ranking);
     }
@@ -159,9 +162,9 @@ fn ranking(out: &mut String, r: &Ranking) {
             verdict(o, false, e.margin.as_deref(), r.margin_unit.as_deref())
         });
         vec![
-            e.rank.to_string(),
+            rank(e.rank),
             format!("{} {}", e.province, e.province_zh),
-            quantity(&e.value, &r.unit),
+            commits_to(e.commits_to.as_deref()),
             e.declared.clone(),
             e.commitment.clone(),
             against,
@@ -172,7 +175,7 @@ fn ranking(out: &mut String, r: &Ranking) {
         &[
             "rank",
             "province",
-            "value",
+            "commits to",
             "declared",
             "commitment",
             "against the national figure (margin)",

@@ -81,6 +81,16 @@ pub fn verdict(outcome: &str, waived: bool, m: Option<&str>, unit: Option<&str>)
     }
 }
 
+/// A rank; a dash for a declaration that commits to no bound, which is not ranked.
+pub fn rank(rank: Option<usize>) -> String {
+    rank.map_or("—".to_string(), |r| r.to_string())
+}
+
+/// What a ranked declaration commits to: `more than 65 %`, or `no bound`.
+pub fn commits_to(words: Option<&str>) -> String {
+    words.map_or("no bound".to_string(), glue_units)
+}
+
 /// Text with a non-breaking space between each number and the unit after it, as messages
 /// write them (`declared 17.7 %, required `around 20 %``).
 pub fn glue_units(text: &str) -> String {

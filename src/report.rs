@@ -66,6 +66,8 @@ pub struct Cell {
     pub outcome: String,
     pub severity: String,
     pub waived: bool,
+    /// The indicator the rule judged in place of its own, where it accepts one.
+    pub stand_in: Option<String>,
     pub value: Option<String>,
     pub margin: Option<String>,
     pub margin_unit: Option<String>,
@@ -109,6 +111,9 @@ pub struct RankEntry {
     /// As the plan wrote it: `at least 14.4 %`.
     pub declared: String,
     pub commitment: String,
+    /// The indicator declared in place of the ranking's own, which the national rule
+    /// accepts (`renewable_share` for `non_fossil_share`).
+    pub stand_in: Option<String>,
     /// Against the national figure, from the finding of its rule.
     pub outcome: Option<String>,
     pub margin: Option<String>,

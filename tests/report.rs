@@ -555,3 +555,79 @@ fn years_read_as_years() {
     assert!(md.contains("pass (+5\u{a0}years)"), "{md}");
     assert!(!md.contains("2032 year") && !md.contains("2 year"), "{md}");
 }
+
+#[test]
+fn rankings_count_what_the_summary_counts() {
+    let doc = json();
+    let summary = |rule: &Value| {
+        doc["summary"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["rule"] == *rule)
+            .unwrap()["counts"]
+            .clone()
+    };
+    let html = report("html");
+    let page = scraper::Html::parse_document(&html);
+    for ranking in doc["rankings"].as_array().unwrap() {
+        let Some(rule) = ranking["national"].get("rule") else {
+            continue;
+        };
+        let entries = ranking["entries"].as_array().unwrap();
+        let count = |outcome: &str| entries.iter().filter(|e| e["outcome"] == outcome).count();
+        let counts = summary(rule);
+        assert_eq!(
+            (count("pass") as u64, count("fail") as u64),
+            (
+                counts["pass"].as_u64().unwrap(),
+                counts["fail"].as_u64().unwrap()
+            ),
+            "{rule}"
+        );
+        let id = format!(
+            "figure#chart-{}-{}",
+            ranking["indicator"].as_str().unwrap(),
+            ranking["year"]
+        );
+        if let Some(figure) = page.select(&scraper::Selector::parse(&id).unwrap()).next() {
+            let svg = figure.html();
+            assert_eq!(
+                svg.matches("fill=\"#2E7D32\"").count(),
+                count("pass"),
+                "{id}"
+            );
+        }
+    }
+    // Beijing meets NF-2030 through its renewable share, which the rule accepts: the
+    // ranking and the matrix say so.
+    let nf30 = doc["rankings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["indicator"] == "non_fossil_share" && r["year"] == 2030)
+        .unwrap();
+    let beijing = nf30["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["province"] == "Beijing")
+        .expect("Beijing is ranked");
+    assert_eq!(
+        (&beijing["outcome"], &beijing["stand_in"]),
+        (&Value::from("pass"), &Value::from("renewable_share"))
+    );
+    assert!(report("md").contains("| pass via `renewable_share` |"));
+    let cell = scraper::Selector::parse("table.heat td[title^=\"NF-2030: pass\"]").unwrap();
+    let marked: Vec<_> = page
+        .select(&cell)
+        .filter(|c| {
+            c.value()
+                .attr("title")
+                .unwrap()
+                .ends_with("via renewable_share")
+        })
+        .map(|c| c.text().collect::<String>())
+        .collect();
+    assert_eq!(marked, ["✓*"]);
+}

@@ -122,6 +122,10 @@ fn cell(rules: &RuleSet, f: &Finding) -> Cell {
         outcome: f.outcome.name().to_string(),
         severity: f.severity.name().to_string(),
         waived: f.waived.is_some(),
+        stand_in: f
+            .stand_in
+            .filter(|s| s.accepted.is_some())
+            .map(|s| rules.indicator(s.indicator).name.clone()),
         value: f.value.map(exact),
         margin: shown_margin(f),
         margin_unit: shown_margin(f).map(|_| margin_unit(rules, f.rule)),
@@ -171,6 +175,7 @@ fn matrix(checked: &Checked, rules: &RuleSet) -> Matrix {
                             outcome: "not_in_scope".into(),
                             severity: "none".into(),
                             waived: false,
+                            stand_in: None,
                             value: None,
                             margin: None,
                             margin_unit: None,

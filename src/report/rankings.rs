@@ -86,6 +86,18 @@ fn ranking(checked: &Checked, rules: &RuleSet, key: Key) -> Ranking {
             entries.extend(entry(indicator, plan, target, finding));
         }
     }
+    // Provinces the national rule judged by a stand-in it accepts (Beijing's renewable
+    // share for the non-fossil share), so that the ranking counts what the summary counts.
+    for f in &checked.findings {
+        let Some((p, t, s)) = stand_in(f, rule) else {
+            continue;
+        };
+        let plan = &checked.plans[p];
+        if let Some((figure, mut e)) = entry(indicator, plan, &plan.targets[t], Some(f)) {
+            e.stand_in = Some(rules.indicator(s).name.clone());
+            entries.push((figure, e));
+        }
+    }
     Ranking {
         indicator: indicator.name.clone(),
         title: indicator
@@ -99,6 +111,12 @@ fn ranking(checked: &Checked, rules: &RuleSet, key: Key) -> Ranking {
         national: rule.map(|r| national_figure(rules, r)),
         entries: ranked(entries, indicator.higher_is_better()),
     }
+}
+
+/// The plan, target and indicator of a finding of `rule` made on an accepted stand-in.
+fn stand_in(f: &Finding, rule: Option<usize>) -> Option<(usize, usize, IndicatorId)> {
+    let s = f.stand_in.filter(|s| s.accepted.is_some())?;
+    (Some(f.rule) == rule).then_some((f.plan?, f.target?, s.indicator))
 }
 
 /// A province's entry, with what its declaration commits to; `None` for `by_reference`.
@@ -128,6 +146,7 @@ fn entry(
         commits_to: figure.map(|f| commits_to(f, indicator)),
         declared: declared_words(target),
         commitment: target.commitment.name().to_string(),
+        stand_in: None,
         outcome: finding.map(|f| f.outcome.name().to_string()),
         margin: finding.and_then(shown_margin),
     };

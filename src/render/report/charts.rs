@@ -85,7 +85,10 @@ fn draw(
             fill.filled(),
         )))?;
         let end = chart.backend_coord(&(*value, y + 0.5));
-        let text = glue_units(&entry.declared);
+        let text = match &entry.stand_in {
+            Some(s) => format!("{} (via {s})", glue_units(&entry.declared)),
+            None => glue_units(&entry.declared),
+        };
         root.draw(&Text::new(
             text,
             (end.0 + 4, end.1),

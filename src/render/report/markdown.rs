@@ -123,14 +123,16 @@ fn matrix(out: &mut String, report: &Report) {
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let rows = report.matrix.rows.iter().map(|row| {
         let mut cells = vec![format!("{} {}", row.province, row.province_zh)];
-        cells.extend(
-            row.cells
-                .iter()
-                .map(|c| match outcome_words(&c.outcome, c.waived) {
-                    "fail" => "**fail**".to_string(),
-                    words => words.to_string(),
-                }),
-        );
+        cells.extend(row.cells.iter().map(|c| {
+            let words = match outcome_words(&c.outcome, c.waived) {
+                "fail" => "**fail**".to_string(),
+                words => words.to_string(),
+            };
+            match &c.stand_in {
+                Some(s) => format!("{words} via `{s}`"),
+                None => words,
+            }
+        }));
         cells
     });
     table(out, &header, rows);
@@ -165,7 +167,10 @@ fn ranking(out: &mut String, r: &Ranking) {
             rank(e.rank),
             format!("{} {}", e.province, e.province_zh),
             commits_to(e.commits_to.as_deref()),
-            e.declared.clone(),
+            match &e.stand_in {
+                Some(s) => format!("{} (via `{s}`)", e.declared),
+                None => e.declared.clone(),
+            },
             e.commitment.clone(),
             against,
         ]

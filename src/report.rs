@@ -96,6 +96,25 @@ pub struct NationalFigure {
     pub value: String,
 }
 
+/// A national total a ranking's provinces add up to: an aggregate rule on the same
+/// indicator and year, and the sum of what the provinces declare. It is a figure for the
+/// country, not for each province.
+#[derive(Debug, Clone, Serialize)]
+pub struct NationalTotal {
+    pub rule: String,
+    pub requirement: String,
+    /// The national figure, in `unit` (the requirement's).
+    pub value: String,
+    /// The sum of the provinces' commitments, in `unit`.
+    pub sum: Option<String>,
+    pub unit: String,
+    /// How many provinces contributed to the sum, of how many in the rule's scope.
+    pub contributors: usize,
+    pub in_scope: usize,
+    pub outcome: String,
+    pub reason: Option<String>,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct RankEntry {
     /// Competition ranking: equal commitments share a rank. `None` for a declaration that
@@ -129,7 +148,10 @@ pub struct Ranking {
     pub unit: String,
     /// The unit of the margins: that of a difference of the national figure's values.
     pub margin_unit: Option<String>,
+    /// The national figure each province is compared with.
     pub national: Option<NationalFigure>,
+    /// Or the national total their declarations add up to.
+    pub national_total: Option<NationalTotal>,
     pub entries: Vec<RankEntry>,
 }
 

@@ -631,3 +631,45 @@ fn rankings_count_what_the_summary_counts() {
         .collect();
     assert_eq!(marked, ["✓*"]);
 }
+
+#[test]
+fn a_national_total_is_given_as_a_total_over_provinces() {
+    let doc = json();
+    let ranking = |indicator: &str, year: u64| {
+        doc["rankings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["indicator"] == indicator && r["year"] == year)
+            .unwrap()
+            .clone()
+    };
+    for (indicator, year, rule, value, sum, contributors) in [
+        ("forest_stock", 2025, "FS-2025", "180", "34.47", 5),
+        ("forest_stock", 2030, "FS-2030", "190", "13.15", 2),
+        ("wind_solar_capacity", 2030, "WS-2030", "12", "0.7964", 3),
+    ] {
+        let r = ranking(indicator, year);
+        assert!(r["national"].is_null(), "no per-province figure for {rule}");
+        let total = &r["national_total"];
+        assert_eq!(
+            (&total["rule"], &total["value"], &total["sum"]),
+            (&Value::from(rule), &Value::from(value), &Value::from(sum))
+        );
+        assert_eq!(total["contributors"], contributors);
+        assert_eq!(total["in_scope"], 31);
+        assert_eq!(total["reason"], "not_enough_data");
+        assert_eq!(
+            r["entries"].as_array().unwrap().len(),
+            contributors,
+            "{rule}: a row per contributor"
+        );
+    }
+    assert!(ranking("wind_solar_capacity", 2025)["national_total"].is_null());
+    let md = report("md");
+    assert!(md.contains(
+        "National total: 12\u{a0}亿kW (`WS-2030`: `wind_solar_capacity by 2030 > 12 亿kW`), a total over provinces, not a figure for each. The 3 of 31 provinces that declare it sum to 0.7964\u{a0}亿kW: not enough data."
+    ));
+    let text = page_text(&report("html"));
+    assert!(text.contains("National total: 180\u{a0}亿m3"));
+}

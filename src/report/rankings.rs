@@ -9,11 +9,11 @@
 use std::cmp::Ordering;
 
 use super::build::{requirement, shown_margin};
-use super::{NationalFigure, RankEntry, Ranking};
+use super::{NationalFigure, NationalTotal, RankEntry, Ranking};
 use crate::check::Checked;
 use crate::eval::judge::{Figure, Interval, committed};
 use crate::finding::{Finding, declared_words, exact, show_amount};
-use crate::model::{Condition, Declared, Indicator, IndicatorId, RuleSet, Scope, Target};
+use crate::model::{Condition, Declared, Indicator, IndicatorId, Rule, RuleSet, Scope, Target};
 
 /// The indicator, year and baseline a ranking is about.
 type Key = (IndicatorId, Option<u16>, Option<u16>);
@@ -38,39 +38,59 @@ pub fn rankings(checked: &Checked, rules: &RuleSet) -> Vec<Ranking> {
         .collect()
 }
 
-/// The rule giving the national figure for a key: one over each province, with a figure.
-fn national_rule(rules: &RuleSet, (indicator, year, baseline): Key) -> Option<usize> {
+/// The rule giving a national figure for a key: over each province, or (`sum`) a national
+/// total over them, with a figure.
+fn national_rule(rules: &RuleSet, (indicator, year, baseline): Key, sum: bool) -> Option<usize> {
     rules.rules.iter().position(|r| {
         let req = &r.requirement;
         req.indicator == indicator
             && req.year == year
             && req.baseline == baseline
-            && matches!(r.scope, Scope::Each(_))
-            && matches!(
-                req.condition,
-                Condition::Compare { .. } | Condition::Around { .. }
-            )
+            && matches!(r.scope, Scope::Sum { .. }) == sum
+            && figure(r).is_some()
     })
+}
+
+/// A rule's figure, in the unit it is written in.
+fn figure(rule: &Rule) -> Option<String> {
+    match &rule.requirement.condition {
+        Condition::Compare { value, .. } | Condition::Around { value, .. } => {
+            Some(exact(value.in_own_unit()))
+        }
+        _ => None,
+    }
 }
 
 fn national_figure(rules: &RuleSet, r: usize) -> NationalFigure {
     let rule = &rules.rules[r];
-    let figure = match &rule.requirement.condition {
-        Condition::Compare { value, .. } | Condition::Around { value, .. } => {
-            exact(value.in_own_unit())
-        }
-        _ => unreachable!("national_rule picks rules with a figure"),
-    };
     NationalFigure {
         rule: rule.id.clone(),
         requirement: requirement(rules, rule),
-        value: figure,
+        value: figure(rule).expect("national_rule picks rules with a figure"),
     }
+}
+
+/// The national total of an aggregate rule, with the sum its finding made.
+fn national_total(checked: &Checked, rules: &RuleSet, r: usize) -> Option<NationalTotal> {
+    let rule = &rules.rules[r];
+    let f = checked.findings.iter().find(|f| f.rule == r)?;
+    Some(NationalTotal {
+        rule: rule.id.clone(),
+        requirement: requirement(rules, rule),
+        value: figure(rule)?,
+        sum: f.value.map(exact),
+        unit: rules.requirement_unit(rule).name().to_string(),
+        contributors: f.contributors.len(),
+        in_scope: f.contributors.len() + f.missing.len(),
+        outcome: f.outcome.name().to_string(),
+        reason: f.reason.as_ref().map(|r| r.name().to_string()),
+    })
 }
 
 fn ranking(checked: &Checked, rules: &RuleSet, key: Key) -> Ranking {
     let indicator = rules.indicator(key.0);
-    let rule = national_rule(rules, key);
+    let rule = national_rule(rules, key, false);
+    let total = national_rule(rules, key, true);
     let mut entries = Vec::new();
     for (p, plan) in checked.plans.iter().enumerate() {
         for (t, target) in plan.targets.iter().enumerate() {
@@ -109,6 +129,7 @@ fn ranking(checked: &Checked, rules: &RuleSet, key: Key) -> Ranking {
         unit: indicator.unit.name().to_string(),
         margin_unit: rule.map(|r| super::build::margin_unit(rules, r)),
         national: rule.map(|r| national_figure(rules, r)),
+        national_total: total.and_then(|r| national_total(checked, rules, r)),
         entries: ranked(entries, indicator.higher_is_better()),
     }
 }

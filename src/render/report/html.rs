@@ -5,7 +5,9 @@ use minijinja::{Environment, Value, context, escape_formatter};
 use serde::Serialize;
 
 use super::charts::bar_chart;
-use super::text::{code_spans_html, commits_to, glue_units, quantity, rank, verdict, web_link};
+use super::text::{
+    code_spans_html, commits_to, glue_units, quantity, rank, total_outcome, verdict, web_link,
+};
 use crate::report::Report;
 
 /// The charts of the seed's Figures 2 to 4: indicator, year, baseline, and a caption.
@@ -75,6 +77,9 @@ fn environment() -> Environment<'static> {
     env.add_filter("commits_to", |w: Option<String>| commits_to(w.as_deref()));
     env.add_filter("code_spans", |s: String| {
         Value::from_safe_string(code_spans_html(&s))
+    });
+    env.add_function("total_outcome", |o: String, reason: Option<String>| {
+        total_outcome(&o, reason.as_deref())
     });
     env.add_function(
         "verdict",

@@ -2,7 +2,9 @@
 
 use std::fmt::Write;
 
-use super::text::{code_span, commits_to, outcome_words, quantity, rank, verdict, web_link};
+use super::text::{
+    code_span, commits_to, outcome_words, quantity, rank, total_outcome, verdict, web_link,
+};
 use crate::report::{Ranking, Report};
 
 /// How rankings are made, as the report says it.
@@ -91,16 +93,13 @@ fn summary(out: &mut String, report: &Report) {
     );
     let rows = report.summary.iter().filter_map(|s| {
         let a = s.aggregate.as_ref()?;
-        let outcome = match a.reason.as_deref() {
-            Some("not_enough_data") => "not enough data",
-            _ => outcome_words(&a.outcome, false),
-        };
+        let outcome = total_outcome(&a.outcome, a.reason.as_deref());
         Some(vec![
             format!("`{}`", s.rule),
             format!("`{}`", s.requirement),
             quantity(&a.total, &a.unit),
             format!("{} of {}", a.contributors, a.in_scope),
-            outcome.to_string(),
+            outcome,
         ])
     });
     table(
@@ -145,8 +144,8 @@ fn ranking(out: &mut String, r: &Ranking) {
         _ => String::new(),
     };
     let _ = writeln!(out, "### {}{period}\n", r.title);
-    match &r.national {
-        Some(n) => {
+    match (&r.national, &r.national_total) {
+        (Some(n), _) => {
             let _ = writeln!(
                 out,
                 "National figure: {} (`{}`: `{}`).\n",
@@ -155,7 +154,21 @@ fn ranking(out: &mut String, r: &Ranking) {
                 n.requirement
             );
         }
-        None => {
+        (None, Some(t)) => {
+            let _ = writeln!(
+                out,
+                "National total: {} (`{}`: `{}`), a total over provinces, not a figure for each. \
+                 The {} of {} provinces that declare it sum to {}: {}.\n",
+                quantity(&t.value, &t.unit),
+                t.rule,
+                t.requirement,
+                t.contributors,
+                t.in_scope,
+                quantity(t.sum.as_deref().unwrap_or("0"), &t.unit),
+                total_outcome(&t.outcome, t.reason.as_deref()),
+            );
+        }
+        (None, None) => {
             let _ = writeln!(out, "No national figure for this indicator and year.\n");
         }
     }

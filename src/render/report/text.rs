@@ -81,6 +81,15 @@ pub fn verdict(outcome: &str, waived: bool, m: Option<&str>, unit: Option<&str>)
     }
 }
 
+/// The outcome of a national total: `not enough data` where the provinces that declare
+/// nothing could still change it, else as any outcome.
+pub fn total_outcome(outcome: &str, reason: Option<&str>) -> String {
+    match reason {
+        Some("not_enough_data") => "not enough data".to_string(),
+        _ => verdict(outcome, false, None, None),
+    }
+}
+
 /// A rank; a dash for a declaration that commits to no bound, which is not ranked.
 pub fn rank(rank: Option<usize>) -> String {
     rank.map_or("—".to_string(), |r| r.to_string())

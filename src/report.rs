@@ -24,7 +24,8 @@ pub struct Provenance {
     pub plan_files: Vec<FileRef>,
 }
 
-/// How many provinces a rule found in each outcome.
+/// How many provinces a rule found in each outcome. A finding a waiver covers is counted
+/// once, as waived, whatever its outcome, so that the counts add up to the findings.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Counts {
     pub pass: usize,
@@ -135,6 +136,8 @@ pub struct RankEntry {
     pub stand_in: Option<String>,
     /// Against the national figure, from the finding of its rule.
     pub outcome: Option<String>,
+    /// Whether a waiver covers that outcome.
+    pub waived: bool,
     pub margin: Option<String>,
 }
 
@@ -155,6 +158,33 @@ pub struct Ranking {
     pub entries: Vec<RankEntry>,
 }
 
+/// The waiver that covers a finding, as the plan gives it.
+#[derive(Debug, Clone, Serialize)]
+pub struct WaiverNote {
+    pub reason: String,
+    pub approved_by: String,
+    pub expires: String,
+    /// The severity the finding would have had.
+    pub severity: String,
+}
+
+/// A waiver that is itself a problem: expired (PC031, an error) or with nothing to cover
+/// (PC032, a warning).
+#[derive(Debug, Clone, Serialize)]
+pub struct WaiverProblem {
+    pub code: String,
+    pub severity: String,
+    /// `expired` or `unused`.
+    pub status: String,
+    pub province: String,
+    pub province_zh: String,
+    pub rule: String,
+    pub reason: String,
+    pub approved_by: String,
+    pub expires: String,
+    pub message: String,
+}
+
 /// A rule's verdict on one declared target.
 #[derive(Debug, Clone, Serialize)]
 pub struct TargetCheck {
@@ -164,6 +194,7 @@ pub struct TargetCheck {
     pub severity: String,
     pub margin: Option<String>,
     pub margin_unit: Option<String>,
+    pub waiver: Option<WaiverNote>,
     pub message: String,
 }
 
@@ -187,6 +218,7 @@ pub struct TargetRow {
 pub struct OpenRow {
     pub rule: String,
     pub outcome: String,
+    pub waiver: Option<WaiverNote>,
     pub message: String,
 }
 
@@ -210,4 +242,6 @@ pub struct Report {
     pub matrix: Matrix,
     pub rankings: Vec<Ranking>,
     pub provinces: Vec<ProvinceSection>,
+    /// Waivers that are problems, in plan order.
+    pub waivers: Vec<WaiverProblem>,
 }

@@ -167,7 +167,7 @@ fn province_sections_give_each_target_with_its_status_and_source() {
 
 /// Counts the bars in a chart: rectangles in the outcome colours.
 fn bars(svg: &str) -> usize {
-    ["#2E7D32", "#C62828", "#9E9E9E", "#1565C0"]
+    ["#2E7D32", "#C62828", "#9E9E9E", "#1565C0", "#F9A825"]
         .iter()
         .map(|fill| svg.matches(&format!("fill=\"{fill}\"")).count())
         .sum()
@@ -672,4 +672,96 @@ fn a_national_total_is_given_as_a_total_over_provinces() {
     ));
     let text = page_text(&report("html"));
     assert!(text.contains("National total: 180\u{a0}亿m3"));
+}
+
+/// A report on `fixtures/report/gansu-waivers.plan`, made on 2025-06-01: the waiver of
+/// EI-2025 covers its miss, that of PEAK-2030 has expired, that of NF-2025 covers nothing.
+fn waivers_report(format: &str) -> String {
+    let output = plancheck(&[
+        "report",
+        "fixtures/report/gansu-waivers.plan",
+        "--format",
+        format,
+        "--date",
+        "2025-06-01T00:00:00Z",
+    ]);
+    assert_eq!(code(&output), 0, "{}", common::stderr(&output));
+    stdout(&output)
+}
+
+#[test]
+fn a_waived_finding_is_counted_once_and_shown_with_its_waiver() {
+    let doc: Value = serde_json::from_str(&waivers_report("json")).unwrap();
+    let ei = &doc["summary"][0];
+    assert_eq!(ei["rule"], "EI-2025");
+    assert_eq!(
+        (&ei["counts"]["fail"], &ei["counts"]["waived"]),
+        (&0.into(), &1.into())
+    );
+    let gansu = &doc["provinces"][0];
+    let counts = gansu["counts"].as_object().unwrap();
+    let total: u64 = counts.values().map(|v| v.as_u64().unwrap()).sum();
+    assert_eq!(
+        total, 12,
+        "one count per rule over each province: {counts:?}"
+    );
+    let waiver = &gansu["targets"][0]["checks"][0]["waiver"];
+    assert_eq!(waiver["approved_by"], "NDRC, letter 2022-17");
+    assert_eq!(waiver["severity"], "warning");
+
+    let md = waivers_report("md");
+    assert!(md.contains("| `EI-2025` | `energy_intensity_cut by 2025 from 2020 >= 13.5 %` | benchmark | 0 | 0 | 0 | 0 | 1 |"));
+    assert!(md.contains("2 pass, 0 fail, 8 undeclared, 1 not checkable, 1 waived."));
+    let why = "the nationally assigned target for Gansu (approved by NDRC, letter 2022-17, expires 2027-12-31)";
+    assert!(
+        md.contains(&format!("`EI-2025` waived (fail, -1\u{a0}pp): {why}")),
+        "{md}"
+    );
+    let text = page_text(&waivers_report("html"));
+    assert!(text.contains(&format!("EI-2025 waived (fail, -1\u{a0}pp): {why}")));
+}
+
+#[test]
+fn waivers_that_are_problems_are_listed() {
+    let doc: Value = serde_json::from_str(&waivers_report("json")).unwrap();
+    let problems: Vec<(&str, &str, &str)> = doc["waivers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| {
+            (
+                w["rule"].as_str().unwrap(),
+                w["code"].as_str().unwrap(),
+                w["status"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            ("PEAK-2030", "PC031", "expired"),
+            ("NF-2025", "PC032", "unused")
+        ]
+    );
+    let expired = "the waiver of `PEAK-2030` expired on 2024-12-31, so it covers nothing";
+    assert!(waivers_report("md").contains(expired));
+    let text = page_text(&waivers_report("html"));
+    assert!(text.contains(&expired.replace('`', "")));
+    assert!(text.contains("PC032"));
+}
+
+#[test]
+fn a_waived_bar_is_not_drawn_as_a_miss() {
+    let html = waivers_report("html");
+    let page = scraper::Html::parse_document(&html);
+    let figure = scraper::Selector::parse("figure#chart-energy_intensity_cut-2025").unwrap();
+    let svg = page.select(&figure).next().unwrap().html();
+    assert_eq!(svg.matches("fill=\"#F9A825\"").count(), 1, "waived amber");
+    assert_eq!(
+        svg.matches("fill=\"#C62828\"").count(),
+        0,
+        "not the fail red"
+    );
+    let rankings = &serde_json::from_str::<Value>(&waivers_report("json")).unwrap()["rankings"];
+    assert_eq!(rankings[0]["entries"][0]["waived"], true);
 }

@@ -169,6 +169,7 @@ fn entry(
         commitment: target.commitment.name().to_string(),
         stand_in: None,
         outcome: finding.map(|f| f.outcome.name().to_string()),
+        waived: finding.is_some_and(|f| f.waived.is_some()),
         margin: finding.and_then(shown_margin),
     };
     Some((figure, entry))

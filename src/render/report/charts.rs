@@ -6,21 +6,24 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::text::{glue_units, quantity};
-use crate::report::Ranking;
+use crate::report::{RankEntry, Ranking};
 
 /// Bar colours by outcome; no other shape in a chart uses them, so bars can be counted.
 pub const PASS: RGBColor = RGBColor(0x2e, 0x7d, 0x32);
 pub const FAIL: RGBColor = RGBColor(0xc6, 0x28, 0x28);
 pub const OPEN: RGBColor = RGBColor(0x9e, 0x9e, 0x9e);
 pub const NO_RULE: RGBColor = RGBColor(0x15, 0x65, 0xc0);
+/// Amber, as in the heat map: a waived miss is not shown as a plain one.
+pub const WAIVED: RGBColor = RGBColor(0xf9, 0xa8, 0x25);
 const NATIONAL: RGBColor = RGBColor(0x6a, 0x1b, 0x9a);
 
 const WIDTH: u32 = 760;
 const BAR: u32 = 24;
 const LABELS: u32 = 170;
 
-fn colour(outcome: Option<&str>) -> RGBColor {
-    match outcome {
+fn colour(entry: &RankEntry) -> RGBColor {
+    match entry.outcome.as_deref() {
+        _ if entry.waived => WAIVED,
         Some("pass") => PASS,
         Some("fail") => FAIL,
         Some(_) => OPEN,
@@ -79,7 +82,7 @@ fn draw(
     for (i, (entry, value)) in ranking.entries.iter().zip(&values).enumerate() {
         // Rank 1 at the top.
         let y = (n - 1 - i) as f64;
-        let fill = colour(entry.outcome.as_deref());
+        let fill = colour(entry);
         chart.draw_series(std::iter::once(Rectangle::new(
             [(0.0, y + 0.18), (*value, y + 0.82)],
             fill.filled(),

@@ -6,7 +6,8 @@ use serde::Serialize;
 
 use super::charts::bar_chart;
 use super::text::{
-    code_spans_html, commits_to, glue_units, quantity, rank, total_outcome, verdict, web_link,
+    code_spans_html, commits_to, glue_units, quantity, rank, total_outcome, verdict, waiver_words,
+    web_link,
 };
 use crate::report::Report;
 
@@ -77,6 +78,9 @@ fn environment() -> Environment<'static> {
     env.add_filter("commits_to", |w: Option<String>| commits_to(w.as_deref()));
     env.add_filter("code_spans", |s: String| {
         Value::from_safe_string(code_spans_html(&s))
+    });
+    env.add_function("waiver_words", |r: String, by: String, expires: String| {
+        waiver_words(&r, &by, &expires)
     });
     env.add_function("total_outcome", |o: String, reason: Option<String>| {
         total_outcome(&o, reason.as_deref())

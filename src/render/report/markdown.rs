@@ -3,9 +3,10 @@
 use std::fmt::Write;
 
 use super::text::{
-    code_span, commits_to, outcome_words, quantity, rank, total_outcome, verdict, web_link,
+    code_span, commits_to, outcome_words, quantity, rank, total_outcome, verdict, waiver_words,
+    web_link,
 };
-use crate::report::{Ranking, Report};
+use crate::report::{ProvinceSection, Ranking, Report, TargetCheck};
 
 /// How rankings are made, as the report says it.
 const RANKING_NOTE: &str = "Provinces that declare each indicator for a year, most ambitious first, by what each \
@@ -113,6 +114,26 @@ fn summary(out: &mut String, report: &Report) {
         ],
         rows,
     );
+    if !report.waivers.is_empty() {
+        let _ = writeln!(
+            out,
+            "Waivers that are problems: an expired one covers nothing (PC031), an unused one has nothing to cover (PC032):\n"
+        );
+        let rows = report.waivers.iter().map(|w| {
+            vec![
+                format!("{} {}", w.province, w.province_zh),
+                format!("`{}`", w.rule),
+                format!("{} {}", w.code, w.status),
+                w.severity.clone(),
+                w.message.clone(),
+            ]
+        });
+        table(
+            out,
+            &["province", "rule", "problem", "severity", "message"],
+            rows,
+        );
+    }
 }
 
 fn matrix(out: &mut String, report: &Report) {
@@ -174,7 +195,7 @@ fn ranking(out: &mut String, r: &Ranking) {
     }
     let rows = r.entries.iter().map(|e| {
         let against = e.outcome.as_deref().map_or(String::new(), |o| {
-            verdict(o, false, e.margin.as_deref(), r.margin_unit.as_deref())
+            verdict(o, e.waived, e.margin.as_deref(), r.margin_unit.as_deref())
         });
         vec![
             rank(e.rank),
@@ -215,72 +236,83 @@ fn provinces(out: &mut String, report: &Report) {
         if p.targets.is_empty() {
             let _ = writeln!(out, "The plan declares no target.\n");
         } else {
-            let rows = p.targets.iter().map(|t| {
-                let period = [
-                    t.year.map(|y| format!("by {y}")),
-                    t.baseline.map(|b| format!("from {b}")),
-                ]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" ");
-                let checks = t
-                    .checks
-                    .iter()
-                    .map(|c| {
-                        let v = verdict(
-                            &c.outcome,
-                            false,
-                            c.margin.as_deref(),
-                            c.margin_unit.as_deref(),
-                        );
-                        format!("`{}` {v}", c.rule)
-                    })
-                    .collect::<Vec<_>>()
-                    .join("; ");
-                let status = t.status.as_deref().unwrap_or(NOT_STATED);
-                let status = match &t.status_note {
-                    Some(note) => format!("{status}: {note}"),
-                    None => status.to_string(),
-                };
-                let source = t.source.as_deref().map_or(String::new(), source);
-                vec![
-                    format!("`{}`", t.indicator),
-                    period,
-                    t.declared.clone(),
-                    t.commitment.clone(),
-                    status,
-                    checks,
-                    source,
-                ]
-            });
-            table(
-                out,
-                &[
-                    "indicator",
-                    "year",
-                    "declared",
-                    "commitment",
-                    "status",
-                    "rules (margin)",
-                    "source",
-                ],
-                rows,
-            );
+            targets(out, p);
         }
         if !p.undeclared.is_empty() {
             let _ = writeln!(out, "Left undeclared or not checkable:\n");
             for row in &p.undeclared {
-                let _ = writeln!(
-                    out,
-                    "- `{}` {}: {}",
-                    row.rule,
-                    outcome_words(&row.outcome, false),
-                    row.message
-                );
+                let v = verdict(&row.outcome, row.waiver.is_some(), None, None);
+                let _ = writeln!(out, "- `{}` {v}: {}", row.rule, row.message);
             }
             out.push('\n');
         }
+        let problems: Vec<_> = report
+            .waivers
+            .iter()
+            .filter(|w| w.province == p.province)
+            .collect();
+        if !problems.is_empty() {
+            let _ = writeln!(out, "Waiver problems:\n");
+            for w in problems {
+                let _ = writeln!(out, "- {} ({}): {}", w.code, w.status, w.message);
+            }
+            out.push('\n');
+        }
+    }
+}
+
+fn targets(out: &mut String, p: &ProvinceSection) {
+    let rows = p.targets.iter().map(|t| {
+        let period = [
+            t.year.map(|y| format!("by {y}")),
+            t.baseline.map(|b| format!("from {b}")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+        let status = t.status.as_deref().unwrap_or(NOT_STATED);
+        let status = match &t.status_note {
+            Some(note) => format!("{status}: {note}"),
+            None => status.to_string(),
+        };
+        vec![
+            format!("`{}`", t.indicator),
+            period,
+            t.declared.clone(),
+            t.commitment.clone(),
+            status,
+            t.checks.iter().map(check).collect::<Vec<_>>().join("; "),
+            t.source.as_deref().map_or(String::new(), source),
+        ]
+    });
+    let header = [
+        "indicator",
+        "year",
+        "declared",
+        "commitment",
+        "status",
+        "rules (margin)",
+        "source",
+    ];
+    table(out, &header, rows);
+}
+
+/// A rule's verdict on a target, and the waiver that covers it: `` `EI-2025` waived (fail,
+/// -1 pp): reason (approved by …, expires …) ``.
+fn check(c: &TargetCheck) -> String {
+    let v = verdict(
+        &c.outcome,
+        c.waiver.is_some(),
+        c.margin.as_deref(),
+        c.margin_unit.as_deref(),
+    );
+    match &c.waiver {
+        Some(w) => {
+            let why = waiver_words(&w.reason, &w.approved_by, &w.expires);
+            format!("`{}` {v}: {why}", c.rule)
+        }
+        None => format!("`{}` {v}", c.rule),
     }
 }
 

@@ -90,6 +90,11 @@ pub fn total_outcome(outcome: &str, reason: Option<&str>) -> String {
     }
 }
 
+/// The waiver covering a finding: `reason (approved by …, expires …)`.
+pub fn waiver_words(reason: &str, approved_by: &str, expires: &str) -> String {
+    format!("{reason} (approved by {approved_by}, expires {expires})")
+}
+
 /// A rank; a dash for a declaration that commits to no bound, which is not ranked.
 pub fn rank(rank: Option<usize>) -> String {
     rank.map_or("—".to_string(), |r| r.to_string())

@@ -246,12 +246,28 @@ fn the_html_report_is_one_self_contained_page_with_its_charts() {
     assert_eq!(heat, 31, "a heat-map row per province");
 }
 
+/// Debian's Chromium, where it is installed.
+fn chromium() -> Option<&'static str> {
+    ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .into_iter()
+        .find(|p| std::path::Path::new(p).exists())
+}
+
+/// Headless, and quiet: nothing fetched, nothing synchronised.
+const HEADLESS: [&str; 8] = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+];
+
 #[test]
 fn the_html_report_renders_in_a_browser() {
-    let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
-        .into_iter()
-        .find(|p| std::path::Path::new(p).exists());
-    let Some(chromium) = chromium else {
+    let Some(chromium) = chromium() else {
         println!("skipped: no Chromium here (Debian's `chromium` package); .ci/run installs it");
         return;
     };
@@ -261,17 +277,8 @@ fn the_html_report_renders_in_a_browser() {
     let png = dir.path().join("report.png");
     let profile = dir.path().join("profile");
     let status = std::process::Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--window-size=1100,3000",
-        ])
+        .args(HEADLESS)
+        .arg("--window-size=1100,3000")
         .arg(format!("--user-data-dir={}", profile.display()))
         .arg(format!("--screenshot={}", png.display()))
         .arg(format!("file://{}", page.display()))
@@ -764,4 +771,179 @@ fn a_waived_bar_is_not_drawn_as_a_miss() {
     );
     let rankings = &serde_json::from_str::<Value>(&waivers_report("json")).unwrap()["rankings"];
     assert_eq!(rankings[0]["entries"][0]["waived"], true);
+}
+
+/// The x coordinates of a chart's national line and of its value labels, from its SVG.
+fn line_and_labels(svg: &scraper::ElementRef) -> (f64, Vec<(f64, String)>) {
+    let select = |css: &str| scraper::Selector::parse(css).unwrap();
+    let points = svg
+        .select(&select("polyline[stroke=\"#6A1B9A\"]"))
+        .next()
+        .expect("a national line")
+        .value()
+        .attr("points")
+        .unwrap();
+    let line: f64 = points.split(',').next().unwrap().trim().parse().unwrap();
+    let labels = svg
+        .select(&select("text[text-anchor=\"start\"][fill=\"#000000\"]"))
+        .map(|t| {
+            let x = t.value().attr("x").unwrap().parse().unwrap();
+            (x, t.text().collect::<String>().trim().to_string())
+        })
+        .collect();
+    (line, labels)
+}
+
+#[test]
+fn value_labels_clear_the_national_line() {
+    let html = report("html");
+    let page = scraper::Html::parse_document(&html);
+    let figures = scraper::Selector::parse("figure svg").unwrap();
+    let mut charts = 0;
+    for svg in page.select(&figures) {
+        let (line, labels) = line_and_labels(&svg);
+        assert!(labels.len() > 1);
+        for (x, text) in labels {
+            assert!(
+                x > line,
+                "`{text}` at {x} starts left of the national line at {line}"
+            );
+        }
+        charts += 1;
+    }
+    assert_eq!(charts, 4);
+}
+
+#[test]
+fn a_negative_value_gets_a_bar_left_of_zero() {
+    let plans = [
+        (
+            "gansu.plan",
+            "province Gansu\ntarget energy_intensity_cut by 2025 from 2020 { value -3 % }\n",
+        ),
+        (
+            "beijing.plan",
+            "province Beijing\ntarget energy_intensity_cut by 2025 from 2020 { value 14 % }\n",
+        ),
+    ];
+    let html = report_on(&plans, "html", &[]);
+    let page = scraper::Html::parse_document(&html);
+    let select = |css: &str| scraper::Selector::parse(css).unwrap();
+    let svg = page.select(&select("figure svg")).next().unwrap();
+    assert_eq!(bars(&svg.html()), 2, "a bar for each, the negative one too");
+    let rect = |fill: &str| {
+        let r = svg
+            .select(&select(&format!("rect[fill=\"{fill}\"]")))
+            .next()
+            .unwrap();
+        let at = |a: &str| r.value().attr(a).unwrap().parse::<f64>().unwrap();
+        (at("x"), at("width"))
+    };
+    let (zero, _) = rect("#2E7D32");
+    let (x, width) = rect("#C62828");
+    assert!(
+        width > 0.0 && (x + width - zero).abs() < 1.5,
+        "from zero leftwards"
+    );
+    let name = svg
+        .select(&select("text[text-anchor=\"end\"]"))
+        .find(|t| t.text().any(|s| s.contains("Gansu")))
+        .unwrap();
+    let name_x: f64 = name.value().attr("x").unwrap().parse().unwrap();
+    assert!(name_x < x, "the name ends before the bar begins");
+    let (line, labels) = line_and_labels(&svg);
+    let label = labels.iter().find(|(_, t)| t == "-3\u{a0}%").unwrap();
+    assert!(
+        label.0 > line && label.0 > zero,
+        "its label is clear of both lines"
+    );
+}
+
+#[test]
+fn headings_keep_with_their_charts_in_print() {
+    let html = report("html");
+    let print = &html[html.find("@media print").expect("print styles")..];
+    let print = &print[..print.find("\n  }").unwrap()];
+    assert!(
+        print.contains("h2, h3, .legend, p.note { break-after: avoid; }"),
+        "{print}"
+    );
+    assert!(print.contains("figure { break-inside: avoid; }"), "{print}");
+}
+
+/// Lays the HTML report out 400 px wide in headless Chromium and measures it: how wide the
+/// page is, whether each table scrolls inside a box within the screen, and the smallest
+/// text in the charts as shown.
+const PHONE_PROBE: &str = r#"<!DOCTYPE html><html><body style="margin:0">
+<iframe id="f" src="report.html" style="width:400px;height:800px;border:0"></iframe>
+<script>
+document.getElementById('f').addEventListener('load', function () {
+  var w = this.contentWindow, d = this.contentDocument;
+  var out = { viewport: w.innerWidth, page: d.documentElement.scrollWidth, unboxed: [], fonts: [] };
+  d.querySelectorAll('table').forEach(function (t) {
+    var box = t.parentElement;
+    var scrolls = w.getComputedStyle(box).overflowX === 'auto';
+    if (!scrolls || box.getBoundingClientRect().right > w.innerWidth) out.unboxed.push(t.outerHTML.slice(0, 80));
+  });
+  d.querySelectorAll('figure svg').forEach(function (svg) {
+    var scale = svg.getBoundingClientRect().width / parseFloat(svg.getAttribute('width'));
+    svg.querySelectorAll('text').forEach(function (t) {
+      out.fonts.push(parseFloat(t.getAttribute('font-size')) * scale);
+    });
+  });
+  var pre = document.createElement('pre');
+  pre.id = 'probe';
+  pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+});
+</script></body></html>"#;
+
+#[test]
+fn the_html_report_reads_on_a_phone() {
+    let Some(chromium) = chromium() else {
+        println!("skipped: no Chromium here");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("report.html"), report("html")).unwrap();
+    let probe = dir.path().join("probe.html");
+    fs::write(&probe, PHONE_PROBE).unwrap();
+    let output = std::process::Command::new(chromium)
+        .args(HEADLESS)
+        .args([
+            "--allow-file-access-from-files",
+            "--window-size=800,900",
+            "--dump-dom",
+        ])
+        .arg(format!(
+            "--user-data-dir={}",
+            dir.path().join("profile").display()
+        ))
+        .arg(format!("file://{}", probe.display()))
+        .output()
+        .expect("chromium runs");
+    let dom = String::from_utf8_lossy(&output.stdout);
+    let start = dom.find("<pre id=\"probe\">").expect("the probe ran") + 16;
+    let end = start + dom[start..].find("</pre>").unwrap();
+    let m: Value = serde_json::from_str(&dom[start..end].replace("&quot;", "\"")).unwrap();
+    assert_eq!(m["viewport"], 400);
+    assert!(
+        m["page"].as_u64() <= Some(400),
+        "the page never scrolls sideways: {m}"
+    );
+    assert_eq!(
+        m["unboxed"],
+        serde_json::json!([]),
+        "tables scroll in their box"
+    );
+    let smallest = m["fonts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_f64().unwrap())
+        .fold(f64::MAX, f64::min);
+    assert!(
+        smallest >= 10.5,
+        "chart text at {smallest:.1} px on a phone"
+    );
 }

@@ -45,6 +45,9 @@ pub struct AggregateSummary {
     pub in_scope: usize,
     pub outcome: String,
     pub reason: Option<String>,
+    pub severity: String,
+    pub margin: Option<String>,
+    pub margin_unit: Option<String>,
     pub message: String,
 }
 

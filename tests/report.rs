@@ -947,3 +947,60 @@ fn the_html_report_reads_on_a_phone() {
         "chart text at {smallest:.1} px on a phone"
     );
 }
+
+#[test]
+fn csv_starts_with_a_byte_order_mark_unless_told_not_to() {
+    let csv = report("csv");
+    assert!(
+        csv.starts_with("\u{feff}province,"),
+        "Excel reads it as UTF-8"
+    );
+    let plain = stdout(&plancheck(&[
+        "report", "--format", "csv", "--date", DATE, "--no-bom",
+    ]));
+    assert_eq!(plain, csv.trim_start_matches('\u{feff}'));
+    // A CSV reader takes the mark for what it is, not part of the first column's name.
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    assert_eq!(&reader.headers().unwrap()[0], "province");
+    let first = reader.records().next().unwrap().unwrap();
+    assert_eq!(&first[1], "安徽");
+}
+
+#[test]
+fn csv_has_a_row_for_each_national_total() {
+    let csv = report("csv");
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let totals: Vec<(String, String, String, String)> = reader
+        .records()
+        .map(Result::unwrap)
+        .filter(|r| r[column("province")].is_empty())
+        .map(|r| {
+            let get = |name: &str| r[column(name)].to_string();
+            (
+                get("rule"),
+                get("value"),
+                get("contributors"),
+                get("outcome"),
+            )
+        })
+        .collect();
+    let expected = [
+        ("FS-2025", "34.47", "5"),
+        ("FS-2030", "13.15", "2"),
+        ("WS-2030", "0.7964", "3"),
+    ];
+    assert_eq!(totals.len(), expected.len(), "{totals:?}");
+    for (got, want) in totals.iter().zip(expected) {
+        assert_eq!(
+            (
+                got.0.as_str(),
+                got.1.as_str(),
+                got.2.as_str(),
+                got.3.as_str()
+            ),
+            (want.0, want.1, want.2, "not_checkable")
+        );
+    }
+}

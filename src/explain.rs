@@ -15,6 +15,10 @@ fn kind_words(kind: RuleKind) -> &'static str {
     }
 }
 
+/// The scope of a rule over no province, which checks nothing.
+const NO_PROVINCE: &str =
+    "no province, so the rule checks nothing (`plancheck lint` reports it as PC017)";
+
 fn provinces_words(set: ProvinceSet) -> String {
     if set == ProvinceSet::ALL {
         return "every province".to_string();
@@ -39,7 +43,9 @@ pub fn explain_rule(rules: &RuleSet, sources: &Sources, id: &str) -> Option<Stri
     );
     let scope = match rule.scope {
         Scope::Each(ProvinceSet::ALL) => "each province".to_string(),
+        Scope::Each(set) if set.is_empty() => NO_PROVINCE.to_string(),
         Scope::Each(set) => format!("each of {}", provinces_words(set)),
+        Scope::Sum { provinces, .. } if provinces.is_empty() => NO_PROVINCE.to_string(),
         Scope::Sum { provinces, .. } => format!("the sum over {}", provinces_words(provinces)),
     };
     let _ = writeln!(w, "Scope: {scope}.");

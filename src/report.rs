@@ -24,7 +24,8 @@ pub struct Provenance {
     pub plan_files: Vec<FileRef>,
 }
 
-/// How many provinces a rule found in each outcome.
+/// How many provinces a rule found in each outcome. A finding a waiver covers is counted
+/// once, as waived, whatever its outcome, so that the counts add up to the findings.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Counts {
     pub pass: usize,
@@ -44,6 +45,9 @@ pub struct AggregateSummary {
     pub in_scope: usize,
     pub outcome: String,
     pub reason: Option<String>,
+    pub severity: String,
+    pub margin: Option<String>,
+    pub margin_unit: Option<String>,
     pub message: String,
 }
 
@@ -66,6 +70,8 @@ pub struct Cell {
     pub outcome: String,
     pub severity: String,
     pub waived: bool,
+    /// The indicator the rule judged in place of its own, where it accepts one.
+    pub stand_in: Option<String>,
     pub value: Option<String>,
     pub margin: Option<String>,
     pub margin_unit: Option<String>,
@@ -94,18 +100,47 @@ pub struct NationalFigure {
     pub value: String,
 }
 
+/// A national total a ranking's provinces add up to: an aggregate rule on the same
+/// indicator and year, and the sum of what the provinces declare. It is a figure for the
+/// country, not for each province.
+#[derive(Debug, Clone, Serialize)]
+pub struct NationalTotal {
+    pub rule: String,
+    pub requirement: String,
+    /// The national figure, in `unit` (the requirement's).
+    pub value: String,
+    /// The sum of the provinces' commitments, in `unit`.
+    pub sum: Option<String>,
+    pub unit: String,
+    /// How many provinces contributed to the sum, of how many in the rule's scope.
+    pub contributors: usize,
+    pub in_scope: usize,
+    pub outcome: String,
+    pub reason: Option<String>,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct RankEntry {
-    pub rank: usize,
+    /// Competition ranking: equal commitments share a rank. `None` for a declaration that
+    /// commits to no bound (`at least 2025` for a peak year), listed last.
+    pub rank: Option<usize>,
     pub province: String,
     pub province_zh: String,
     /// The figure declared, in the ranking's unit.
     pub value: String,
+    /// What the declaration commits to, what it is ranked by: `14.5 %`, `more than 65 %`;
+    /// `None` for no bound.
+    pub commits_to: Option<String>,
     /// As the plan wrote it: `at least 14.4 %`.
     pub declared: String,
     pub commitment: String,
+    /// The indicator declared in place of the ranking's own, which the national rule
+    /// accepts (`renewable_share` for `non_fossil_share`).
+    pub stand_in: Option<String>,
     /// Against the national figure, from the finding of its rule.
     pub outcome: Option<String>,
+    /// Whether a waiver covers that outcome.
+    pub waived: bool,
     pub margin: Option<String>,
 }
 
@@ -119,8 +154,38 @@ pub struct Ranking {
     pub unit: String,
     /// The unit of the margins: that of a difference of the national figure's values.
     pub margin_unit: Option<String>,
+    /// The national figure each province is compared with.
     pub national: Option<NationalFigure>,
+    /// Or the national total their declarations add up to.
+    pub national_total: Option<NationalTotal>,
     pub entries: Vec<RankEntry>,
+}
+
+/// The waiver that covers a finding, as the plan gives it.
+#[derive(Debug, Clone, Serialize)]
+pub struct WaiverNote {
+    pub reason: String,
+    pub approved_by: String,
+    pub expires: String,
+    /// The severity the finding would have had.
+    pub severity: String,
+}
+
+/// A waiver that is itself a problem: expired (PC031, an error) or with nothing to cover
+/// (PC032, a warning).
+#[derive(Debug, Clone, Serialize)]
+pub struct WaiverProblem {
+    pub code: String,
+    pub severity: String,
+    /// `expired` or `unused`.
+    pub status: String,
+    pub province: String,
+    pub province_zh: String,
+    pub rule: String,
+    pub reason: String,
+    pub approved_by: String,
+    pub expires: String,
+    pub message: String,
 }
 
 /// A rule's verdict on one declared target.
@@ -132,6 +197,7 @@ pub struct TargetCheck {
     pub severity: String,
     pub margin: Option<String>,
     pub margin_unit: Option<String>,
+    pub waiver: Option<WaiverNote>,
     pub message: String,
 }
 
@@ -142,7 +208,8 @@ pub struct TargetRow {
     pub baseline: Option<u16>,
     pub declared: String,
     pub commitment: String,
-    pub status: String,
+    /// As the plan states it; `None` when it states none.
+    pub status: Option<String>,
     pub status_note: Option<String>,
     pub document: Option<String>,
     pub source: Option<String>,
@@ -154,6 +221,7 @@ pub struct TargetRow {
 pub struct OpenRow {
     pub rule: String,
     pub outcome: String,
+    pub waiver: Option<WaiverNote>,
     pub message: String,
 }
 
@@ -177,4 +245,6 @@ pub struct Report {
     pub matrix: Matrix,
     pub rankings: Vec<Ranking>,
     pub provinces: Vec<ProvinceSection>,
+    /// Waivers that are problems, in plan order.
+    pub waivers: Vec<WaiverProblem>,
 }

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use miette::SourceSpan;
+use miette::{Diagnostic, LabeledSpan, SourceSpan};
 use rust_decimal::Decimal;
 
 use crate::ast::{Expectation, ExpectedOutcome, TestDecl, TestFile, TestPlan};
@@ -176,7 +176,10 @@ fn plans_of(
                         plans.append(&mut loaded);
                         run.problems.extend(problems);
                     }
-                    Err(problem) => run.problems.push(problem),
+                    Err(problem) => {
+                        let test_file = run.sources.get(file);
+                        run.problems.push(named_here(problem, test_file, path.span));
+                    }
                 }
             }
         }
@@ -221,14 +224,7 @@ fn judge_expectation(
         .iter()
         .find(|f| f.rule == r && f.province == province)
     else {
-        let whom = province.map_or("the aggregate".to_string(), |p| p.to_string());
-        return Err((
-            at,
-            format!(
-                "`{}` gives no finding for {whom}: it is not in the rule's scope",
-                expect.rule.node
-            ),
-        ));
+        return Err((at, no_finding(expect, province, plans)));
     };
     let got = if f.waived.is_some() {
         ExpectedOutcome::Waived
@@ -250,6 +246,19 @@ fn judge_expectation(
     match &expect.margin {
         Some(q) => check_margin(q, rules.requirement_unit(&rules.rules[r]), f).map_err(|m| (at, m)),
         None => Ok(()),
+    }
+}
+
+/// Why an expectation has no finding to judge: the test gives no plan for the province,
+/// or the province is not in the rule's scope.
+fn no_finding(expect: &Expectation, province: Option<Province>, plans: &[Plan]) -> String {
+    let rule = &expect.rule.node;
+    match province {
+        Some(p) if !plans.iter().any(|plan| plan.province == p) => {
+            format!("the test has no plan for {p}, so `{rule}` gives no finding for it")
+        }
+        Some(p) => format!("`{rule}` gives no finding for {p}: it is not in the rule's scope"),
+        None => format!("`{rule}` gives no finding for the aggregate"),
     }
 }
 
@@ -283,4 +292,47 @@ fn check_margin(q: &crate::ast::Quantity, unit: Unit, f: &Finding) -> Result<(),
             q.number.node.text, f.message
         )),
     }
+}
+
+/// A plan file a test names that could not be read: the reading problem, shown at the
+/// `plan` line that names it (a problem with no text of its own points nowhere otherwise).
+#[derive(Debug)]
+struct NamedPlan {
+    problem: Problem,
+    span: SourceSpan,
+}
+
+impl std::fmt::Display for NamedPlan {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.problem, f)
+    }
+}
+
+impl std::error::Error for NamedPlan {}
+
+impl Diagnostic for NamedPlan {
+    fn code<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        self.problem.code()
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        self.problem.help()
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let label = LabeledSpan::new_primary_with_span(
+            Some("the test reads this plan".to_string()),
+            self.span,
+        );
+        Some(Box::new(std::iter::once(label)))
+    }
+}
+
+/// The problem at the `plan` line that names the file, where it has no text to point into
+/// (unreadable, too large); a problem in the plan's own text stays there.
+fn named_here(problem: Problem, test_file: &SourceFile, span: SourceSpan) -> Problem {
+    if problem.file().is_some() {
+        return problem;
+    }
+    Problem::new(test_file, NamedPlan { problem, span })
 }

@@ -242,3 +242,55 @@ fn junit_has_a_case_per_rule_and_plan() {
     assert_eq!(tests.tests, 18);
     assert_eq!(tests.failures, 0);
 }
+
+#[test]
+fn junit_failures_of_a_test_are_one_a_line_with_their_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let tests = dir.path().join("my.tests");
+    std::fs::write(
+        &tests,
+        "test \"wrong on purpose\" {\n    plan { province Beijing target energy_intensity_cut by 2025 from 2020 { value 13 % } }\n    expect EI-2025 pass\n    expect PEAK-2030 pass\n}\n",
+    )
+    .unwrap();
+    let path = tests.to_str().unwrap();
+    let xml = stdout(&plancheck(&["test", path, "--format", "junit"]));
+    let report = quick_junit::Report::deserialize_from_str(&xml).expect("JUnit XML");
+    let case = &report.test_suites[0].test_cases[0];
+    let quick_junit::TestCaseStatus::NonSuccess {
+        message,
+        description,
+        ..
+    } = &case.status
+    else {
+        panic!("a failure: {xml}");
+    };
+    assert_eq!(message.as_deref(), Some("2 expectations do not hold"));
+    let lines: Vec<&str> = description.as_deref().unwrap().lines().collect();
+    assert_eq!(lines.len(), 2, "{xml}");
+    assert!(lines[0].starts_with(&format!("{path}:3:5: expected `EI-2025` pass, got fail")));
+    assert!(lines[1].starts_with(&format!("{path}:4:5: expected `PEAK-2030` pass")));
+}
+
+#[test]
+fn junit_lint_failures_are_one_a_line_with_their_place() {
+    let xml = stdout(&plancheck(&[
+        "lint",
+        "fixtures/lint/PC017.rules",
+        "--format",
+        "junit",
+    ]));
+    let report = quick_junit::Report::deserialize_from_str(&xml).expect("JUnit XML");
+    let failed: Vec<&str> = report.test_suites[0]
+        .test_cases
+        .iter()
+        .filter_map(|c| match &c.status {
+            quick_junit::TestCaseStatus::NonSuccess { description, .. } => description.as_deref(),
+            _ => None,
+        })
+        .flat_map(str::lines)
+        .collect();
+    assert!(!failed.is_empty(), "{xml}");
+    for line in failed {
+        assert!(line.starts_with("fixtures/lint/PC017.rules:"), "{line}");
+    }
+}

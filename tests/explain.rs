@@ -261,3 +261,40 @@ fn waiver_examples_are_judged_on_the_date_they_name() {
     let (_, exit) = run_example(expired, dir.path()).unwrap();
     assert_eq!(exit, 1, "an expired waiver is an error");
 }
+
+#[test]
+fn explaining_from_rules_with_problems_shows_the_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("broken.rules");
+    std::fs::write(
+        &rules,
+        "rule A \"x\" {\n    kind    floor\n    require nothing >= 1 %\n}\n",
+    )
+    .unwrap();
+    let output = plancheck(&["explain", "A", "--rules", rules.to_str().unwrap()]);
+    assert_eq!(code(&output), 2);
+    let text = stdout(&output);
+    assert!(
+        text.contains("PC001") && text.contains("unknown indicator `nothing`"),
+        "{text}"
+    );
+    assert!(text.contains("broken.rules:3:13]"), "{text}");
+    assert!(!stderr(&output).contains("neither a diagnostic code nor a rule"));
+}
+
+#[test]
+fn a_rule_over_no_province_says_so() {
+    let output = plancheck(&[
+        "explain",
+        "NF-2025-COAL",
+        "--rules",
+        "fixtures/lint/PC017.rules",
+    ]);
+    assert_eq!(code(&output), 0);
+    let text = stdout(&output);
+    assert!(
+        text.contains("Scope: no province, so the rule checks nothing"),
+        "{text}"
+    );
+    assert!(!text.contains("0 provinces"), "{text}");
+}

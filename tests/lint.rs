@@ -322,3 +322,33 @@ fn an_allow_that_no_longer_suppresses_anything_is_reported() {
     assert_eq!(code(&output), 1);
     assert!(codes_in(&stdout(&output)).contains(&"PC019"));
 }
+
+#[test]
+fn an_allow_of_a_code_that_is_not_a_lint_says_what_the_code_is() {
+    let output = plancheck(&["lint", "fixtures/lint/PC033.rules", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let messages: Vec<&str> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "PC033")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        messages[0],
+        "`PC001` (unknown-indicator) cannot be allowed: it is a resolution error, not a lint"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("pc019.rules");
+    std::fs::write(
+        &rules,
+        "allow PC019 because \"x\"\nsource seed { title \"t\" }\n",
+    )
+    .unwrap();
+    let output = plancheck(&["lint", rules.to_str().unwrap(), "--format", "json"]);
+    let text = stdout(&output);
+    assert!(
+        text.contains("`PC019` (unused-suppression) cannot be allowed: an unused `allow` is found only once the others are judged"),
+        "{text}"
+    );
+}

@@ -124,7 +124,7 @@ fn a_national_total_over_a_few_provinces_is_not_enough_data() {
         (Some(3), Some(31))
     );
     assert_eq!(aggregate["total"], "0.7964");
-    assert!(report("md").contains("| `WS-2030` | `wind_solar_capacity by 2030 > 12 亿kW` | 0.7964 亿kW | 3 of 31 | not enough data |"));
+    assert!(report("md").contains("| `WS-2030` | `wind_solar_capacity by 2030 > 12 亿kW` | 0.7964\u{a0}亿kW | 3 of 31 | not enough data |"));
 }
 
 #[test]
@@ -167,7 +167,7 @@ fn province_sections_give_each_target_with_its_status_and_source() {
 
 /// Counts the bars in a chart: rectangles in the outcome colours.
 fn bars(svg: &str) -> usize {
-    ["#2E7D32", "#C62828", "#9E9E9E", "#1565C0"]
+    ["#2E7D32", "#C62828", "#9E9E9E", "#1565C0", "#F9A825"]
         .iter()
         .map(|fill| svg.matches(&format!("fill=\"{fill}\"")).count())
         .sum()
@@ -246,12 +246,28 @@ fn the_html_report_is_one_self_contained_page_with_its_charts() {
     assert_eq!(heat, 31, "a heat-map row per province");
 }
 
+/// Debian's Chromium, where it is installed.
+fn chromium() -> Option<&'static str> {
+    ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .into_iter()
+        .find(|p| std::path::Path::new(p).exists())
+}
+
+/// Headless, and quiet: nothing fetched, nothing synchronised.
+const HEADLESS: [&str; 8] = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+];
+
 #[test]
 fn the_html_report_renders_in_a_browser() {
-    let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
-        .into_iter()
-        .find(|p| std::path::Path::new(p).exists());
-    let Some(chromium) = chromium else {
+    let Some(chromium) = chromium() else {
         println!("skipped: no Chromium here (Debian's `chromium` package); .ci/run installs it");
         return;
     };
@@ -261,17 +277,8 @@ fn the_html_report_renders_in_a_browser() {
     let png = dir.path().join("report.png");
     let profile = dir.path().join("profile");
     let status = std::process::Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--window-size=1100,3000",
-        ])
+        .args(HEADLESS)
+        .arg("--window-size=1100,3000")
         .arg(format!("--user-data-dir={}", profile.display()))
         .arg(format!("--screenshot={}", png.display()))
         .arg(format!("file://{}", page.display()))
@@ -326,4 +333,674 @@ fn a_report_file_is_written_whole_or_not_at_all() {
     assert_eq!(code(&output), 2);
     assert!(common::stderr(&output).contains("PC004"));
     assert_eq!(fs::read_to_string(&out).unwrap(), report("md"));
+}
+
+/// A report on plans written for the test, against the bundled rules.
+fn report_on(plans: &[(&str, &str)], format: &str, more: &[&str]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let mut args = vec!["report".to_string()];
+    for (name, text) in plans {
+        let path = dir.path().join(name);
+        fs::write(&path, text).unwrap();
+        args.push(path.display().to_string());
+    }
+    args.extend(["--format", format, "--date", DATE].map(String::from));
+    args.extend(more.iter().map(|s| s.to_string()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let output = plancheck(&args);
+    assert_eq!(code(&output), 0, "{}", common::stderr(&output));
+    stdout(&output)
+}
+
+const SOURCES: &str = r#"province Gansu
+target energy_intensity_cut by 2025 from 2020 {
+    value 12.5 %
+    document "a script"
+    source "javascript:alert(document.domain)"
+}
+target non_fossil_share by 2025 {
+    value 30 %
+    source " HTTPS://example.org/gansu "
+}
+target non_fossil_share by 2030 {
+    value 35 %
+    source "data:text/html,<b>x</b>"
+}
+"#;
+
+#[test]
+fn only_web_addresses_become_links() {
+    let html = report_on(&[("gansu.plan", SOURCES)], "html", &[]);
+    let page = scraper::Html::parse_document(&html);
+    let links: Vec<&str> = page
+        .select(&scraper::Selector::parse("a[href]").unwrap())
+        .filter_map(|a| a.value().attr("href"))
+        .filter(|href| !href.starts_with('#'))
+        .collect();
+    assert_eq!(links, ["HTTPS://example.org/gansu"]);
+    let text = page.root_element().text().collect::<String>();
+    assert!(
+        text.contains("javascript:alert(document.domain)"),
+        "shown as text"
+    );
+    assert!(text.contains("data:text/html,<b>x</b>"), "shown as text");
+    assert!(!html.contains("<b>x</b>"), "escaped");
+
+    let md = report_on(&[("gansu.plan", SOURCES)], "md", &[]);
+    assert!(md.contains("<HTTPS://example.org/gansu>"));
+    assert!(md.contains("` javascript:alert(document.domain) `"));
+    assert!(!md.contains("<javascript:") && !md.contains("<data:"));
+}
+
+#[test]
+fn a_target_with_no_status_shows_none() {
+    let doc: Value =
+        serde_json::from_str(&report_on(&[("gansu.plan", SOURCES)], "json", &[])).unwrap();
+    let targets = doc["provinces"][0]["targets"].as_array().unwrap();
+    assert!(targets.iter().all(|t| t["status"].is_null()), "{targets:?}");
+    for format in ["md", "html"] {
+        let text = report_on(&[("gansu.plan", SOURCES)], format, &[]);
+        assert!(!text.contains("verified"), "{format}");
+        assert!(text.contains("not stated"), "{format}");
+    }
+}
+
+/// The text of an HTML page as a reader sees it.
+fn page_text(html: &str) -> String {
+    let page = scraper::Html::parse_document(html);
+    let body = scraper::Selector::parse("body").unwrap();
+    page.select(&body).next().unwrap().text().collect()
+}
+
+#[test]
+fn markdown_and_html_give_outcomes_and_margins_alike() {
+    let md = report("md");
+    let html = report("html");
+    let text = page_text(&html);
+    for both in [
+        "pass (+1.5\u{a0}pp)",
+        "fail (-0.5\u{a0}pp)",
+        "not checkable",
+        "17.7\u{a0}%",
+    ] {
+        assert!(md.contains(both) && text.contains(both), "{both}");
+    }
+    assert!(!text.contains("not_checkable"), "an outcome in words");
+    assert!(
+        !text.contains("17.7 %"),
+        "a number keeps its unit on its line"
+    );
+    assert!(!text.contains('`'), "code spans are <code>, not backticks");
+    let page = scraper::Html::parse_document(&html);
+    let li = scraper::Selector::parse("#provinces li code").unwrap();
+    assert!(page.select(&li).count() > 31, "messages show code as code");
+    let cell = scraper::Selector::parse("table.heat td.pass").unwrap();
+    let title = page.select(&cell).next().unwrap().value().attr("title");
+    assert_eq!(
+        title,
+        Some("EI-2025: pass (+0.5\u{a0}pp)"),
+        "tooltips give the unit"
+    );
+}
+
+#[test]
+fn a_not_checkable_outcome_shows_no_margin() {
+    // Beijing declares only renewable_share for 2025, a lower bound of the non-fossil share
+    // that falls short of NF-2025: its 14.4 % says nothing of the distance to 20 %.
+    let md = report("md");
+    assert!(
+        !md.contains("not checkable ("),
+        "no margin beside not checkable"
+    );
+    let doc = json();
+    let beijing = &doc["provinces"][1];
+    assert_eq!(beijing["province"], "Beijing");
+    let check = &beijing["targets"][1]["checks"][0];
+    assert_eq!(
+        (&check["rule"], &check["outcome"]),
+        (&Value::from("NF-2025"), &Value::from("not_checkable"))
+    );
+    assert!(check["margin"].is_null() && check["margin_unit"].is_null());
+}
+
+const PEAKS: [(&str, &str); 4] = [
+    (
+        "shaanxi.plan",
+        "province Shaanxi\ntarget co2_peak_year { value 2025 }\n",
+    ),
+    (
+        "gansu.plan",
+        "province Gansu\ntarget co2_peak_year { value 2032 }\n",
+    ),
+    (
+        "hunan.plan",
+        "province Hunan\ntarget co2_peak_year { value at_least 2025 }\n",
+    ),
+    (
+        "sichuan.plan",
+        "province Sichuan\ntarget co2_peak_year { value 2025 }\n",
+    ),
+];
+
+/// A ranking's entries as (rank, province, commits_to, outcome).
+fn ranks(doc: &Value, indicator: &str, year: Option<u64>) -> Vec<(Value, String, Value, Value)> {
+    let ranking = doc["rankings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["indicator"] == indicator && r["year"].as_u64() == year)
+        .unwrap_or_else(|| panic!("no ranking of {indicator}"));
+    ranking["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let province = e["province"].as_str().unwrap().to_string();
+            (
+                e["rank"].clone(),
+                province,
+                e["commits_to"].clone(),
+                e["outcome"].clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn peak_years_rank_by_what_they_commit_to() {
+    let doc: Value = serde_json::from_str(&report_on(&PEAKS, "json", &[])).unwrap();
+    let peaks = ranks(&doc, "co2_peak_year", None);
+    let expected = [
+        (1, "Shaanxi", "2025", "pass"),
+        (1, "Sichuan", "2025", "pass"),
+        (3, "Gansu", "2032", "fail"),
+    ];
+    for (got, want) in peaks.iter().zip(expected) {
+        assert_eq!(
+            (
+                got.0.as_u64(),
+                got.1.as_str(),
+                got.2.as_str(),
+                got.3.as_str()
+            ),
+            (Some(want.0), want.1, Some(want.2), Some(want.3))
+        );
+    }
+    // "At least 2025" commits to no year: never first, and failed in the same row.
+    let last = &peaks[3];
+    assert_eq!(last.1, "Hunan");
+    assert!(last.0.is_null() && last.2.is_null(), "{last:?}");
+    assert_eq!(last.3, "fail");
+    let md = report_on(&PEAKS, "md", &[]);
+    assert!(
+        md.contains("| — | Hunan 湖南 | no bound | at least 2025 | firm | fail |"),
+        "{md}"
+    );
+}
+
+#[test]
+fn equal_commitments_share_a_rank() {
+    let ei = ranks(&json(), "energy_intensity_cut", Some(2025));
+    let ei: Vec<u64> = ei.iter().map(|e| e.0.as_u64().unwrap()).collect();
+    assert_eq!(&ei[..10], [1, 2, 2, 2, 2, 2, 2, 2, 9, 9]);
+    let co2: Vec<u64> = ranks(&json(), "co2_intensity_cut", Some(2030))
+        .iter()
+        .map(|e| e.0.as_u64().unwrap())
+        .collect();
+    assert_eq!(
+        co2,
+        [1, 2, 3, 3, 3, 3, 3, 3, 3],
+        "more than 68 % is above more than 65 %"
+    );
+}
+
+#[test]
+fn years_read_as_years() {
+    let md = report_on(&PEAKS, "md", &[]);
+    assert!(md.contains("| Gansu 甘肃 | 2032 |"), "{md}");
+    assert!(md.contains("fail (-2\u{a0}years)"), "{md}");
+    assert!(md.contains("pass (+5\u{a0}years)"), "{md}");
+    assert!(!md.contains("2032 year") && !md.contains("2 year"), "{md}");
+}
+
+#[test]
+fn rankings_count_what_the_summary_counts() {
+    let doc = json();
+    let summary = |rule: &Value| {
+        doc["summary"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["rule"] == *rule)
+            .unwrap()["counts"]
+            .clone()
+    };
+    let html = report("html");
+    let page = scraper::Html::parse_document(&html);
+    for ranking in doc["rankings"].as_array().unwrap() {
+        let Some(rule) = ranking["national"].get("rule") else {
+            continue;
+        };
+        let entries = ranking["entries"].as_array().unwrap();
+        let count = |outcome: &str| entries.iter().filter(|e| e["outcome"] == outcome).count();
+        let counts = summary(rule);
+        assert_eq!(
+            (count("pass") as u64, count("fail") as u64),
+            (
+                counts["pass"].as_u64().unwrap(),
+                counts["fail"].as_u64().unwrap()
+            ),
+            "{rule}"
+        );
+        let id = format!(
+            "figure#chart-{}-{}",
+            ranking["indicator"].as_str().unwrap(),
+            ranking["year"]
+        );
+        if let Some(figure) = page.select(&scraper::Selector::parse(&id).unwrap()).next() {
+            let svg = figure.html();
+            assert_eq!(
+                svg.matches("fill=\"#2E7D32\"").count(),
+                count("pass"),
+                "{id}"
+            );
+        }
+    }
+    // Beijing meets NF-2030 through its renewable share, which the rule accepts: the
+    // ranking and the matrix say so.
+    let nf30 = doc["rankings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["indicator"] == "non_fossil_share" && r["year"] == 2030)
+        .unwrap();
+    let beijing = nf30["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["province"] == "Beijing")
+        .expect("Beijing is ranked");
+    assert_eq!(
+        (&beijing["outcome"], &beijing["stand_in"]),
+        (&Value::from("pass"), &Value::from("renewable_share"))
+    );
+    assert!(report("md").contains("| pass via `renewable_share` |"));
+    let cell = scraper::Selector::parse("table.heat td[title^=\"NF-2030: pass\"]").unwrap();
+    let marked: Vec<_> = page
+        .select(&cell)
+        .filter(|c| {
+            c.value()
+                .attr("title")
+                .unwrap()
+                .ends_with("via renewable_share")
+        })
+        .map(|c| c.text().collect::<String>())
+        .collect();
+    assert_eq!(marked, ["✓*"]);
+}
+
+#[test]
+fn a_national_total_is_given_as_a_total_over_provinces() {
+    let doc = json();
+    let ranking = |indicator: &str, year: u64| {
+        doc["rankings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["indicator"] == indicator && r["year"] == year)
+            .unwrap()
+            .clone()
+    };
+    for (indicator, year, rule, value, sum, contributors) in [
+        ("forest_stock", 2025, "FS-2025", "180", "34.47", 5),
+        ("forest_stock", 2030, "FS-2030", "190", "13.15", 2),
+        ("wind_solar_capacity", 2030, "WS-2030", "12", "0.7964", 3),
+    ] {
+        let r = ranking(indicator, year);
+        assert!(r["national"].is_null(), "no per-province figure for {rule}");
+        let total = &r["national_total"];
+        assert_eq!(
+            (&total["rule"], &total["value"], &total["sum"]),
+            (&Value::from(rule), &Value::from(value), &Value::from(sum))
+        );
+        assert_eq!(total["contributors"], contributors);
+        assert_eq!(total["in_scope"], 31);
+        assert_eq!(total["reason"], "not_enough_data");
+        assert_eq!(
+            r["entries"].as_array().unwrap().len(),
+            contributors,
+            "{rule}: a row per contributor"
+        );
+    }
+    assert!(ranking("wind_solar_capacity", 2025)["national_total"].is_null());
+    let md = report("md");
+    assert!(md.contains(
+        "National total: 12\u{a0}亿kW (`WS-2030`: `wind_solar_capacity by 2030 > 12 亿kW`), a total over provinces, not a figure for each. The 3 of 31 provinces that declare it sum to 0.7964\u{a0}亿kW: not enough data."
+    ));
+    let text = page_text(&report("html"));
+    assert!(text.contains("National total: 180\u{a0}亿m3"));
+}
+
+/// A report on `fixtures/report/gansu-waivers.plan`, made on 2025-06-01: the waiver of
+/// EI-2025 covers its miss, that of PEAK-2030 has expired, that of NF-2025 covers nothing.
+fn waivers_report(format: &str) -> String {
+    let output = plancheck(&[
+        "report",
+        "fixtures/report/gansu-waivers.plan",
+        "--format",
+        format,
+        "--date",
+        "2025-06-01T00:00:00Z",
+    ]);
+    assert_eq!(code(&output), 0, "{}", common::stderr(&output));
+    stdout(&output)
+}
+
+#[test]
+fn a_waived_finding_is_counted_once_and_shown_with_its_waiver() {
+    let doc: Value = serde_json::from_str(&waivers_report("json")).unwrap();
+    let ei = &doc["summary"][0];
+    assert_eq!(ei["rule"], "EI-2025");
+    assert_eq!(
+        (&ei["counts"]["fail"], &ei["counts"]["waived"]),
+        (&0.into(), &1.into())
+    );
+    let gansu = &doc["provinces"][0];
+    let counts = gansu["counts"].as_object().unwrap();
+    let total: u64 = counts.values().map(|v| v.as_u64().unwrap()).sum();
+    assert_eq!(
+        total, 12,
+        "one count per rule over each province: {counts:?}"
+    );
+    let waiver = &gansu["targets"][0]["checks"][0]["waiver"];
+    assert_eq!(waiver["approved_by"], "NDRC, letter 2022-17");
+    assert_eq!(waiver["severity"], "warning");
+
+    let md = waivers_report("md");
+    assert!(md.contains("| `EI-2025` | `energy_intensity_cut by 2025 from 2020 >= 13.5 %` | benchmark | 0 | 0 | 0 | 0 | 1 |"));
+    assert!(md.contains("2 pass, 0 fail, 8 undeclared, 1 not checkable, 1 waived."));
+    let why = "the nationally assigned target for Gansu (approved by NDRC, letter 2022-17, expires 2027-12-31)";
+    assert!(
+        md.contains(&format!("`EI-2025` waived (fail, -1\u{a0}pp): {why}")),
+        "{md}"
+    );
+    let text = page_text(&waivers_report("html"));
+    assert!(text.contains(&format!("EI-2025 waived (fail, -1\u{a0}pp): {why}")));
+}
+
+#[test]
+fn waivers_that_are_problems_are_listed() {
+    let doc: Value = serde_json::from_str(&waivers_report("json")).unwrap();
+    let problems: Vec<(&str, &str, &str)> = doc["waivers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| {
+            (
+                w["rule"].as_str().unwrap(),
+                w["code"].as_str().unwrap(),
+                w["status"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            ("PEAK-2030", "PC031", "expired"),
+            ("NF-2025", "PC032", "unused")
+        ]
+    );
+    let expired = "the waiver of `PEAK-2030` expired on 2024-12-31, so it covers nothing";
+    assert!(waivers_report("md").contains(expired));
+    let text = page_text(&waivers_report("html"));
+    assert!(text.contains(&expired.replace('`', "")));
+    assert!(text.contains("PC032"));
+}
+
+#[test]
+fn a_waived_bar_is_not_drawn_as_a_miss() {
+    let html = waivers_report("html");
+    let page = scraper::Html::parse_document(&html);
+    let figure = scraper::Selector::parse("figure#chart-energy_intensity_cut-2025").unwrap();
+    let svg = page.select(&figure).next().unwrap().html();
+    assert_eq!(svg.matches("fill=\"#F9A825\"").count(), 1, "waived amber");
+    assert_eq!(
+        svg.matches("fill=\"#C62828\"").count(),
+        0,
+        "not the fail red"
+    );
+    let rankings = &serde_json::from_str::<Value>(&waivers_report("json")).unwrap()["rankings"];
+    assert_eq!(rankings[0]["entries"][0]["waived"], true);
+}
+
+/// The x coordinates of a chart's national line and of its value labels, from its SVG.
+fn line_and_labels(svg: &scraper::ElementRef) -> (f64, Vec<(f64, String)>) {
+    let select = |css: &str| scraper::Selector::parse(css).unwrap();
+    let points = svg
+        .select(&select("polyline[stroke=\"#6A1B9A\"]"))
+        .next()
+        .expect("a national line")
+        .value()
+        .attr("points")
+        .unwrap();
+    let line: f64 = points.split(',').next().unwrap().trim().parse().unwrap();
+    let labels = svg
+        .select(&select("text[text-anchor=\"start\"][fill=\"#000000\"]"))
+        .map(|t| {
+            let x = t.value().attr("x").unwrap().parse().unwrap();
+            (x, t.text().collect::<String>().trim().to_string())
+        })
+        .collect();
+    (line, labels)
+}
+
+#[test]
+fn value_labels_clear_the_national_line() {
+    let html = report("html");
+    let page = scraper::Html::parse_document(&html);
+    let figures = scraper::Selector::parse("figure svg").unwrap();
+    let mut charts = 0;
+    for svg in page.select(&figures) {
+        let (line, labels) = line_and_labels(&svg);
+        assert!(labels.len() > 1);
+        for (x, text) in labels {
+            assert!(
+                x > line,
+                "`{text}` at {x} starts left of the national line at {line}"
+            );
+        }
+        charts += 1;
+    }
+    assert_eq!(charts, 4);
+}
+
+#[test]
+fn a_negative_value_gets_a_bar_left_of_zero() {
+    let plans = [
+        (
+            "gansu.plan",
+            "province Gansu\ntarget energy_intensity_cut by 2025 from 2020 { value -3 % }\n",
+        ),
+        (
+            "beijing.plan",
+            "province Beijing\ntarget energy_intensity_cut by 2025 from 2020 { value 14 % }\n",
+        ),
+    ];
+    let html = report_on(&plans, "html", &[]);
+    let page = scraper::Html::parse_document(&html);
+    let select = |css: &str| scraper::Selector::parse(css).unwrap();
+    let svg = page.select(&select("figure svg")).next().unwrap();
+    assert_eq!(bars(&svg.html()), 2, "a bar for each, the negative one too");
+    let rect = |fill: &str| {
+        let r = svg
+            .select(&select(&format!("rect[fill=\"{fill}\"]")))
+            .next()
+            .unwrap();
+        let at = |a: &str| r.value().attr(a).unwrap().parse::<f64>().unwrap();
+        (at("x"), at("width"))
+    };
+    let (zero, _) = rect("#2E7D32");
+    let (x, width) = rect("#C62828");
+    assert!(
+        width > 0.0 && (x + width - zero).abs() < 1.5,
+        "from zero leftwards"
+    );
+    let name = svg
+        .select(&select("text[text-anchor=\"end\"]"))
+        .find(|t| t.text().any(|s| s.contains("Gansu")))
+        .unwrap();
+    let name_x: f64 = name.value().attr("x").unwrap().parse().unwrap();
+    assert!(name_x < x, "the name ends before the bar begins");
+    let (line, labels) = line_and_labels(&svg);
+    let label = labels.iter().find(|(_, t)| t == "-3\u{a0}%").unwrap();
+    assert!(
+        label.0 > line && label.0 > zero,
+        "its label is clear of both lines"
+    );
+}
+
+#[test]
+fn headings_keep_with_their_charts_in_print() {
+    let html = report("html");
+    let print = &html[html.find("@media print").expect("print styles")..];
+    let print = &print[..print.find("\n  }").unwrap()];
+    assert!(
+        print.contains("h2, h3, .legend, p.note { break-after: avoid; }"),
+        "{print}"
+    );
+    assert!(print.contains("figure { break-inside: avoid; }"), "{print}");
+}
+
+/// Lays the HTML report out 400 px wide in headless Chromium and measures it: how wide the
+/// page is, whether each table scrolls inside a box within the screen, and the smallest
+/// text in the charts as shown.
+const PHONE_PROBE: &str = r#"<!DOCTYPE html><html><body style="margin:0">
+<iframe id="f" src="report.html" style="width:400px;height:800px;border:0"></iframe>
+<script>
+document.getElementById('f').addEventListener('load', function () {
+  var w = this.contentWindow, d = this.contentDocument;
+  var out = { viewport: w.innerWidth, page: d.documentElement.scrollWidth, unboxed: [], fonts: [] };
+  d.querySelectorAll('table').forEach(function (t) {
+    var box = t.parentElement;
+    var scrolls = w.getComputedStyle(box).overflowX === 'auto';
+    if (!scrolls || box.getBoundingClientRect().right > w.innerWidth) out.unboxed.push(t.outerHTML.slice(0, 80));
+  });
+  d.querySelectorAll('figure svg').forEach(function (svg) {
+    var scale = svg.getBoundingClientRect().width / parseFloat(svg.getAttribute('width'));
+    svg.querySelectorAll('text').forEach(function (t) {
+      out.fonts.push(parseFloat(t.getAttribute('font-size')) * scale);
+    });
+  });
+  var pre = document.createElement('pre');
+  pre.id = 'probe';
+  pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+});
+</script></body></html>"#;
+
+#[test]
+fn the_html_report_reads_on_a_phone() {
+    let Some(chromium) = chromium() else {
+        println!("skipped: no Chromium here");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("report.html"), report("html")).unwrap();
+    let probe = dir.path().join("probe.html");
+    fs::write(&probe, PHONE_PROBE).unwrap();
+    let output = std::process::Command::new(chromium)
+        .args(HEADLESS)
+        .args([
+            "--allow-file-access-from-files",
+            "--window-size=800,900",
+            "--dump-dom",
+        ])
+        .arg(format!(
+            "--user-data-dir={}",
+            dir.path().join("profile").display()
+        ))
+        .arg(format!("file://{}", probe.display()))
+        .output()
+        .expect("chromium runs");
+    let dom = String::from_utf8_lossy(&output.stdout);
+    let start = dom.find("<pre id=\"probe\">").expect("the probe ran") + 16;
+    let end = start + dom[start..].find("</pre>").unwrap();
+    let m: Value = serde_json::from_str(&dom[start..end].replace("&quot;", "\"")).unwrap();
+    assert_eq!(m["viewport"], 400);
+    assert!(
+        m["page"].as_u64() <= Some(400),
+        "the page never scrolls sideways: {m}"
+    );
+    assert_eq!(
+        m["unboxed"],
+        serde_json::json!([]),
+        "tables scroll in their box"
+    );
+    let smallest = m["fonts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f.as_f64().unwrap())
+        .fold(f64::MAX, f64::min);
+    assert!(
+        smallest >= 10.5,
+        "chart text at {smallest:.1} px on a phone"
+    );
+}
+
+#[test]
+fn csv_starts_with_a_byte_order_mark_unless_told_not_to() {
+    let csv = report("csv");
+    assert!(
+        csv.starts_with("\u{feff}province,"),
+        "Excel reads it as UTF-8"
+    );
+    let plain = stdout(&plancheck(&[
+        "report", "--format", "csv", "--date", DATE, "--no-bom",
+    ]));
+    assert_eq!(plain, csv.trim_start_matches('\u{feff}'));
+    // A CSV reader takes the mark for what it is, not part of the first column's name.
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    assert_eq!(&reader.headers().unwrap()[0], "province");
+    let first = reader.records().next().unwrap().unwrap();
+    assert_eq!(&first[1], "安徽");
+}
+
+#[test]
+fn csv_has_a_row_for_each_national_total() {
+    let csv = report("csv");
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let totals: Vec<(String, String, String, String)> = reader
+        .records()
+        .map(Result::unwrap)
+        .filter(|r| r[column("province")].is_empty())
+        .map(|r| {
+            let get = |name: &str| r[column(name)].to_string();
+            (
+                get("rule"),
+                get("value"),
+                get("contributors"),
+                get("outcome"),
+            )
+        })
+        .collect();
+    let expected = [
+        ("FS-2025", "34.47", "5"),
+        ("FS-2030", "13.15", "2"),
+        ("WS-2030", "0.7964", "3"),
+    ];
+    assert_eq!(totals.len(), expected.len(), "{totals:?}");
+    for (got, want) in totals.iter().zip(expected) {
+        assert_eq!(
+            (
+                got.0.as_str(),
+                got.1.as_str(),
+                got.2.as_str(),
+                got.3.as_str()
+            ),
+            (want.0, want.1, want.2, "not_checkable")
+        );
+    }
 }

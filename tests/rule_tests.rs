@@ -192,3 +192,42 @@ fn several_plans_need_the_province_named_and_a_broken_test_exits_2() {
         stdout(&output)
     );
 }
+
+#[test]
+fn an_expectation_for_a_province_with_no_plan_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = write(&dir, "my.rules", RULES);
+    let tests = write(
+        &dir,
+        "my.tests",
+        "test \"t\" { plan { province Beijing } expect PEAK for Tianjin undeclared }\n",
+    );
+    let output = plancheck(&["test", &tests, "--rules", &rules]);
+    assert_eq!(code(&output), 1);
+    let text = stdout(&output);
+    assert!(
+        text.contains("the test has no plan for Tianjin, so `PEAK` gives no finding for it"),
+        "{text}"
+    );
+    assert!(!text.contains("scope"), "{text}");
+}
+
+#[test]
+fn a_plan_file_that_cannot_be_read_is_shown_at_its_plan_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = write(&dir, "my.rules", RULES);
+    let tests = write(
+        &dir,
+        "my.tests",
+        "test \"t\" {\n    plan \"nope.plan\"\n    expect PEAK undeclared\n}\n",
+    );
+    let output = plancheck(&["test", &tests, "--rules", &rules]);
+    assert_eq!(code(&output), 2);
+    let text = stdout(&output);
+    assert!(text.contains("PC100"), "{text}");
+    assert!(
+        text.contains("my.tests:2:10]"),
+        "points at the plan line: {text}"
+    );
+    assert!(text.contains("the test reads this plan"), "{text}");
+}

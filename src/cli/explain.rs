@@ -11,7 +11,9 @@ use plancheck::explain::explain_rule;
 use plancheck::model::Sources;
 use plancheck::suggest::did_you_mean;
 
-use super::{BAD_INPUT, OK, read_all, write_stdout};
+use plancheck::render::render_problems;
+
+use super::{BAD_INPUT, Color, OK, read_all, write_stdout};
 
 #[derive(Args)]
 pub struct ExplainArgs {
@@ -22,6 +24,10 @@ pub struct ExplainArgs {
     /// Rule files or folders to look rules up in instead of the bundled national rules
     #[arg(long = "rules", value_name = "PATH")]
     rules: Vec<PathBuf>,
+
+    /// When to use colour in diagnostics
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
 }
 
 pub fn run(args: ExplainArgs) -> u8 {
@@ -40,17 +46,22 @@ pub fn run(args: ExplainArgs) -> u8 {
         read_all(&args.rules, &["rules"], "rule files", &mut problems)
     };
     let mut sources = Sources::default();
-    let rules = load_rules(&mut sources, files).ok();
-    if let Some(text) = rules
-        .as_ref()
-        .and_then(|r| explain_rule(r, &sources, &what))
-    {
+    let rules = match load_rules(&mut sources, files) {
+        Ok(rules) if problems.is_empty() => rules,
+        // The rules' problems are the answer: `what` may be a rule that did not parse, and
+        // "neither a code nor a rule" would mislead.
+        result => {
+            problems.extend(result.err().into_iter().flatten());
+            write_stdout(&render_problems(&problems, &args.color.human(false)));
+            eprintln!("error: cannot look `{what}` up: the rules have problems");
+            return BAD_INPUT;
+        }
+    };
+    if let Some(text) = explain_rule(&rules, &sources, &what) {
         write_stdout(&text);
         return OK;
     }
-    let rule_ids = rules
-        .iter()
-        .flat_map(|r| r.rules.iter().map(|r| r.id.as_str()));
+    let rule_ids = rules.rules.iter().map(|r| r.id.as_str());
     let known = codes::CODES.iter().map(|c| c.id).chain(rule_ids);
     let hint = did_you_mean(&what, known)
         .map(|h| format!("; {h}"))

@@ -39,6 +39,11 @@ pub struct ReportArgs {
     #[arg(long, value_parser = parse_date)]
     today: Option<time::Date>,
 
+    /// Leave out the UTF-8 byte order mark that CSV output starts with (Excel needs it to
+    /// read Chinese text; most other readers skip it)
+    #[arg(long)]
+    no_bom: bool,
+
     /// When to use colour in diagnostics
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
@@ -86,7 +91,7 @@ pub fn run(args: ReportArgs) -> u8 {
         Format::Md => render_report_markdown(&report),
         Format::Html => render_report_html(&report),
         Format::Json => render_report_json(&report),
-        Format::Csv => render_report_csv(&report),
+        Format::Csv => render_report_csv(&report, !args.no_bom),
     };
     match &args.output {
         Some(path) => {

@@ -82,12 +82,24 @@ fn bad_code(scope: &Scope) -> Option<LintFinding> {
     let code = &scope.allow.code;
     let (message, help) = match codes::find(&code.node) {
         Some(c) if c.kind == CodeKind::Lint && c.id != UNUSED => return None,
+        Some(c) if c.kind == CodeKind::Lint => (
+            format!(
+                "`{}` ({}) cannot be allowed: an unused `allow` is found only once the others are judged",
+                c.id, c.name
+            ),
+            "remove the `allow` it reports instead".to_string(),
+        ),
         Some(c) => (
             format!(
-                "`{}` cannot be allowed: it is not a lint but {}",
-                c.id, c.summary
+                "`{}` ({}) cannot be allowed: it is {}, not a lint",
+                c.id,
+                c.name,
+                kind_words(c.kind)
             ),
-            "fix what it reports; only lints can be allowed".to_string(),
+            format!(
+                "fix what it reports ({}); only lints can be allowed",
+                c.summary
+            ),
         ),
         None => {
             let lints = codes::CODES
@@ -100,5 +112,15 @@ fn bad_code(scope: &Scope) -> Option<LintFinding> {
         }
     };
     let at = Context::site(scope.file, code.span);
-    Some(LintFinding::new(BAD, at, message, "not a lint code").with_help(help))
+    Some(LintFinding::new(BAD, at, message, "cannot be allowed").with_help(help))
+}
+
+/// What a code that is not a lint is, in words.
+fn kind_words(kind: CodeKind) -> &'static str {
+    match kind {
+        CodeKind::Input => "an input error",
+        CodeKind::Resolve => "a resolution error",
+        CodeKind::Check => "a problem found while checking plans",
+        CodeKind::Lint => "a lint",
+    }
 }

@@ -6,6 +6,7 @@ use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 use crate::check::Checked;
 use crate::finding::{Finding, Severity};
 use crate::lint::Linted;
+use crate::model::{Site, Sources};
 use crate::problem::Problem;
 use crate::ruletest::TestRun;
 
@@ -13,6 +14,26 @@ fn failure(kind: &str, message: &str) -> TestCaseStatus {
     let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
     status.set_type(kind).set_message(message);
     status
+}
+
+/// A failure with several details: a count in the `message` attribute, and the details in
+/// the element's text, one a line, each with its place. An attribute cannot hold them:
+/// XML turns its line breaks into spaces.
+fn failures(kind: &str, (one, many): (&str, &str), details: &[String]) -> TestCaseStatus {
+    let count = match details.len() {
+        1 => format!("1 {one}"),
+        n => format!("{n} {many}"),
+    };
+    let mut status = failure(kind, &count);
+    status.set_description(details.join("\n"));
+    status
+}
+
+/// `file:line:column: message`, as compilers write a place.
+fn placed(sources: &Sources, site: Site, message: &str) -> String {
+    let file = sources.get(site.file);
+    let at = file.line_col(site.span.offset());
+    format!("{}:{}:{}: {message}", file.name(), at.line, at.column)
 }
 
 fn skipped(message: &str) -> TestCaseStatus {
@@ -105,7 +126,8 @@ pub fn render_lint_junit(linted: &Linted) -> String {
                     f
                 })
                 .collect();
-            suite.add_test_case(TestCase::new(rule.id.as_str(), lint_status(&inside)));
+            let status = lint_status(&linted.sources, &inside);
+            suite.add_test_case(TestCase::new(rule.id.as_str(), status));
         }
         let rest: Vec<&crate::lint::LintFinding> = linted
             .findings
@@ -114,23 +136,24 @@ pub fn render_lint_junit(linted: &Linted) -> String {
             .filter(|(i, f)| !placed[*i] && in_file(f))
             .map(|(_, f)| f)
             .collect();
-        suite.add_test_case(TestCase::new("declarations", lint_status(&rest)));
+        let status = lint_status(&linted.sources, &rest);
+        suite.add_test_case(TestCase::new("declarations", status));
         suites.push(suite);
     }
     finish(Report::new("plancheck lint"), suites)
 }
 
 /// Failing on any active error or warning; the findings are listed either way.
-fn lint_status(findings: &[&crate::lint::LintFinding]) -> TestCaseStatus {
+fn lint_status(sources: &Sources, findings: &[&crate::lint::LintFinding]) -> TestCaseStatus {
     let active: Vec<String> = findings
         .iter()
         .filter(|f| f.suppressed.is_none() && f.level >= crate::ast::Level::Warning)
-        .map(|f| format!("{}: {}", f.code, f.message))
+        .map(|f| placed(sources, f.site, &format!("{}: {}", f.code, f.message)))
         .collect();
     if active.is_empty() {
         TestCaseStatus::success()
     } else {
-        failure("lint", &active.join("\n"))
+        failures("lint", ("lint finding", "lint findings"), &active)
     }
 }
 
@@ -144,9 +167,13 @@ pub fn render_tests_junit(run: &TestRun) -> String {
             let status = if result.failures.is_empty() {
                 TestCaseStatus::success()
             } else {
-                let messages: Vec<&str> =
-                    result.failures.iter().map(|f| f.message.as_str()).collect();
-                failure("expectation", &messages.join("\n"))
+                let details: Vec<String> = result
+                    .failures
+                    .iter()
+                    .map(|f| placed(&run.sources, f.site, &f.message))
+                    .collect();
+                let words = ("expectation does not hold", "expectations do not hold");
+                failures("expectation", words, &details)
             };
             suite.add_test_case(TestCase::new(result.name.as_str(), status));
         }

@@ -4,7 +4,7 @@ use sha2::{Digest, Sha256};
 
 use super::*;
 use crate::check::Checked;
-use crate::finding::{Finding, Outcome, declared_words, exact};
+use crate::finding::{Finding, Outcome, WaiverIssue, declared_words, exact};
 use crate::model::{FileId, Rule, RuleSet, Scope};
 use crate::resolve::period_words;
 
@@ -28,6 +28,11 @@ pub fn build_report(checked: &Checked, generated: &str) -> Report {
         rankings: super::rankings::rankings(checked, rules),
         provinces: (0..checked.plans.len())
             .map(|p| province(checked, rules, p))
+            .collect(),
+        waivers: checked
+            .waiver_issues
+            .iter()
+            .map(|issue| waiver_problem(checked, rules, issue))
             .collect(),
     }
 }
@@ -58,17 +63,44 @@ fn provenance(checked: &Checked, rules: &RuleSet, generated: &str) -> Provenance
 fn counts<'a>(findings: impl Iterator<Item = &'a Finding>) -> Counts {
     let mut c = Counts::default();
     for f in findings {
-        if f.waived.is_some() {
-            c.waived += 1;
-        }
-        *match f.outcome {
-            Outcome::Pass => &mut c.pass,
-            Outcome::Fail => &mut c.fail,
-            Outcome::Undeclared => &mut c.undeclared,
-            Outcome::NotCheckable => &mut c.not_checkable,
+        *match (f.waived, f.outcome) {
+            (Some(_), _) => &mut c.waived,
+            (None, Outcome::Pass) => &mut c.pass,
+            (None, Outcome::Fail) => &mut c.fail,
+            (None, Outcome::Undeclared) => &mut c.undeclared,
+            (None, Outcome::NotCheckable) => &mut c.not_checkable,
         } += 1;
     }
     c
+}
+
+/// The waiver covering a finding, if one does.
+pub(super) fn waiver_note(checked: &Checked, f: &Finding) -> Option<WaiverNote> {
+    let waived = f.waived?;
+    let waiver = &checked.plans[f.plan?].waivers[waived.waiver];
+    Some(WaiverNote {
+        reason: waiver.reason.clone(),
+        approved_by: waiver.approved_by.clone(),
+        expires: waiver.expires.to_string(),
+        severity: waived.severity.name().to_string(),
+    })
+}
+
+fn waiver_problem(checked: &Checked, rules: &RuleSet, issue: &WaiverIssue) -> WaiverProblem {
+    let plan = &checked.plans[issue.plan];
+    let waiver = &plan.waivers[issue.waiver];
+    WaiverProblem {
+        code: issue.problem.code().to_string(),
+        severity: issue.problem.severity().name().to_string(),
+        status: issue.problem.name().to_string(),
+        province: plan.province.english().to_string(),
+        province_zh: plan.province.chinese().to_string(),
+        rule: rules.rules[waiver.rule].id.clone(),
+        reason: waiver.reason.clone(),
+        approved_by: waiver.approved_by.clone(),
+        expires: waiver.expires.to_string(),
+        message: issue.message(rules, &checked.plans),
+    }
 }
 
 /// The requirement as the rule writes it: `energy_intensity_cut by 2025 from 2020 >= 13.5 %`.
@@ -94,6 +126,9 @@ fn rule_summary(checked: &Checked, rules: &RuleSet, r: usize, rule: &Rule) -> Ru
             in_scope: f.contributors.len() + f.missing.len(),
             outcome: f.outcome.name().to_string(),
             reason: f.reason.as_ref().map(|r| r.name().to_string()),
+            severity: f.severity.name().to_string(),
+            margin: shown_margin(f),
+            margin_unit: shown_margin(f).map(|_| margin_unit(rules, r)),
             message: f.message.clone(),
         }),
         Scope::Each(_) => None,
@@ -122,9 +157,23 @@ fn cell(rules: &RuleSet, f: &Finding) -> Cell {
         outcome: f.outcome.name().to_string(),
         severity: f.severity.name().to_string(),
         waived: f.waived.is_some(),
+        stand_in: f
+            .stand_in
+            .filter(|s| s.accepted.is_some())
+            .map(|s| rules.indicator(s.indicator).name.clone()),
         value: f.value.map(exact),
-        margin: f.margin.map(exact),
-        margin_unit: f.margin.map(|_| margin_unit(rules, f.rule)),
+        margin: shown_margin(f),
+        margin_unit: shown_margin(f).map(|_| margin_unit(rules, f.rule)),
+    }
+}
+
+/// The margin a report shows. None for a finding that is not checkable: its figure does not
+/// settle the requirement (a lower-bound stand-in that falls short, say), so a distance from
+/// it would read as a verdict that was not made.
+pub(super) fn shown_margin(f: &Finding) -> Option<String> {
+    match f.outcome {
+        Outcome::NotCheckable => None,
+        _ => f.margin.map(exact),
     }
 }
 
@@ -161,6 +210,7 @@ fn matrix(checked: &Checked, rules: &RuleSet) -> Matrix {
                             outcome: "not_in_scope".into(),
                             severity: "none".into(),
                             waived: false,
+                            stand_in: None,
                             value: None,
                             margin: None,
                             margin_unit: None,
@@ -197,8 +247,9 @@ fn province(checked: &Checked, rules: &RuleSet, p: usize) -> ProvinceSection {
                     requirement: requirement(rules, &rules.rules[f.rule]),
                     outcome: f.outcome.name().to_string(),
                     severity: f.severity.name().to_string(),
-                    margin: f.margin.map(exact),
-                    margin_unit: f.margin.map(|_| margin_unit(rules, f.rule)),
+                    margin: shown_margin(f),
+                    margin_unit: shown_margin(f).map(|_| margin_unit(rules, f.rule)),
+                    waiver: waiver_note(checked, f),
                     message: f.message.clone(),
                 })
                 .collect();
@@ -208,11 +259,8 @@ fn province(checked: &Checked, rules: &RuleSet, p: usize) -> ProvinceSection {
                 baseline: target.baseline,
                 declared: declared_words(target),
                 commitment: target.commitment.name().to_string(),
-                status: target
-                    .status
-                    .as_ref()
-                    .map_or("verified", |s| s.kind.name())
-                    .to_string(),
+                // A plan that states no status has not said its figure was verified.
+                status: target.status.as_ref().map(|s| s.kind.name().to_string()),
                 status_note: target.status.as_ref().and_then(|s| s.note.clone()),
                 document: target.document.clone(),
                 source: target.source.clone(),
@@ -226,6 +274,7 @@ fn province(checked: &Checked, rules: &RuleSet, p: usize) -> ProvinceSection {
         .map(|f| OpenRow {
             rule: rules.rules[f.rule].id.clone(),
             outcome: f.outcome.name().to_string(),
+            waiver: waiver_note(checked, f),
             message: f.message.clone(),
         })
         .collect();

@@ -2,24 +2,36 @@
 //! a bar per province that declares the indicator, coloured by its outcome against the
 //! national rule and labelled with its value, and the national figure as a line.
 
+use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::report::Ranking;
+use super::text::{glue_units, quantity};
+use crate::report::{RankEntry, Ranking};
 
 /// Bar colours by outcome; no other shape in a chart uses them, so bars can be counted.
 pub const PASS: RGBColor = RGBColor(0x2e, 0x7d, 0x32);
 pub const FAIL: RGBColor = RGBColor(0xc6, 0x28, 0x28);
 pub const OPEN: RGBColor = RGBColor(0x9e, 0x9e, 0x9e);
 pub const NO_RULE: RGBColor = RGBColor(0x15, 0x65, 0xc0);
+/// Amber, as in the heat map: a waived miss is not shown as a plain one.
+pub const WAIVED: RGBColor = RGBColor(0xf9, 0xa8, 0x25);
 const NATIONAL: RGBColor = RGBColor(0x6a, 0x1b, 0x9a);
 
-const WIDTH: u32 = 760;
-const BAR: u32 = 24;
-const LABELS: u32 = 170;
+/// The chart's own size. The page shows it no narrower than `min-width` in the template
+/// (a phone scrolls it sideways), so the fonts below stay readable: 17 px here is some
+/// 11 px on a 400 px screen.
+const WIDTH: u32 = 720;
+const ROW: u32 = 30;
+/// Room for province names left of the bars, and for value labels right of the longest.
+const NAMES: u32 = 190;
+const LABELS: u32 = 150;
+const LABEL_FONT: f64 = 17.0;
+const AXIS_FONT: f64 = 16.0;
 
-fn colour(outcome: Option<&str>) -> RGBColor {
-    match outcome {
+fn colour(entry: &RankEntry) -> RGBColor {
+    match entry.outcome.as_deref() {
+        _ if entry.waived => WAIVED,
         Some("pass") => PASS,
         Some("fail") => FAIL,
         Some(_) => OPEN,
@@ -31,7 +43,7 @@ fn colour(outcome: Option<&str>) -> RGBColor {
 pub fn bar_chart(ranking: &Ranking) -> String {
     let mut svg = String::new();
     let n = ranking.entries.len().max(1);
-    let height = 60 + BAR * n as u32 + 40;
+    let height = 70 + ROW * n as u32 + 50;
     {
         let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
         draw(&root, ranking, n).expect("drawing to a string cannot fail");
@@ -40,12 +52,10 @@ pub fn bar_chart(ranking: &Ranking) -> String {
 }
 
 type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
+type Chart<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+type DrawResult = Result<(), DrawingAreaErrorKind<std::io::Error>>;
 
-fn draw(
-    root: &Area,
-    ranking: &Ranking,
-    n: usize,
-) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
+fn draw(root: &Area, ranking: &Ranking, n: usize) -> DrawResult {
     root.fill(&WHITE)?;
     let values: Vec<f64> = ranking
         .entries
@@ -53,69 +63,114 @@ fn draw(
         .map(|e| e.value.parse().unwrap_or(0.0))
         .collect();
     let national: Option<f64> = ranking.national.as_ref().and_then(|n| n.value.parse().ok());
-    let top = values
+    // Zero is always on the axis, so that a negative figure (a cut of -3 %, a rise) gets a
+    // bar to the left of it rather than none.
+    let (low, high) = values
         .iter()
         .copied()
         .chain(national)
-        .fold(0.0_f64, f64::max)
-        .max(1.0);
+        .fold((0.0_f64, 1.0_f64), |(l, h), v| (l.min(v), h.max(v)));
     let mut chart = ChartBuilder::on(root)
         .margin(10)
-        .margin_top(28)
-        .margin_right(90)
-        .x_label_area_size(30)
-        .y_label_area_size(LABELS)
-        .build_cartesian_2d(0.0..top * 1.12, 0.0..n as f64)?;
+        .margin_top(34)
+        .margin_right(LABELS)
+        .x_label_area_size(40)
+        .y_label_area_size(NAMES)
+        .build_cartesian_2d(low * 1.12..high * 1.05, 0.0..n as f64)?;
     chart
         .configure_mesh()
         .disable_y_mesh()
         .disable_y_axis()
         .x_labels(6)
         .x_desc(ranking.unit.as_str())
-        .label_style(("sans-serif", 12))
+        .label_style(("sans-serif", AXIS_FONT))
+        .axis_desc_style(("sans-serif", AXIS_FONT))
         .draw()?;
-    let label = TextStyle::from(("sans-serif", 13).into_font()).color(&BLACK);
-    for (i, (entry, value)) in ranking.entries.iter().zip(&values).enumerate() {
-        // Rank 1 at the top.
-        let y = (n - 1 - i) as f64;
-        let fill = colour(entry.outcome.as_deref());
-        chart.draw_series(std::iter::once(Rectangle::new(
-            [(0.0, y + 0.18), (*value, y + 0.82)],
-            fill.filled(),
-        )))?;
-        let end = chart.backend_coord(&(*value, y + 0.5));
-        let text = entry.declared.clone();
-        root.draw(&Text::new(
-            text,
-            (end.0 + 4, end.1),
-            label.pos(Pos::new(HPos::Left, VPos::Center)),
-        ))?;
-        let start = chart.backend_coord(&(0.0, y + 0.5));
-        let name = format!("{} {}", entry.province, entry.province_zh);
-        root.draw(&Text::new(
-            name,
-            (start.0 - 6, start.1),
-            label.pos(Pos::new(HPos::Right, VPos::Center)),
-        ))?;
-    }
-    if let Some(figure) = national {
-        let line = [(figure, 0.0), (figure, n as f64)];
+    if low < 0.0 {
+        let zero = [(0.0, 0.0), (0.0, n as f64)];
         chart.draw_series(std::iter::once(PathElement::new(
-            line,
-            NATIONAL.stroke_width(2),
+            zero,
+            BLACK.stroke_width(1),
         )))?;
-        let at = chart.backend_coord(&(figure, n as f64));
-        let text = format!(
-            "national {} {}",
-            ranking.national.as_ref().map_or("", |n| n.value.as_str()),
-            ranking.unit
-        );
-        let style = TextStyle::from(("sans-serif", 12).into_font()).color(&NATIONAL);
-        root.draw(&Text::new(
-            text,
-            (at.0 + 4, at.1 - 4),
-            style.pos(Pos::new(HPos::Left, VPos::Bottom)),
-        ))?;
+    }
+    // The national line first, so that bars lie over it; labels are kept clear of it.
+    if let Some(figure) = national {
+        national_line(root, &mut chart, ranking, figure, n)?;
+    }
+    for (i, (entry, &value)) in ranking.entries.iter().zip(&values).enumerate() {
+        // Rank 1 at the top.
+        bar(
+            root,
+            &mut chart,
+            entry,
+            value,
+            (n - 1 - i) as f64,
+            (low * 1.12, national),
+        )?;
     }
     root.present()
+}
+
+fn national_line(
+    root: &Area,
+    chart: &mut Chart,
+    ranking: &Ranking,
+    figure: f64,
+    n: usize,
+) -> DrawResult {
+    let line = [(figure, 0.0), (figure, n as f64)];
+    chart.draw_series(std::iter::once(PathElement::new(
+        line,
+        NATIONAL.stroke_width(2),
+    )))?;
+    let at = chart.backend_coord(&(figure, n as f64));
+    let value = ranking.national.as_ref().map_or("", |n| n.value.as_str());
+    let text = format!("national {}", quantity(value, &ranking.unit));
+    let style = TextStyle::from(("sans-serif", AXIS_FONT).into_font()).color(&NATIONAL);
+    root.draw(&Text::new(
+        text,
+        (at.0 + 4, at.1 - 4),
+        style.pos(Pos::new(HPos::Left, VPos::Bottom)),
+    ))
+}
+
+/// One province's bar, its value to the right and its name to the left of the plot. The
+/// value label starts right of the bar, of the zero axis and of the national line, whichever
+/// is furthest right, so the line never runs through it.
+fn bar(
+    root: &Area,
+    chart: &mut Chart,
+    entry: &RankEntry,
+    value: f64,
+    y: f64,
+    (left, national): (f64, Option<f64>),
+) -> DrawResult {
+    let (from, to) = (value.min(0.0), value.max(0.0));
+    chart.draw_series(std::iter::once(Rectangle::new(
+        [(from, y + 0.18), (to, y + 0.82)],
+        colour(entry).filled(),
+    )))?;
+    let clear_of = [to, national.unwrap_or(to)]
+        .into_iter()
+        .map(|x| chart.backend_coord(&(x, y + 0.5)).0)
+        .max()
+        .unwrap_or_default();
+    let middle = chart.backend_coord(&(to, y + 0.5)).1;
+    let label = TextStyle::from(("sans-serif", LABEL_FONT).into_font()).color(&BLACK);
+    let text = match &entry.stand_in {
+        Some(s) => format!("{} (via {s})", glue_units(&entry.declared)),
+        None => glue_units(&entry.declared),
+    };
+    root.draw(&Text::new(
+        text,
+        (clear_of + 5, middle),
+        label.pos(Pos::new(HPos::Left, VPos::Center)),
+    ))?;
+    let start = chart.backend_coord(&(left, y + 0.5));
+    let name = format!("{} {}", entry.province, entry.province_zh);
+    root.draw(&Text::new(
+        name,
+        (start.0 - 6, start.1),
+        label.pos(Pos::new(HPos::Right, VPos::Center)),
+    ))
 }

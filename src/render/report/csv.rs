@@ -1,8 +1,9 @@
-//! The report as CSV: one row per province and rule, the matrix's columns, for spreadsheets.
+//! The report as CSV: one row per province and rule, the matrix's columns, and one row per
+//! national total (no province; the sum as its value, and how many provinces contributed).
 
-use crate::report::Report;
+use crate::report::{Cell, MatrixRow, ProvinceSection, Report, RuleSummary};
 
-const HEADER: [&str; 11] = [
+const HEADER: [&str; 12] = [
     "province",
     "province_zh",
     "rule",
@@ -14,45 +15,85 @@ const HEADER: [&str; 11] = [
     "margin",
     "margin_unit",
     "message",
+    "contributors",
 ];
 
-pub fn render_report_csv(report: &Report) -> String {
+/// The byte order mark: Excel on Windows reads a CSV file without one in the local code
+/// page, which garbles Chinese; with it, as UTF-8. Other readers skip it.
+const BOM: &str = "\u{feff}";
+
+/// The CSV text; `bom` puts a UTF-8 byte order mark first.
+pub fn render_report_csv(report: &Report, bom: bool) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(HEADER).expect("writing to memory");
-    for (p, row) in report.matrix.rows.iter().enumerate() {
-        let section = &report.provinces[p];
+    for (row, section) in report.matrix.rows.iter().zip(&report.provinces) {
         for cell in row.cells.iter().filter(|c| c.outcome != "not_in_scope") {
-            let summary = report.summary.iter().find(|s| s.rule == cell.rule);
-            let message = section
-                .targets
-                .iter()
-                .flat_map(|t| &t.checks)
-                .find(|c| c.rule == cell.rule)
-                .map(|c| c.message.as_str())
-                .or_else(|| {
-                    section
-                        .undeclared
-                        .iter()
-                        .find(|u| u.rule == cell.rule)
-                        .map(|u| u.message.as_str())
-                })
-                .unwrap_or_default();
-            writer
-                .write_record([
-                    row.province.as_str(),
-                    row.province_zh.as_str(),
-                    cell.rule.as_str(),
-                    summary.map_or("", |s| s.requirement.as_str()),
-                    cell.outcome.as_str(),
-                    cell.severity.as_str(),
-                    if cell.waived { "yes" } else { "no" },
-                    cell.value.as_deref().unwrap_or_default(),
-                    cell.margin.as_deref().unwrap_or_default(),
-                    cell.margin_unit.as_deref().unwrap_or_default(),
-                    message,
-                ])
-                .expect("writing to memory");
+            let record = province_record(report, row, section, cell);
+            writer.write_record(record).expect("writing to memory");
         }
     }
-    String::from_utf8(writer.into_inner().expect("flushing to memory")).expect("CSV of UTF-8 text")
+    for summary in report.summary.iter().filter(|s| s.aggregate.is_some()) {
+        writer
+            .write_record(aggregate_record(summary))
+            .expect("writing to memory");
+    }
+    let text = String::from_utf8(writer.into_inner().expect("flushing to memory"))
+        .expect("CSV of UTF-8 text");
+    if bom { format!("{BOM}{text}") } else { text }
+}
+
+fn province_record<'a>(
+    report: &'a Report,
+    row: &'a MatrixRow,
+    section: &'a ProvinceSection,
+    cell: &'a Cell,
+) -> [&'a str; 12] {
+    let summary = report.summary.iter().find(|s| s.rule == cell.rule);
+    let message = section
+        .targets
+        .iter()
+        .flat_map(|t| &t.checks)
+        .find(|c| c.rule == cell.rule)
+        .map(|c| c.message.as_str())
+        .or_else(|| {
+            section
+                .undeclared
+                .iter()
+                .find(|u| u.rule == cell.rule)
+                .map(|u| u.message.as_str())
+        })
+        .unwrap_or_default();
+    [
+        row.province.as_str(),
+        row.province_zh.as_str(),
+        cell.rule.as_str(),
+        summary.map_or("", |s| s.requirement.as_str()),
+        cell.outcome.as_str(),
+        cell.severity.as_str(),
+        if cell.waived { "yes" } else { "no" },
+        cell.value.as_deref().unwrap_or_default(),
+        cell.margin.as_deref().unwrap_or_default(),
+        cell.margin_unit.as_deref().unwrap_or_default(),
+        message,
+        "",
+    ]
+}
+
+/// A national total: no province, the sum declared as its value.
+fn aggregate_record(s: &RuleSummary) -> Vec<String> {
+    let a = s.aggregate.as_ref().expect("only aggregates are passed");
+    vec![
+        String::new(),
+        String::new(),
+        s.rule.clone(),
+        s.requirement.clone(),
+        a.outcome.clone(),
+        a.severity.clone(),
+        "no".to_string(),
+        a.total.clone(),
+        a.margin.clone().unwrap_or_default(),
+        a.margin_unit.clone().unwrap_or_default(),
+        a.message.clone(),
+        a.contributors.to_string(),
+    ]
 }

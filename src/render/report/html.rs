@@ -1,10 +1,14 @@
 //! The report as one self-contained HTML file: inline CSS and SVG, nothing fetched. The page
 //! comes from a minijinja template (`templates/report.html`), the charts from plotters.
 
-use minijinja::{Environment, Value, context};
+use minijinja::{Environment, Value, context, escape_formatter};
 use serde::Serialize;
 
 use super::charts::bar_chart;
+use super::text::{
+    code_spans_html, commits_to, glue_units, quantity, rank, total_outcome, verdict, waiver_words,
+    web_link,
+};
 use crate::report::Report;
 
 /// The charts of the seed's Figures 2 to 4: indicator, year, baseline, and a caption.
@@ -60,13 +64,45 @@ fn charts(report: &Report) -> Vec<Chart> {
         .collect()
 }
 
-pub fn render_report_html(report: &Report) -> String {
+/// The template's environment, with the words it shares with the Markdown report.
+fn environment() -> Environment<'static> {
     let mut env = Environment::new();
     env.add_template(
         "report.html",
         include_str!("../../../templates/report.html"),
     )
     .expect("the report template parses");
+    env.add_filter("web_link", |s: String| web_link(&s).map(str::to_string));
+    env.add_filter("quantity", |v: String, unit: String| quantity(&v, &unit));
+    env.add_filter("rank", |r: Option<usize>| rank(r));
+    env.add_filter("commits_to", |w: Option<String>| commits_to(w.as_deref()));
+    env.add_filter("code_spans", |s: String| {
+        Value::from_safe_string(code_spans_html(&s))
+    });
+    env.add_function("waiver_words", |r: String, by: String, expires: String| {
+        waiver_words(&r, &by, &expires)
+    });
+    env.add_function("total_outcome", |o: String, reason: Option<String>| {
+        total_outcome(&o, reason.as_deref())
+    });
+    env.add_function(
+        "verdict",
+        |o: String, waived: bool, m: Option<String>, unit: Option<String>| {
+            verdict(&o, waived, m.as_deref(), unit.as_deref())
+        },
+    );
+    // Every number written with its unit stays on one line with it, wherever it is shown.
+    env.set_formatter(|out, state, value| match value.as_str() {
+        Some(text) if !value.is_safe() => {
+            escape_formatter(out, state, &Value::from(glue_units(text)))
+        }
+        _ => escape_formatter(out, state, value),
+    });
+    env
+}
+
+pub fn render_report_html(report: &Report) -> String {
+    let env = environment();
     let template = env
         .get_template("report.html")
         .expect("the template was just added");

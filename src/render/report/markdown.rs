@@ -2,17 +2,20 @@
 
 use std::fmt::Write;
 
-use super::outcome_words;
-use crate::report::{Ranking, Report};
+use super::text::{
+    code_span, commits_to, outcome_words, quantity, rank, total_outcome, verdict, waiver_words,
+    web_link,
+};
+use crate::report::{ProvinceSection, Ranking, Report, TargetCheck};
 
-/// A margin with its sign: `+1`, `-6.3`, `0`.
-fn signed(margin: &str) -> String {
-    if margin.starts_with('-') || margin == "0" {
-        margin.to_string()
-    } else {
-        format!("+{margin}")
-    }
-}
+/// How rankings are made, as the report says it.
+const RANKING_NOTE: &str = "Provinces that declare each indicator for a year, most ambitious first, by what each \
+declaration commits to (`at least 14.4 %` commits to 14.4 %, `more than 65 %` to more than 65 %). \
+Equal commitments share a rank. A declaration that commits to no bound (`at least 2025` for a \
+peak year, where earlier is more ambitious) is listed last, unranked.";
+
+/// What a target's status reads when the plan states none.
+const NOT_STATED: &str = "not stated";
 
 /// Text safe inside a table cell.
 fn cell(text: &str) -> String {
@@ -44,10 +47,7 @@ pub fn render_report_markdown(report: &Report) -> String {
     summary(&mut out, report);
     matrix(&mut out, report);
     let _ = writeln!(out, "## Rankings\n");
-    let _ = writeln!(
-        out,
-        "Provinces that declare each indicator for a year, most ambitious first.\n"
-    );
+    let _ = writeln!(out, "{RANKING_NOTE}\n");
     for ranking in &report.rankings {
         self::ranking(&mut out, ranking);
     }
@@ -94,16 +94,13 @@ fn summary(out: &mut String, report: &Report) {
     );
     let rows = report.summary.iter().filter_map(|s| {
         let a = s.aggregate.as_ref()?;
-        let outcome = match a.reason.as_deref() {
-            Some("not_enough_data") => "not enough data",
-            _ => outcome_words(&a.outcome, false),
-        };
+        let outcome = total_outcome(&a.outcome, a.reason.as_deref());
         Some(vec![
             format!("`{}`", s.rule),
             format!("`{}`", s.requirement),
-            format!("{} {}", a.total, a.unit),
+            quantity(&a.total, &a.unit),
             format!("{} of {}", a.contributors, a.in_scope),
-            outcome.to_string(),
+            outcome,
         ])
     });
     table(
@@ -117,6 +114,26 @@ fn summary(out: &mut String, report: &Report) {
         ],
         rows,
     );
+    if !report.waivers.is_empty() {
+        let _ = writeln!(
+            out,
+            "Waivers that are problems: an expired one covers nothing (PC031), an unused one has nothing to cover (PC032):\n"
+        );
+        let rows = report.waivers.iter().map(|w| {
+            vec![
+                format!("{} {}", w.province, w.province_zh),
+                format!("`{}`", w.rule),
+                format!("{} {}", w.code, w.status),
+                w.severity.clone(),
+                w.message.clone(),
+            ]
+        });
+        table(
+            out,
+            &["province", "rule", "problem", "severity", "message"],
+            rows,
+        );
+    }
 }
 
 fn matrix(out: &mut String, report: &Report) {
@@ -126,14 +143,16 @@ fn matrix(out: &mut String, report: &Report) {
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let rows = report.matrix.rows.iter().map(|row| {
         let mut cells = vec![format!("{} {}", row.province, row.province_zh)];
-        cells.extend(
-            row.cells
-                .iter()
-                .map(|c| match outcome_words(&c.outcome, c.waived) {
-                    "fail" => "**fail**".to_string(),
-                    words => words.to_string(),
-                }),
-        );
+        cells.extend(row.cells.iter().map(|c| {
+            let words = match outcome_words(&c.outcome, c.waived) {
+                "fail" => "**fail**".to_string(),
+                words => words.to_string(),
+            };
+            match &c.stand_in {
+                Some(s) => format!("{words} via `{s}`"),
+                None => words,
+            }
+        }));
         cells
     });
     table(out, &header, rows);
@@ -146,30 +165,46 @@ fn ranking(out: &mut String, r: &Ranking) {
         _ => String::new(),
     };
     let _ = writeln!(out, "### {}{period}\n", r.title);
-    match &r.national {
-        Some(n) => {
+    match (&r.national, &r.national_total) {
+        (Some(n), _) => {
             let _ = writeln!(
                 out,
-                "National figure: {} {} (`{}`: `{}`).\n",
-                n.value, r.unit, n.rule, n.requirement
+                "National figure: {} (`{}`: `{}`).\n",
+                quantity(&n.value, &r.unit),
+                n.rule,
+                n.requirement
             );
         }
-        None => {
+        (None, Some(t)) => {
+            let _ = writeln!(
+                out,
+                "National total: {} (`{}`: `{}`), a total over provinces, not a figure for each. \
+                 The {} of {} provinces that declare it sum to {}: {}.\n",
+                quantity(&t.value, &t.unit),
+                t.rule,
+                t.requirement,
+                t.contributors,
+                t.in_scope,
+                quantity(t.sum.as_deref().unwrap_or("0"), &t.unit),
+                total_outcome(&t.outcome, t.reason.as_deref()),
+            );
+        }
+        (None, None) => {
             let _ = writeln!(out, "No national figure for this indicator and year.\n");
         }
     }
     let rows = r.entries.iter().map(|e| {
-        let unit = r.margin_unit.as_deref().unwrap_or_default();
-        let against = match (&e.outcome, &e.margin) {
-            (Some(o), Some(m)) => format!("{} ({} {unit})", outcome_words(o, false), signed(m)),
-            (Some(o), None) => outcome_words(o, false).to_string(),
-            _ => String::new(),
-        };
+        let against = e.outcome.as_deref().map_or(String::new(), |o| {
+            verdict(o, e.waived, e.margin.as_deref(), r.margin_unit.as_deref())
+        });
         vec![
-            e.rank.to_string(),
+            rank(e.rank),
             format!("{} {}", e.province, e.province_zh),
-            format!("{} {}", e.value, r.unit),
-            e.declared.clone(),
+            commits_to(e.commits_to.as_deref()),
+            match &e.stand_in {
+                Some(s) => format!("{} (via `{s}`)", e.declared),
+                None => e.declared.clone(),
+            },
             e.commitment.clone(),
             against,
         ]
@@ -179,7 +214,7 @@ fn ranking(out: &mut String, r: &Ranking) {
         &[
             "rank",
             "province",
-            "value",
+            "commits to",
             "declared",
             "commitment",
             "against the national figure (margin)",
@@ -201,74 +236,91 @@ fn provinces(out: &mut String, report: &Report) {
         if p.targets.is_empty() {
             let _ = writeln!(out, "The plan declares no target.\n");
         } else {
-            let rows = p.targets.iter().map(|t| {
-                let period = [
-                    t.year.map(|y| format!("by {y}")),
-                    t.baseline.map(|b| format!("from {b}")),
-                ]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" ");
-                let checks = t
-                    .checks
-                    .iter()
-                    .map(|c| match (&c.margin, &c.margin_unit) {
-                        (Some(m), Some(u)) => format!(
-                            "`{}` {} ({} {u})",
-                            c.rule,
-                            outcome_words(&c.outcome, false),
-                            signed(m)
-                        ),
-                        _ => format!("`{}` {}", c.rule, outcome_words(&c.outcome, false)),
-                    })
-                    .collect::<Vec<_>>()
-                    .join("; ");
-                let status = match &t.status_note {
-                    Some(note) => format!("{}: {note}", t.status),
-                    None => t.status.clone(),
-                };
-                let source = t
-                    .source
-                    .as_ref()
-                    .map_or(String::new(), |s| format!("<{s}>"));
-                vec![
-                    format!("`{}`", t.indicator),
-                    period,
-                    t.declared.clone(),
-                    t.commitment.clone(),
-                    status,
-                    checks,
-                    source,
-                ]
-            });
-            table(
-                out,
-                &[
-                    "indicator",
-                    "year",
-                    "declared",
-                    "commitment",
-                    "status",
-                    "rules (margin)",
-                    "source",
-                ],
-                rows,
-            );
+            targets(out, p);
         }
         if !p.undeclared.is_empty() {
             let _ = writeln!(out, "Left undeclared or not checkable:\n");
             for row in &p.undeclared {
-                let _ = writeln!(
-                    out,
-                    "- `{}` {}: {}",
-                    row.rule,
-                    outcome_words(&row.outcome, false),
-                    row.message
-                );
+                let v = verdict(&row.outcome, row.waiver.is_some(), None, None);
+                let _ = writeln!(out, "- `{}` {v}: {}", row.rule, row.message);
             }
             out.push('\n');
         }
+        let problems: Vec<_> = report
+            .waivers
+            .iter()
+            .filter(|w| w.province == p.province)
+            .collect();
+        if !problems.is_empty() {
+            let _ = writeln!(out, "Waiver problems:\n");
+            for w in problems {
+                let _ = writeln!(out, "- {} ({}): {}", w.code, w.status, w.message);
+            }
+            out.push('\n');
+        }
+    }
+}
+
+fn targets(out: &mut String, p: &ProvinceSection) {
+    let rows = p.targets.iter().map(|t| {
+        let period = [
+            t.year.map(|y| format!("by {y}")),
+            t.baseline.map(|b| format!("from {b}")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+        let status = t.status.as_deref().unwrap_or(NOT_STATED);
+        let status = match &t.status_note {
+            Some(note) => format!("{status}: {note}"),
+            None => status.to_string(),
+        };
+        vec![
+            format!("`{}`", t.indicator),
+            period,
+            t.declared.clone(),
+            t.commitment.clone(),
+            status,
+            t.checks.iter().map(check).collect::<Vec<_>>().join("; "),
+            t.source.as_deref().map_or(String::new(), source),
+        ]
+    });
+    let header = [
+        "indicator",
+        "year",
+        "declared",
+        "commitment",
+        "status",
+        "rules (margin)",
+        "source",
+    ];
+    table(out, &header, rows);
+}
+
+/// A rule's verdict on a target, and the waiver that covers it: `` `EI-2025` waived (fail,
+/// -1 pp): reason (approved by …, expires …) ``.
+fn check(c: &TargetCheck) -> String {
+    let v = verdict(
+        &c.outcome,
+        c.waiver.is_some(),
+        c.margin.as_deref(),
+        c.margin_unit.as_deref(),
+    );
+    match &c.waiver {
+        Some(w) => {
+            let why = waiver_words(&w.reason, &w.approved_by, &w.expires);
+            format!("`{}` {v}: {why}", c.rule)
+        }
+        None => format!("`{}` {v}", c.rule),
+    }
+}
+
+/// A source as a link where it is a web address, else as literal text.
+fn source(text: &str) -> String {
+    match web_link(text) {
+        Some(url) => format!("<{url}>"),
+        None => code_span(text),
     }
 }
 

@@ -229,7 +229,10 @@ impl Declared {
     }
 }
 
+// In declaration order, so that what the evaluator reads of every target (indicator, years,
+// value) shares the first cache line.
 #[derive(Debug, Clone)]
+#[repr(C)]
 pub struct Target {
     pub indicator: IndicatorId,
     pub year: Option<u16>,

@@ -62,8 +62,8 @@ impl Engine {
         briefs
             .iter()
             .map(|b| Violation {
-                rule: self.rules.rules[b.rule].id.clone(),
-                plan: b.plan,
+                rule: self.rules.rules[b.rule as usize].id.clone(),
+                plan: b.plan.map(|p| p as usize),
                 outcome: b.outcome.name(),
             })
             .collect()

@@ -57,27 +57,30 @@ impl Totals {
         }
     }
 
-    /// The sum of what the provinces commit to, and of the figures they wrote.
-    fn total(&self, sum: &Sum) -> (Interval, Decimal) {
+    /// The sum of what the provinces commit to.
+    fn total(&self, sum: &Sum) -> Interval {
         let mut total = Interval::point(Decimal::ZERO);
-        let mut anchor = Decimal::ZERO;
         for province in sum.provinces.iter() {
-            match self.entries[province.index()] {
-                Some(e) => {
-                    total = total.plus(commitment(e.qualifier, e.base, sum.higher));
-                    anchor = anchor.saturating_add(e.base);
-                }
-                None => total = total.plus(unknown_share(sum.missing)),
-            }
+            total = total.plus(match self.entries[province.index()] {
+                Some(e) => commitment(e.qualifier, e.base, sum.higher),
+                None => unknown_share(sum.missing),
+            });
         }
-        (total, anchor)
+        total
+    }
+
+    /// The sum of the figures the provinces wrote, for the explanation: "at least 2000"
+    /// counts as 2000 here too.
+    fn anchor(&self, sum: &Sum) -> Decimal {
+        let figures = sum.provinces.iter().filter_map(|p| self.entries[p.index()]);
+        figures.fold(Decimal::ZERO, |a, e| a.saturating_add(e.base))
     }
 
     pub fn decide(&self, sum: &Sum) -> Decision {
-        let (total, anchor) = self.total(sum);
+        // A sum is never judged against an `around`, which alone reads the anchor.
         let d = record(
             Decision::new(),
-            (total, anchor, Judging::WholeSet),
+            (self.total(sum), Decimal::ZERO, Judging::WholeSet),
             (sum.accepted, None),
             (sum.higher, sum.severity),
         );
@@ -117,10 +120,9 @@ impl Totals {
         f.outcome = d.outcome;
         f.severity = d.severity;
         f.reason = d.reason;
-        let (total, anchor) = self.total(sum);
         let judged = Judged {
-            declared: total,
-            anchor,
+            declared: self.total(sum),
+            anchor: self.anchor(sum),
             judging: Judging::WholeSet,
             accepted: sum.accepted,
         };

@@ -54,6 +54,7 @@ impl Decision {
 }
 
 /// A rule over each province, on one plan whose targets are in `hits`.
+#[inline]
 pub(super) fn decide(check: &Check, plan: &Plan, hits: &Hits) -> Decision {
     let d = Decision::new();
     if let Test::Qualitative = check.test {
@@ -84,6 +85,7 @@ pub(super) fn decide(check: &Check, plan: &Plan, hits: &Hits) -> Decision {
 
 /// Judges `(declared, anchor, judging)` against `accepted`; `around` is the central figure
 /// of an `around` requirement, which a pass within the tolerance falls short of.
+#[inline]
 pub(super) fn record(
     mut d: Decision,
     (declared, anchor, judging): (Interval, Decimal, Judging),
@@ -121,6 +123,7 @@ pub(super) fn record(
     }
 }
 
+#[inline]
 fn falls_short(value: Decimal, figure: Decimal, higher: bool) -> bool {
     if higher {
         value < figure
@@ -129,6 +132,7 @@ fn falls_short(value: Decimal, figure: Decimal, higher: bool) -> bool {
     }
 }
 
+#[inline]
 fn judge_target(check: &Check, plan: &Plan, t: usize, how: Option<StandIn>) -> Decision {
     let d = Decision {
         target: Some(t),

@@ -8,6 +8,8 @@
 //! stand-in that is only a lower bound), the whole set is judged: pass when every value it
 //! allows is accepted, fail when none is, and open when some are and some are not.
 
+use std::cmp::Ordering;
+
 use rust_decimal::Decimal;
 
 use crate::model::{CmpOp, Condition, Qualifier};
@@ -41,6 +43,7 @@ const fn open(value: Decimal) -> Option<End> {
 }
 
 impl Interval {
+    #[inline]
     pub const fn point(v: Decimal) -> Interval {
         Interval {
             low: closed(v),
@@ -50,6 +53,7 @@ impl Interval {
 
     /// What a declaration with this qualifier commits to. `by_reference` has no value and
     /// never reaches here.
+    #[inline]
     pub fn declared(qualifier: Qualifier, v: Decimal) -> Interval {
         match qualifier {
             Qualifier::AtLeast => Interval {
@@ -102,9 +106,11 @@ fn low_ok(inner: Option<End>, outer: Option<End>) -> bool {
     match (inner, outer) {
         (_, None) => true,
         (None, Some(_)) => false,
-        (Some(i), Some(o)) => {
-            i.value > o.value || (i.value == o.value && (o.inclusive || !i.inclusive))
-        }
+        (Some(i), Some(o)) => match i.value.cmp(&o.value) {
+            Ordering::Greater => true,
+            Ordering::Equal => o.inclusive || !i.inclusive,
+            Ordering::Less => false,
+        },
     }
 }
 
@@ -113,18 +119,22 @@ fn high_ok(inner: Option<End>, outer: Option<End>) -> bool {
     match (inner, outer) {
         (_, None) => true,
         (None, Some(_)) => false,
-        (Some(i), Some(o)) => {
-            i.value < o.value || (i.value == o.value && (o.inclusive || !i.inclusive))
-        }
+        (Some(i), Some(o)) => match i.value.cmp(&o.value) {
+            Ordering::Less => true,
+            Ordering::Equal => o.inclusive || !i.inclusive,
+            Ordering::Greater => false,
+        },
     }
 }
 
 /// Everything up to `high` lies below everything from `low`.
 fn below(high: Option<End>, low: Option<End>) -> bool {
     match (high, low) {
-        (Some(h), Some(l)) => {
-            h.value < l.value || (h.value == l.value && !(h.inclusive && l.inclusive))
-        }
+        (Some(h), Some(l)) => match h.value.cmp(&l.value) {
+            Ordering::Less => true,
+            Ordering::Equal => !(h.inclusive && l.inclusive),
+            Ordering::Greater => false,
+        },
         _ => false,
     }
 }
@@ -184,6 +194,7 @@ pub struct Figure {
 
 /// The commitment of a declared set. `None` when the set is unbounded on its least
 /// ambitious side, as "at least 2030" is for a peak year, where later is less ambitious.
+#[inline]
 pub fn committed(declared: Interval, higher_is_better: bool) -> Option<Figure> {
     let end = if higher_is_better {
         declared.low
@@ -198,6 +209,7 @@ pub fn committed(declared: Interval, higher_is_better: bool) -> Option<Figure> {
 
 /// Whether a commitment lies in the accepted set. `nudge` is which way "strictly beyond"
 /// moves the figure: up when higher is better, down when lower is.
+#[inline]
 pub fn meets(figure: Option<Figure>, accepted: Interval, higher_is_better: bool) -> bool {
     let Some(f) = figure else {
         // Unbounded towards less ambition: only a requirement open on that side accepts it.
@@ -212,11 +224,15 @@ pub fn meets(figure: Option<Figure>, accepted: Interval, higher_is_better: bool)
         (true, true) => 1,
         (true, false) => -1,
     };
-    let above_low = accepted.low.is_none_or(|l| {
-        f.value > l.value || (f.value == l.value && (nudge > 0 || (nudge == 0 && l.inclusive)))
+    let above_low = accepted.low.is_none_or(|l| match f.value.cmp(&l.value) {
+        Ordering::Greater => true,
+        Ordering::Equal => nudge > 0 || (nudge == 0 && l.inclusive),
+        Ordering::Less => false,
     });
-    let below_high = accepted.high.is_none_or(|h| {
-        f.value < h.value || (f.value == h.value && (nudge < 0 || (nudge == 0 && h.inclusive)))
+    let below_high = accepted.high.is_none_or(|h| match f.value.cmp(&h.value) {
+        Ordering::Less => true,
+        Ordering::Equal => nudge < 0 || (nudge == 0 && h.inclusive),
+        Ordering::Greater => false,
     });
     above_low && below_high
 }

@@ -32,8 +32,7 @@ impl Hits {
         self.hits.clear();
         self.hits.resize(program.slot_count(), Hit::default());
         for (i, target) in plan.targets.iter().enumerate() {
-            for &s in program.slots_of(target.indicator) {
-                let key = program.slot(s);
+            for &(s, key) in program.slots_of(target.indicator) {
                 if key.year.is_some() && key.year != target.year {
                     continue;
                 }
@@ -49,6 +48,7 @@ impl Hits {
     }
 
     /// The target for `slot`, preferring one from the slot's own baseline year.
+    #[inline]
     pub fn lookup(&self, slot: usize) -> Lookup {
         match self.hits[slot] {
             Hit { found: Some(t), .. } => Lookup::Found(t as usize),
@@ -58,11 +58,13 @@ impl Hits {
     }
 
     /// The target for `slot` from its own baseline year, if any.
+    #[inline]
     pub fn found(&self, slot: usize) -> Option<usize> {
         self.hits[slot].found.map(|t| t as usize)
     }
 
     /// Any target for `slot`, whatever its baseline.
+    #[inline]
     pub fn any(&self, slot: usize) -> Option<usize> {
         match self.lookup(slot) {
             Lookup::Found(t) | Lookup::OtherBaseline(t) => Some(t),

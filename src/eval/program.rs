@@ -23,8 +23,8 @@ pub(super) struct SlotKey {
 #[derive(Debug, Clone)]
 pub struct Program {
     slots: Vec<SlotKey>,
-    /// For each indicator, the slots that look for it.
-    by_indicator: Vec<Vec<usize>>,
+    /// For each indicator, the slots that look for it, with their keys at hand.
+    by_indicator: Vec<Vec<(usize, SlotKey)>>,
     /// Rules over each province in scope, in rule order.
     pub(super) checks: Vec<Check>,
     /// Rules over a sum of provinces, in rule order.
@@ -101,12 +101,9 @@ impl Program {
         self.slots.len()
     }
 
-    pub(super) fn slot(&self, slot: usize) -> SlotKey {
-        self.slots[slot]
-    }
-
     /// The slots that look for `indicator`.
-    pub(super) fn slots_of(&self, indicator: IndicatorId) -> &[usize] {
+    #[inline]
+    pub(super) fn slots_of(&self, indicator: IndicatorId) -> &[(usize, SlotKey)] {
         &self.by_indicator[indicator.0 as usize]
     }
 
@@ -116,7 +113,7 @@ impl Program {
             return i;
         }
         self.slots.push(key);
-        self.by_indicator[key.indicator.0 as usize].push(self.slots.len() - 1);
+        self.by_indicator[key.indicator.0 as usize].push((self.slots.len() - 1, key));
         self.slots.len() - 1
     }
 

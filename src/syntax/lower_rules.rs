@@ -170,16 +170,30 @@ fn lower_set(pair: Pair) -> Spanned<SetExpr> {
     SET_OPS
         .map_primary(lower_set_term)
         .map_infix(|lhs, op, rhs| {
-            let span = join(lhs.span, rhs.span);
-            let (lhs, rhs) = (Box::new(lhs), Box::new(rhs));
-            let expr = match op.as_rule() {
-                Rule::union => SetExpr::Union(lhs, rhs),
-                Rule::intersect => SetExpr::Intersect(lhs, rhs),
-                _ => SetExpr::Except(lhs, rhs),
+            let op = match op.as_rule() {
+                Rule::union => SetOp::Union,
+                Rule::intersect => SetOp::Intersect,
+                _ => SetOp::Except,
             };
-            Spanned::new(expr, span)
+            extend_chain(lhs, op, rhs)
         })
         .parse(pair.into_inner())
+}
+
+/// `lhs op rhs`, with the operators left-associative: a chain of the same precedence on the
+/// left is extended rather than nested, which evaluates the same, left to right.
+fn extend_chain(lhs: Spanned<SetExpr>, op: SetOp, rhs: Spanned<SetExpr>) -> Spanned<SetExpr> {
+    let span = join(lhs.span, rhs.span);
+    match lhs.node {
+        SetExpr::Chain(first, mut rest) if rest[0].0.binds_tighter() == op.binds_tighter() => {
+            rest.push((op, rhs));
+            Spanned::new(SetExpr::Chain(first, rest), span)
+        }
+        node => {
+            let lhs = Spanned::new(node, lhs.span);
+            Spanned::new(SetExpr::Chain(Box::new(lhs), vec![(op, rhs)]), span)
+        }
+    }
 }
 
 fn lower_set_term(pair: Pair) -> Spanned<SetExpr> {

@@ -27,8 +27,8 @@ pub struct TestArgs {
     #[arg(long)]
     coverage: bool,
 
-    /// Fail when fewer than this share of the rules (in per cent) is named by a test
-    #[arg(long, value_name = "P")]
+    /// Fail when fewer than this share of the rules (in per cent, 0 to 100) is named by a test
+    #[arg(long, value_name = "P", value_parser = parse_percent)]
     min_coverage: Option<Decimal>,
 
     /// Output format
@@ -81,12 +81,36 @@ pub fn run(args: TestArgs) -> u8 {
         Format::Junit => render_tests_junit(&run),
     };
     write_stdout(&text);
-    let short = args.min_coverage.is_some_and(|min| run.coverage() < min);
+    let short = args.min_coverage.filter(|&min| run.coverage() < min);
+    if let Some(min) = short
+        && run.problems.is_empty()
+    {
+        // On standard error, so that JSON and JUnit output stay documents of their own.
+        let mut message = format!(
+            "error: {} % of the rules are named by a test, below the minimum of {min} % (--min-coverage)",
+            run.coverage()
+        );
+        let uncovered = run.uncovered();
+        if !uncovered.is_empty() {
+            message.push_str(&format!("; no test names {}", uncovered.join(", ")));
+        }
+        eprintln!("{message}");
+    }
     if !run.problems.is_empty() {
         BAD_INPUT
-    } else if run.failed() > 0 || short {
+    } else if run.failed() > 0 || short.is_some() {
         FINDINGS
     } else {
         OK
     }
+}
+
+/// A share in per cent, from 0 to 100.
+fn parse_percent(text: &str) -> Result<Decimal, String> {
+    let not = || format!("`{text}` is not a number from 0 to 100");
+    let value: Decimal = text.trim().parse().map_err(|_| not())?;
+    if value < Decimal::ZERO || value > Decimal::ONE_HUNDRED {
+        return Err(not());
+    }
+    Ok(value)
 }

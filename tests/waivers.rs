@@ -179,3 +179,52 @@ fn junit_lists_expired_and_unused_waivers_as_failures() {
         ["EI-2025", "CO2-2030", "PC031 EI-2025", "PC031 PEAK-2030"]
     );
 }
+
+#[test]
+fn an_empty_reason_or_approver_is_refused_where_it_is_written() {
+    let blank = PLAN
+        .replace("\"the nationally assigned target for Gansu\"", "\"\"")
+        .replace("\"NDRC\"", "\"  \\t \"");
+    let (exit, doc) = check(&blank, "2026-11-29");
+    assert_eq!(exit, 2);
+    let errors = doc["errors"].as_array().unwrap();
+    let found: Vec<(&str, &str, u64, u64)> = errors
+        .iter()
+        .map(|e| {
+            (
+                e["code"].as_str().unwrap(),
+                e["message"].as_str().unwrap(),
+                e["location"]["line"].as_u64().unwrap(),
+                e["location"]["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "PC117",
+                "the `reason` of the waiver of `EI-2025` is empty",
+                6,
+                17
+            ),
+            (
+                "PC117",
+                "the `approved_by` of the waiver of `PEAK-2030` is empty",
+                12,
+                17
+            ),
+        ]
+    );
+}
+
+#[test]
+fn an_allow_with_an_empty_reason_is_refused_where_it_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let text =
+        "allow PC013 because \" \"\nindicator x {\n    unit  %\n    allow PC015 because \"\"\n}\n";
+    std::fs::write(dir.path().join("x.rules"), text).unwrap();
+    let output = common::plancheck_in(dir.path(), &["lint", "x.rules"]);
+    assert_eq!(code(&output), 2);
+    insta::assert_snapshot!("allow_with_an_empty_reason", stdout(&output));
+}

@@ -21,7 +21,7 @@ pub fn parse_rules(text: &str) -> Result<RuleFile, Vec<SyntaxError>> {
             Rule::indicator_decl => file.indicators.push(lower_indicator(item, &mut errors)),
             Rule::group_decl => file.groups.push(lower_group(item)),
             Rule::rule_decl => file.rules.push(lower_rule(item, &mut errors)),
-            Rule::allow_field => file.allows.push(lower_allow(item)),
+            Rule::allow_field => file.allows.push(lower_allow(item, &mut errors)),
             _ => {}
         }
     }
@@ -58,11 +58,14 @@ fn choice(pair: Pair) -> Rule {
 }
 
 /// `allow CODE because "reason"`.
-pub(super) fn lower_allow(pair: Pair) -> Allow {
+pub(super) fn lower_allow(pair: Pair, errors: &mut Vec<SyntaxError>) -> Allow {
     let at = Loc(span(&pair));
     let mut children = parts(pair);
     let code = text(&children.next().expect("grammar: allow has a code"));
     let reason = lower_string(children.next().expect("grammar: allow has a reason"));
+    let context = format!("`allow {} because`", code.node);
+    let help = "say why the lint does not apply here";
+    require_text(&reason, "reason", &context, help, errors);
     Allow { code, reason, at }
 }
 
@@ -82,7 +85,7 @@ fn lower_source(pair: Pair, errors: &mut Vec<SyntaxError>) -> SourceDecl {
         let (slot, label) = match field.as_rule() {
             Rule::title_field => (&mut decl.title, "title"),
             Rule::allow_field => {
-                decl.allows.push(lower_allow(field));
+                decl.allows.push(lower_allow(field, errors));
                 continue;
             }
             _ => (&mut decl.address, "address"),
@@ -127,7 +130,7 @@ fn lower_indicator(pair: Pair, errors: &mut Vec<SyntaxError>) -> IndicatorDecl {
                 let ambition = lower_ambition(only(field));
                 set_once(&mut decl.ambition, ambition, "ambition", &context, errors)
             }
-            Rule::allow_field => decl.allows.push(lower_allow(field)),
+            Rule::allow_field => decl.allows.push(lower_allow(field, errors)),
             _ => decl.resembles.push(text(&only(field))),
         }
     }
@@ -299,7 +302,7 @@ fn lower_rule_field(
             context,
             errors,
         ),
-        Rule::allow_field => rule.allows.push(lower_allow(field)),
+        Rule::allow_field => rule.allows.push(lower_allow(field, errors)),
         _ => {
             let mut children = parts(field);
             let indicator = text(&children.next().expect("grammar: accept has an indicator"));

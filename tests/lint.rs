@@ -429,3 +429,35 @@ fn thousands_of_redundant_rules_give_one_warning_each() {
     assert_eq!(found.len(), 2999);
     assert_eq!(found[0], ("R0".to_string(), "R1".to_string()));
 }
+
+#[test]
+fn an_allow_between_declarations_applies_to_the_whole_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.rules");
+    let text = "indicator x { unit % }\n\
+        rule A \"t\" { kind floor require x by 2025 >= 1 % }\n\
+        allow PC013 because \"these rules are drafts\"\n\
+        rule B \"t\" { kind floor require x by 2030 >= 2 % }\n";
+    fs::write(&path, text).unwrap();
+    let (exit, doc) = lint_json(&[path.to_str().unwrap()]);
+    assert_eq!(exit, 0, "{doc}");
+    let suppressed: Vec<(&str, &str)> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap(),
+                f["suppressed"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        suppressed,
+        [
+            ("PC013", "these rules are drafts"),
+            ("PC013", "these rules are drafts")
+        ],
+        "rule A, above the allow, and rule B, below it"
+    );
+}

@@ -273,3 +273,38 @@ fn a_coverage_shortfall_says_so_in_every_format_and_exits_1() {
     assert_eq!(code(&output), 0);
     assert_eq!(common::stderr(&output), "");
 }
+
+#[test]
+fn a_single_test_file_is_run_against_the_rules_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    write(&dir, "my.rules", RULES);
+    let tests = write(
+        &dir,
+        "my.tests",
+        "test \"beside\" { plan { province Hebei } expect EI undeclared expect PEAK undeclared }\n",
+    );
+    let output = plancheck(&["test", &tests, "--coverage"]);
+    assert_eq!(code(&output), 0, "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("coverage: 2 of 2 rules (100 %)"),
+        "the rules beside it, not the national ones: {}",
+        stdout(&output)
+    );
+
+    // `--rules` still decides, and with no rule file beside it the national rules are tested.
+    let national = write(
+        &dir,
+        "national.tests",
+        "test \"national\" { plan { province Hebei } expect EI-2025 undeclared }\n",
+    );
+    let output = plancheck(&["test", &national, "--rules", "rules/national.rules"]);
+    assert_eq!(code(&output), 0, "{}", stdout(&output));
+    let alone = tempfile::tempdir().unwrap();
+    let national = write(
+        &alone,
+        "national.tests",
+        "test \"national\" { plan { province Hebei } expect EI-2025 undeclared }\n",
+    );
+    let output = plancheck(&["test", &national]);
+    assert_eq!(code(&output), 0, "{}", stdout(&output));
+}

@@ -139,27 +139,86 @@ fn write_stdout(text: &str) {
     }
 }
 
-/// Writes the text beside the file and renames it over the old one (keeping its permissions),
-/// so that an interrupted run leaves the old file or the new, never half of one.
+/// Writes the text beside the file and renames it over the old one, so that an interrupted
+/// run leaves the old file or the new, never half of one. A link is written through (the
+/// link stays a link); only a regular file is replaced, keeping its permissions, and never
+/// a read-only one; a new file gets the mode the umask gives, as from any other program.
 fn write_atomically(path: &std::path::Path, text: &str) -> std::io::Result<()> {
+    let real = through_links(path)?;
+    let old = match std::fs::metadata(&real) {
+        Ok(old) => Some(old),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e),
+    };
+    if let Some(old) = &old {
+        let it = if real == path {
+            "it".to_string()
+        } else {
+            format!("it links to `{}`, which", real.display())
+        };
+        refuse_to_replace(&it, old)?;
+    }
+    let path = real;
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(std::path::Path::new("."));
-    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
+    let mut temp = temp_builder().tempfile_in(dir)?;
     temp.write_all(text.as_bytes())?;
-    match std::fs::metadata(path) {
-        Ok(old) => temp.as_file().set_permissions(old.permissions())?,
-        // A temporary file is private; a new report is as readable as any new file.
-        #[cfg(unix)]
-        Err(_) => {
-            use std::os::unix::fs::PermissionsExt;
-            temp.as_file()
-                .set_permissions(std::fs::Permissions::from_mode(0o644))?
-        }
-        #[cfg(not(unix))]
-        Err(_) => {}
+    if let Some(old) = old {
+        temp.as_file().set_permissions(old.permissions())?;
     }
-    temp.persist(path).map_err(|e| e.error)?;
+    temp.persist(&path).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// The path a chain of links ends at (which need not exist yet): renaming over a link
+/// would replace the link, not the file it names.
+fn through_links(path: &std::path::Path) -> std::io::Result<PathBuf> {
+    let mut path = path.to_path_buf();
+    // As many links as Linux follows before it gives up (ELOOP).
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&path) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let target = std::fs::read_link(&path)?;
+                let dir = path.parent().unwrap_or(std::path::Path::new(""));
+                path = dir.join(target);
+            }
+            _ => return Ok(path),
+        }
+    }
+    Err(std::io::Error::other(format!(
+        "too many links to follow from `{}`",
+        path.display()
+    )))
+}
+
+/// A device, a fifo or a folder cannot be replaced by a file without harm, and a read-only
+/// file says that it is not to be changed (renaming over it would, since only the folder's
+/// permissions are checked).
+fn refuse_to_replace(it: &str, old: &std::fs::Metadata) -> std::io::Result<()> {
+    if !old.is_file() {
+        return Err(std::io::Error::other(format!(
+            "{it} is not a regular file (only a regular file is replaced)"
+        )));
+    }
+    if old.permissions().readonly() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            format!("{it} is read-only"),
+        ));
+    }
+    Ok(())
+}
+
+/// A temporary file is private (0600) unless told otherwise; asking for 0666 lets the umask
+/// decide, as it does for a file any other program creates.
+fn temp_builder() -> tempfile::Builder<'static, 'static> {
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder
 }

@@ -397,6 +397,13 @@ pub static CODES: &[Code] = &[
         Input,
         "a folder with no files of the kind wanted"
     ),
+    code!(
+        "PC117",
+        "empty-text",
+        Error,
+        Input,
+        "a reason or an approver that is empty or only whitespace"
+    ),
 ];
 
 /// The code with this identifier (case does not matter).

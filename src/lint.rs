@@ -5,6 +5,7 @@ mod citation;
 mod conflicts;
 mod empty_aggregate;
 mod empty_scope;
+mod redundant;
 mod suppression;
 mod unused;
 mod years;
@@ -102,6 +103,7 @@ pub fn lint(files: Vec<SourceFile>) -> Linted {
             };
             years::check(&cx, &mut findings);
             conflicts::check(&cx, &mut findings);
+            redundant::check(&cx, &mut findings);
             citation::check(&cx, &mut findings);
             unused::check(&cx, &mut findings);
             empty_scope::check(&cx, &mut findings);

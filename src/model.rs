@@ -131,7 +131,7 @@ pub struct Requirement {
     pub site: Site,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Scope {
     Each(ProvinceSet),
     Sum {

@@ -82,19 +82,11 @@ impl SourceCode for SourceFile {
         if end > self.text.len() {
             return Err(MietteError::OutOfBounds);
         }
-        let first = self
-            .line_index(span.offset())
-            .saturating_sub(context_lines_before);
-        let last =
-            self.line_index(end.saturating_sub(1).max(span.offset())) + context_lines_after + 1;
-        let from = self.line_starts[first];
-        let to = self
-            .line_starts
-            .get(last + 1)
-            .copied()
-            .unwrap_or(self.text.len());
+        let (first, from, to) = self.window(span, context_lines_before, context_lines_after);
         let window = &self.text[from..to];
-        let local: SourceSpan = (span.offset() - from, span.len()).into();
+        // A span cut by the window is shown up to the cut.
+        let start = span.offset().clamp(from, to);
+        let local: SourceSpan = (start - from, end.clamp(start, to) - start).into();
         let inner = window.read_span(&local, context_lines_before, context_lines_after)?;
         // miette counts the column of a header in bytes; a reader counts characters.
         let column = match context_lines_before {
@@ -110,6 +102,59 @@ impl SourceCode for SourceFile {
             inner.line_count() + first,
         )))
     }
+}
+
+/// A line longer than this (in bytes) is shown only in part, around the span: miette pads
+/// a label to its column with a width argument, which panics past 65,535, and a line of
+/// thousands of characters would be unreadable anyway.
+const LONG_LINE: usize = 1000;
+
+/// How much of a long line is shown either side of the span, in bytes.
+const MARGIN: usize = 60;
+
+impl SourceFile {
+    /// The text shown for a span: its lines and the context lines around it, as miette
+    /// asks; but on a long line, only the part around the span (without context lines on
+    /// the cut side, since the text shown must be one piece). Returns the 0-based line the
+    /// text starts on and its byte range.
+    fn window(&self, span: &SourceSpan, before: usize, after: usize) -> (usize, usize, usize) {
+        let end = span.offset() + span.len();
+        let start_line = self.line_index(span.offset());
+        let end_line = self.line_index(end.saturating_sub(1).max(span.offset()));
+        let line_end = |line: usize| {
+            self.line_starts
+                .get(line + 1)
+                .copied()
+                .unwrap_or(self.text.len())
+        };
+        let (mut first, mut from) = {
+            let first = start_line.saturating_sub(before);
+            (first, self.line_starts[first])
+        };
+        if span.offset() - self.line_starts[start_line] > LONG_LINE {
+            first = start_line;
+            from = floor_char_boundary(&self.text, span.offset() - MARGIN);
+        }
+        let mut to = line_end(end_line + after + 1);
+        if line_end(end_line) - end > LONG_LINE {
+            to = ceil_char_boundary(&self.text, end + MARGIN);
+        }
+        // A long span on one line (or labels far apart on one line, which miette joins into
+        // one span) is shown from its start only; a later label in it goes unshown, but the
+        // header still gives its line and column.
+        if start_line == end_line && to - from > LONG_LINE {
+            to = ceil_char_boundary(&self.text, span.offset() + 2 * MARGIN);
+        }
+        (first, from, to)
+    }
+}
+
+fn ceil_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset += 1;
+    }
+    offset
 }
 
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {

@@ -294,3 +294,52 @@ fn junit_lint_failures_are_one_a_line_with_their_place() {
         assert!(line.starts_with("fixtures/lint/PC017.rules:"), "{line}");
     }
 }
+
+/// The artifact URIs of a SARIF log, each once, in order of first use.
+fn artifact_uris(sarif: &Value) -> Vec<String> {
+    let mut uris: Vec<String> = Vec::new();
+    for result in results(sarif) {
+        let locations = result["locations"].as_array().into_iter().flatten();
+        let related = result["relatedLocations"].as_array().into_iter().flatten();
+        for location in locations.chain(related) {
+            let uri = &location["physicalLocation"]["artifactLocation"]["uri"];
+            let uri = uri.as_str().unwrap().to_string();
+            if !uris.contains(&uri) {
+                uris.push(uri);
+            }
+        }
+    }
+    uris
+}
+
+#[test]
+fn sarif_uris_are_percent_encoded_relative_or_file_urls() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sub dir")).unwrap();
+    for name in ["my plan #1 100%.plan", "北京.plan", "sub dir/a:b.plan"] {
+        std::fs::write(dir.path().join(name), "province Beijing\n").unwrap();
+    }
+    let check = |paths: &[&str]| {
+        let mut args = vec!["check", "--format", "sarif"];
+        args.extend(paths);
+        let output = common::plancheck_in(dir.path(), &args);
+        let sarif: Value = serde_json::from_str(&stdout(&output)).expect("SARIF is JSON");
+        assert!(schema().is_valid(&sarif));
+        artifact_uris(&sarif)
+    };
+    let uris = check(&["my plan #1 100%.plan", "sub dir/a:b.plan", "北京.plan"]);
+    for expected in [
+        "my%20plan%20%231%20100%25.plan",
+        "sub%20dir/a%3Ab.plan",
+        "%E5%8C%97%E4%BA%AC.plan",
+    ] {
+        assert!(uris.iter().any(|u| u == expected), "{expected} in {uris:?}");
+    }
+
+    let absolute = dir.path().join("北京.plan");
+    let uris = check(&[absolute.to_str().unwrap()]);
+    let plan_uri = uris.iter().find(|u| u.ends_with(".plan")).unwrap();
+    assert!(plan_uri.starts_with("file:///"), "{plan_uri}");
+    assert!(plan_uri.ends_with("/%E5%8C%97%E4%BA%AC.plan"), "{plan_uri}");
+    assert!(!plan_uri.contains(' ') && plan_uri.is_ascii(), "{plan_uri}");
+}

@@ -352,3 +352,112 @@ fn an_allow_of_a_code_that_is_not_a_lint_says_what_the_code_is() {
         "{text}"
     );
 }
+
+/// A rule file with one rule per condition, all on the same target and of the same kind.
+fn rules_requiring(conditions: &[String]) -> String {
+    let mut text =
+        String::from("allow PC013 because \"no sources here\"\nindicator x { unit % }\n");
+    for (i, condition) in conditions.iter().enumerate() {
+        text.push_str(&format!(
+            "rule R{i} \"t\" {{ kind floor require x by 2025 {condition} }}\n"
+        ));
+    }
+    text
+}
+
+/// `(rule, the rule it is implied by)` for every PC012 finding.
+fn redundancies(text: &str) -> Vec<(String, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.rules");
+    fs::write(&path, text).unwrap();
+    let (exit, doc) = lint_json(&[path.to_str().unwrap()]);
+    assert_eq!(exit, 0, "{doc}");
+    let findings: Vec<&Value> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["suppressed"].is_null())
+        .collect();
+    assert!(findings.iter().all(|f| f["code"] == "PC012"), "{doc}");
+    findings
+        .iter()
+        .map(|f| {
+            let message = f["message"].as_str().unwrap();
+            let names: Vec<&str> = message.split('`').skip(1).step_by(2).collect();
+            (names[0].to_string(), names[1].to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn a_redundant_rule_is_reported_once_pointing_at_the_first_rule_that_implies_it() {
+    // Three copies of one rule and a stricter one: every rule but the strictest is implied,
+    // the first copy by the stricter rule (a later copy does not make an earlier redundant),
+    // the other copies by the first.
+    let conditions = [">= 10 %", ">= 10 %", ">= 10 %", ">= 20 %"].map(String::from);
+    assert_eq!(
+        redundancies(&rules_requiring(&conditions)),
+        [("R0", "R3"), ("R1", "R0"), ("R2", "R0")].map(|(a, b)| (a.to_string(), b.to_string()))
+    );
+    // Ranges: [10, 30] is implied by [15, 25] and by == 20, the first of which is R1;
+    // (5, ∞) by all but [5, 50], which holds 5.
+    let conditions = [
+        "between 10 % and 30 %",
+        "between 15 % and 25 %",
+        "== 20 %",
+        "> 5 %",
+        "between 5 % and 50 %",
+    ]
+    .map(String::from);
+    assert_eq!(
+        redundancies(&rules_requiring(&conditions)),
+        [("R0", "R1"), ("R1", "R2"), ("R3", "R0"), ("R4", "R0")]
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+    );
+}
+
+#[test]
+fn thousands_of_redundant_rules_give_one_warning_each() {
+    let copies = vec![">= 10 %".to_string(); 3000];
+    let found = redundancies(&rules_requiring(&copies));
+    assert_eq!(found.len(), 2999);
+    assert!(found.iter().all(|(_, by)| by == "R0"));
+
+    // Each rule implied by every stricter one after it: the nearest is named.
+    let rising: Vec<String> = (0..3000).map(|i| format!(">= {i} %")).collect();
+    let found = redundancies(&rules_requiring(&rising));
+    assert_eq!(found.len(), 2999);
+    assert_eq!(found[0], ("R0".to_string(), "R1".to_string()));
+}
+
+#[test]
+fn an_allow_between_declarations_applies_to_the_whole_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.rules");
+    let text = "indicator x { unit % }\n\
+        rule A \"t\" { kind floor require x by 2025 >= 1 % }\n\
+        allow PC013 because \"these rules are drafts\"\n\
+        rule B \"t\" { kind floor require x by 2030 >= 2 % }\n";
+    fs::write(&path, text).unwrap();
+    let (exit, doc) = lint_json(&[path.to_str().unwrap()]);
+    assert_eq!(exit, 0, "{doc}");
+    let suppressed: Vec<(&str, &str)> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap(),
+                f["suppressed"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        suppressed,
+        [
+            ("PC013", "these rules are drafts"),
+            ("PC013", "these rules are drafts")
+        ],
+        "rule A, above the allow, and rule B, below it"
+    );
+}

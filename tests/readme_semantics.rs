@@ -113,7 +113,7 @@ fn every_cell_of_the_readme_semantics_table_holds() {
 }
 
 #[test]
-fn the_readme_lists_every_diagnostic_code_as_the_registry_does() {
+fn the_readme_lists_every_diagnostic_code_with_its_kind_as_the_registry_does() {
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     let table = table_after(&readme, "## Diagnostic codes");
@@ -127,6 +127,13 @@ fn the_readme_lists_every_diagnostic_code_as_the_registry_does() {
         assert_eq!(row[0], code.id);
         assert_eq!(row[1], code.name, "{}", code.id);
         assert_eq!(row[2], code.level.name(), "{}", code.id);
+        let kind = match code.kind {
+            plancheck::codes::CodeKind::Input => "input",
+            plancheck::codes::CodeKind::Resolve => "resolve",
+            plancheck::codes::CodeKind::Lint => "lint",
+            plancheck::codes::CodeKind::Check => "check",
+        };
+        assert_eq!(row[3], kind, "{}", code.id);
         assert_eq!(row[4], code.summary.trim_matches('`'), "{}", code.id);
     }
 }

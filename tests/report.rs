@@ -1004,3 +1004,37 @@ fn csv_has_a_row_for_each_national_total() {
         );
     }
 }
+
+#[test]
+fn the_report_date_must_be_a_real_date_with_at_most_a_time_of_day() {
+    for bad in [
+        "2026-02-30",
+        "2026-13-01",
+        "26-11-29",
+        "yesterday",
+        "2026-11-29T08:00",
+        "2026-11-29 25:00 UTC",
+        "2026-11-29 08:00",
+        "2026-11-29T24:00Z",
+        "",
+    ] {
+        let output = plancheck(&["report", "--format", "json", &format!("--date={bad}")]);
+        assert_eq!(code(&output), 2, "`{bad}`");
+        assert!(
+            common::stderr(&output).contains("--date"),
+            "`{bad}`: {}",
+            common::stderr(&output)
+        );
+        assert!(stdout(&output).is_empty(), "`{bad}`: no report");
+    }
+    for good in [
+        "2024-02-29",
+        "2026-11-29 08:00 UTC",
+        "2026-11-29 08:00:59 UTC",
+    ] {
+        let output = plancheck(&["report", "--format", "json", "--date", good]);
+        assert_eq!(code(&output), 0, "`{good}`");
+        let doc: Value = serde_json::from_str(&stdout(&output)).unwrap();
+        assert_eq!(doc["provenance"]["generated"], good);
+    }
+}

@@ -135,8 +135,8 @@ fn rules_found_beside_the_tests_are_the_rules_tested() {
     assert!(stdout(&output).contains("coverage: 2 of 2 rules (100 %)"));
 }
 
-#[test]
-fn coverage_names_the_rules_no_test_names() {
+/// A folder with the two rules of `RULES` and a test that names one of them.
+fn half_covered() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     write(&dir, "my.rules", RULES);
     write(
@@ -144,6 +144,12 @@ fn coverage_names_the_rules_no_test_names() {
         "my.tests",
         "test \"one\" { plan { province Hebei } expect EI undeclared }\n",
     );
+    dir
+}
+
+#[test]
+fn coverage_names_the_rules_no_test_names() {
+    let dir = half_covered();
     let path = dir.path().to_str().unwrap();
     let output = plancheck(&["test", path, "--coverage"]);
     assert_eq!(code(&output), 0);
@@ -230,4 +236,75 @@ fn a_plan_file_that_cannot_be_read_is_shown_at_its_plan_line() {
         "points at the plan line: {text}"
     );
     assert!(text.contains("the test reads this plan"), "{text}");
+}
+
+#[test]
+fn min_coverage_outside_0_to_100_or_not_a_number_is_a_usage_error() {
+    for value in ["-5", "100.5", "150", "abc", "", "NaN", "50%"] {
+        let output = plancheck(&["test", &format!("--min-coverage={value}")]);
+        assert_eq!(code(&output), 2, "`{value}`");
+        assert!(
+            common::stderr(&output).contains("--min-coverage"),
+            "`{value}`: {}",
+            common::stderr(&output)
+        );
+    }
+    for value in ["0", "99.5", "100"] {
+        let output = plancheck(&["test", "--min-coverage", value]);
+        assert_eq!(code(&output), 0, "`{value}`");
+    }
+}
+
+#[test]
+fn a_coverage_shortfall_says_so_in_every_format_and_exits_1() {
+    let dir = half_covered();
+    let path = dir.path().to_str().unwrap();
+    for format in ["human", "json", "junit"] {
+        let output = plancheck(&["test", path, "--min-coverage", "75", "--format", format]);
+        assert_eq!(code(&output), 1, "{format}");
+        assert_eq!(
+            common::stderr(&output),
+            "error: 50 % of the rules are named by a test, below the minimum of 75 % \
+             (--min-coverage); no test names PEAK\n",
+            "{format}"
+        );
+    }
+    let output = plancheck(&["test", path, "--min-coverage", "50"]);
+    assert_eq!(code(&output), 0);
+    assert_eq!(common::stderr(&output), "");
+}
+
+#[test]
+fn a_single_test_file_is_run_against_the_rules_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    write(&dir, "my.rules", RULES);
+    let tests = write(
+        &dir,
+        "my.tests",
+        "test \"beside\" { plan { province Hebei } expect EI undeclared expect PEAK undeclared }\n",
+    );
+    let output = plancheck(&["test", &tests, "--coverage"]);
+    assert_eq!(code(&output), 0, "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("coverage: 2 of 2 rules (100 %)"),
+        "the rules beside it, not the national ones: {}",
+        stdout(&output)
+    );
+
+    // `--rules` still decides, and with no rule file beside it the national rules are tested.
+    let national = write(
+        &dir,
+        "national.tests",
+        "test \"national\" { plan { province Hebei } expect EI-2025 undeclared }\n",
+    );
+    let output = plancheck(&["test", &national, "--rules", "rules/national.rules"]);
+    assert_eq!(code(&output), 0, "{}", stdout(&output));
+    let alone = tempfile::tempdir().unwrap();
+    let national = write(
+        &alone,
+        "national.tests",
+        "test \"national\" { plan { province Hebei } expect EI-2025 undeclared }\n",
+    );
+    let output = plancheck(&["test", &national]);
+    assert_eq!(code(&output), 0, "{}", stdout(&output));
 }

@@ -131,3 +131,100 @@ fn today_must_be_a_date() {
     let output = plancheck(&["check", "--today", "2026-02-30"]);
     assert_eq!(code(&output), 2);
 }
+
+#[test]
+fn junit_lists_expired_and_unused_waivers_as_failures() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("gansu.plan"), PLAN).unwrap();
+    let junit = |today: &str| {
+        let output = common::plancheck_in(
+            dir.path(),
+            &["check", "gansu.plan", "--today", today, "--format", "junit"],
+        );
+        stdout(&output)
+    };
+    // One unused waiver (PEAK-2030: the plan declares its peak year).
+    let xml = junit("2026-11-29");
+    insta::assert_snapshot!("junit_unused_waiver", xml);
+    let report = quick_junit::Report::deserialize_from_str(&xml).expect("JUnit XML");
+    let case = report.test_suites[0]
+        .test_cases
+        .iter()
+        .find(|c| c.name.as_str() == "PC032 PEAK-2030")
+        .expect("a case for the unused waiver");
+    let quick_junit::TestCaseStatus::NonSuccess {
+        kind, description, ..
+    } = &case.status
+    else {
+        panic!("a failure: {xml}");
+    };
+    assert_eq!(*kind, quick_junit::NonSuccessKind::Failure);
+    assert!(
+        description
+            .as_deref()
+            .unwrap()
+            .starts_with("gansu.plan:10:7: ")
+    );
+
+    // Both expired.
+    let report = quick_junit::Report::deserialize_from_str(&junit("2028-01-01")).unwrap();
+    let failed: Vec<&str> = report.test_suites[0]
+        .test_cases
+        .iter()
+        .filter(|c| matches!(c.status, quick_junit::TestCaseStatus::NonSuccess { .. }))
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(
+        failed,
+        ["EI-2025", "CO2-2030", "PC031 EI-2025", "PC031 PEAK-2030"]
+    );
+}
+
+#[test]
+fn an_empty_reason_or_approver_is_refused_where_it_is_written() {
+    let blank = PLAN
+        .replace("\"the nationally assigned target for Gansu\"", "\"\"")
+        .replace("\"NDRC\"", "\"  \\t \"");
+    let (exit, doc) = check(&blank, "2026-11-29");
+    assert_eq!(exit, 2);
+    let errors = doc["errors"].as_array().unwrap();
+    let found: Vec<(&str, &str, u64, u64)> = errors
+        .iter()
+        .map(|e| {
+            (
+                e["code"].as_str().unwrap(),
+                e["message"].as_str().unwrap(),
+                e["location"]["line"].as_u64().unwrap(),
+                e["location"]["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "PC117",
+                "the `reason` of the waiver of `EI-2025` is empty",
+                6,
+                17
+            ),
+            (
+                "PC117",
+                "the `approved_by` of the waiver of `PEAK-2030` is empty",
+                12,
+                17
+            ),
+        ]
+    );
+}
+
+#[test]
+fn an_allow_with_an_empty_reason_is_refused_where_it_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let text =
+        "allow PC013 because \" \"\nindicator x {\n    unit  %\n    allow PC015 because \"\"\n}\n";
+    std::fs::write(dir.path().join("x.rules"), text).unwrap();
+    let output = common::plancheck_in(dir.path(), &["lint", "x.rules"]);
+    assert_eq!(code(&output), 2);
+    insta::assert_snapshot!("allow_with_an_empty_reason", stdout(&output));
+}

@@ -59,9 +59,25 @@ pub enum SetExpr {
     Every,
     Group(Spanned<String>),
     List(Vec<Spanned<String>>),
-    Union(Box<Spanned<SetExpr>>, Box<Spanned<SetExpr>>),
-    Intersect(Box<Spanned<SetExpr>>, Box<Spanned<SetExpr>>),
-    Except(Box<Spanned<SetExpr>>, Box<Spanned<SetExpr>>),
+    /// A set and the sets combined with it, left to right, all with operators of one
+    /// precedence (an intersection inside a union is one term of it). A chain of any length
+    /// is one node, so a scope of thousands of terms is a list to walk, not thousands of
+    /// levels to recurse through; only brackets nest, and they are limited to 64 levels.
+    Chain(Box<Spanned<SetExpr>>, Vec<(SetOp, Spanned<SetExpr>)>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetOp {
+    Union,
+    Intersect,
+    Except,
+}
+
+impl SetOp {
+    /// `&` binds tighter than `+` and `except`.
+    pub fn binds_tighter(self) -> bool {
+        self == SetOp::Intersect
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -31,8 +31,9 @@ pub struct ReportArgs {
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<PathBuf>,
 
-    /// The time the report says it was made (default: now, UTC), so reruns can be identical
-    #[arg(long, value_name = "WHEN")]
+    /// The time the report says it was made: YYYY-MM-DD, optionally with `HH:MM[:SS] UTC`
+    /// (or RFC 3339's `THH:MM[:SS]Z`); default: now, UTC. So reruns can be identical
+    #[arg(long, value_name = "WHEN", value_parser = parse_when)]
     date: Option<String>,
 
     /// The date waivers are judged on, YYYY-MM-DD (default: the day of --date, or today)
@@ -103,6 +104,27 @@ pub fn run(args: ReportArgs) -> u8 {
         None => write_stdout(&text),
     }
     OK
+}
+
+/// A real calendar date, optionally with a time of day in UTC, as `now` writes it: the
+/// report prints it as given, and its date is the day waivers are judged on.
+fn parse_when(text: &str) -> Result<String, String> {
+    let wrong = || {
+        format!("`{text}` is not YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] UTC or YYYY-MM-DDTHH:MM[:SS]Z")
+    };
+    let (date, time) = (text.get(..10).ok_or_else(wrong)?, &text[10..]);
+    parse_date(date).map_err(|_| wrong())?;
+    if !time.is_empty() {
+        let spaced = time.strip_prefix(' ').and_then(|t| t.strip_suffix(" UTC"));
+        let rfc3339 = time.strip_prefix('T').and_then(|t| t.strip_suffix('Z'));
+        let clock = spaced.or(rfc3339).ok_or_else(wrong)?;
+        let minutes = time::macros::format_description!("[hour]:[minute]");
+        let seconds = time::macros::format_description!("[hour]:[minute]:[second]");
+        time::Time::parse(clock, &minutes)
+            .or_else(|_| time::Time::parse(clock, &seconds))
+            .map_err(|_| wrong())?;
+    }
+    Ok(text.to_string())
 }
 
 /// Now, in UTC, to the second.

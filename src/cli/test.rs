@@ -1,12 +1,13 @@
 //! `plancheck test`: runs rule authors' test cases.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 use rust_decimal::Decimal;
 
 use plancheck::bundled;
 use plancheck::check::today;
+use plancheck::input::has_extension;
 use plancheck::render::{render_tests_human, render_tests_json, render_tests_junit};
 use plancheck::ruletest::run_tests;
 use plancheck::syntax::Language;
@@ -15,8 +16,9 @@ use super::{BAD_INPUT, Color, FINDINGS, OK, parse_date, read_all, write_stdout};
 
 #[derive(Args)]
 pub struct TestArgs {
-    /// Test files (.tests), or folders holding them; rule files (.rules) found there are the
-    /// rules tested. The bundled national rules and their tests when none is given.
+    /// Test files (.tests), or folders holding them; rule files (.rules) found there, or beside
+    /// a test file named, are the rules tested. The bundled national rules and their tests
+    /// when none is given.
     paths: Vec<PathBuf>,
 
     /// Rule files or folders to test instead of the bundled national rules
@@ -27,8 +29,8 @@ pub struct TestArgs {
     #[arg(long)]
     coverage: bool,
 
-    /// Fail when fewer than this share of the rules (in per cent) is named by a test
-    #[arg(long, value_name = "P")]
+    /// Fail when fewer than this share of the rules (in per cent, 0 to 100) is named by a test
+    #[arg(long, value_name = "P", value_parser = parse_percent)]
     min_coverage: Option<Decimal>,
 
     /// Output format
@@ -69,7 +71,12 @@ pub fn run(args: TestArgs) -> u8 {
     if !args.rules.is_empty() {
         rules = read_all(&args.rules, &["rules"], "rule files", &mut problems);
     } else if rules.is_empty() {
-        rules = bundled::rule_files();
+        let beside = rules_beside(&args.paths);
+        rules = if beside.is_empty() {
+            bundled::rule_files()
+        } else {
+            read_all(&beside, &["rules"], "rule files", &mut problems)
+        };
     }
     let mut run = run_tests(rules, tests, args.today.unwrap_or_else(today));
     problems.append(&mut run.problems);
@@ -81,12 +88,59 @@ pub fn run(args: TestArgs) -> u8 {
         Format::Junit => render_tests_junit(&run),
     };
     write_stdout(&text);
-    let short = args.min_coverage.is_some_and(|min| run.coverage() < min);
+    let short = args.min_coverage.filter(|&min| run.coverage() < min);
+    if let Some(min) = short
+        && run.problems.is_empty()
+    {
+        // On standard error, so that JSON and JUnit output stay documents of their own.
+        let mut message = format!(
+            "error: {} % of the rules are named by a test, below the minimum of {min} % (--min-coverage)",
+            run.coverage()
+        );
+        let uncovered = run.uncovered();
+        if !uncovered.is_empty() {
+            message.push_str(&format!("; no test names {}", uncovered.join(", ")));
+        }
+        eprintln!("{message}");
+    }
     if !run.problems.is_empty() {
         BAD_INPUT
-    } else if run.failed() > 0 || short {
+    } else if run.failed() > 0 || short.is_some() {
         FINDINGS
     } else {
         OK
     }
+}
+
+/// The rule files in the folder of each test file named on its own (not found in a folder
+/// named), sorted: a `.tests` file is written for the rules beside it, as a folder is.
+fn rules_beside(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for path in paths.iter().filter(|p| p.is_file()) {
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            continue;
+        };
+        let mut here: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.is_file() && has_extension(p, &["rules"]))
+            .collect();
+        here.sort();
+        found.extend(here);
+    }
+    found
+}
+
+/// A share in per cent, from 0 to 100.
+fn parse_percent(text: &str) -> Result<Decimal, String> {
+    let not = || format!("`{text}` is not a number from 0 to 100");
+    let value: Decimal = text.trim().parse().map_err(|_| not())?;
+    if value < Decimal::ZERO || value > Decimal::ONE_HUNDRED {
+        return Err(not());
+    }
+    Ok(value)
 }

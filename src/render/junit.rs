@@ -1,10 +1,11 @@
 //! `--format junit`: JUnit XML for CI dashboards, through the `quick-junit` crate. A check
-//! is one test case per rule and plan, a lint one per rule, a rule test one per test.
+//! is one test case per rule and plan (and per waiver that is a problem), a lint one per
+//! rule, a rule test one per test.
 
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
 use crate::check::Checked;
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Severity, WaiverIssue};
 use crate::lint::Linted;
 use crate::model::{Site, Sources};
 use crate::problem::Problem;
@@ -81,12 +82,36 @@ fn finding_case(f: &Finding, checked: &Checked) -> TestCase {
     case
 }
 
+/// A waiver that is a problem (expired, PC031; unused, PC032) fails a case of its own, named
+/// by the code and the rule waived, so that a CI dashboard shows it beside the findings.
+fn waiver_case(issue: &WaiverIssue, checked: &Checked) -> TestCase {
+    let rules = checked
+        .rules
+        .as_ref()
+        .expect("waivers come from resolved plans");
+    let plan = &checked.plans[issue.plan];
+    let waiver = &plan.waivers[issue.waiver];
+    let message = issue.message(rules, &checked.plans);
+    let kind = match issue.problem.severity() {
+        Severity::Error => "error",
+        _ => "warning",
+    };
+    let mut status = failure(kind, &message);
+    status.set_description(placed(&checked.sources, waiver.site, &message));
+    let name = format!("{} {}", issue.problem.code(), rules.rules[waiver.rule].id);
+    let mut case = TestCase::new(name, status);
+    case.set_classname(plan.province.to_string());
+    case
+}
+
 pub fn render_check_junit(checked: &Checked) -> String {
     let mut suites: Vec<TestSuite> = problems_suite(&checked.problems).into_iter().collect();
     for (p, plan) in checked.plans.iter().enumerate() {
         let mut suite = TestSuite::new(checked.sources.get(plan.file).name());
         let findings = checked.findings.iter().filter(|f| f.plan == Some(p));
         suite.add_test_cases(findings.map(|f| finding_case(f, checked)));
+        let issues = checked.waiver_issues.iter().filter(|i| i.plan == p);
+        suite.add_test_cases(issues.map(|i| waiver_case(i, checked)));
         suites.push(suite);
     }
     let aggregates: Vec<TestCase> = checked

@@ -1,5 +1,8 @@
 //! `--format sarif`: SARIF 2.1.0, through the typed model of the `serde-sarif` crate.
 
+use std::path::Path;
+
+use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use serde_json::json;
 use serde_sarif::sarif::{
     ArtifactLocation, Location, Message, MultiformatMessageString, PhysicalLocation, Region,
@@ -35,6 +38,49 @@ fn descriptor(rule: &CiRule) -> ReportingDescriptor {
     }
 }
 
+/// What a path segment of a URI cannot hold as it is (RFC 3986): besides controls, spaces
+/// and non-ASCII (always encoded), the delimiters, `%` itself, and `:`, which in the first
+/// segment of a relative reference would read as a scheme.
+const SEGMENT: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b':')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'[')
+    .add(b'\\')
+    .add(b']')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}');
+
+/// A file's name as a SARIF artifact URI: a relative path stays a relative reference (to
+/// the folder plancheck ran in), an absolute one becomes a `file:` URL; each segment is
+/// percent-encoded, so that spaces, `#`, `%` and Chinese names survive.
+fn file_uri(name: &str) -> String {
+    let slashed = if cfg!(windows) {
+        name.replace('\\', "/")
+    } else {
+        name.to_string()
+    };
+    let encoded = slashed
+        .split('/')
+        .map(|segment| utf8_percent_encode(segment, SEGMENT).to_string())
+        .collect::<Vec<_>>()
+        .join("/");
+    match (Path::new(name).is_absolute(), encoded.starts_with('/')) {
+        (false, _) => encoded,
+        (true, true) => format!("file://{encoded}"),
+        // A Windows path, `C:/...`: its drive letter keeps its colon.
+        (true, false) => format!("file:///{}", encoded.replacen("%3A", ":", 1)),
+    }
+}
+
 fn location(at: &CiLocation) -> Location {
     let region = Region::builder()
         .start_line(at.start.line as i64)
@@ -45,7 +91,7 @@ fn location(at: &CiLocation) -> Location {
         .byte_length(at.length as i64)
         .build();
     let physical = PhysicalLocation::builder()
-        .artifact_location(ArtifactLocation::builder().uri(&at.file).build())
+        .artifact_location(ArtifactLocation::builder().uri(file_uri(&at.file)).build())
         .region(region)
         .build();
     let location = Location::builder().physical_location(physical);

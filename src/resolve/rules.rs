@@ -217,14 +217,18 @@ impl Resolver<'_> {
                     p.map(|p| set.union(ProvinceSet::single(p)))
                 })
             }
-            Union(a, b) | Intersect(a, b) | Except(a, b) => {
-                let (a_set, b_set) = (self.provinces(a), self.provinces(b));
-                let (a_set, b_set) = (a_set?, b_set?);
-                Some(match &expr.node {
-                    Union(..) => a_set.union(b_set),
-                    Intersect(..) => a_set.intersect(b_set),
-                    _ => a_set.except(b_set),
-                })
+            Chain(first, rest) => {
+                let mut set = self.provinces(first);
+                for (op, term) in rest {
+                    // Every term is looked up, even after one that failed.
+                    let term = self.provinces(term);
+                    set = set.zip(term).map(|(a, b)| match op {
+                        ast::SetOp::Union => a.union(b),
+                        ast::SetOp::Intersect => a.intersect(b),
+                        ast::SetOp::Except => a.except(b),
+                    });
+                }
+                set
             }
         }
     }

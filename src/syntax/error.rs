@@ -84,6 +84,16 @@ pub enum SyntaxError {
         help: Option<String>,
     },
 
+    #[error("the {field} of {context} is empty")]
+    #[diagnostic(code(PC117), help("{help}"))]
+    EmptyText {
+        field: &'static str,
+        context: String,
+        #[label("no text here")]
+        span: SourceSpan,
+        help: &'static str,
+    },
+
     #[error("{field} should be {expected}, found {found}")]
     #[diagnostic(code(PC111))]
     WrongType {

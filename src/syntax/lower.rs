@@ -68,6 +68,25 @@ pub(super) fn text(pair: &Pair) -> Spanned<String> {
 }
 
 /// A `string` pair without its quotes and with its escapes resolved.
+/// A text that must say something (a reason, an approver): empty or only whitespace is an
+/// error at the string, since it would pass for an accountable answer.
+pub(super) fn require_text(
+    text: &Spanned<String>,
+    field: &'static str,
+    context: &str,
+    help: &'static str,
+    errors: &mut Vec<SyntaxError>,
+) {
+    if text.node.trim().is_empty() {
+        errors.push(SyntaxError::EmptyText {
+            field,
+            context: context.to_string(),
+            span: text.span,
+            help,
+        });
+    }
+}
+
 pub(super) fn lower_string(pair: Pair) -> Spanned<String> {
     let span = span(&pair);
     let inner = pair.into_inner().next().expect("grammar: string has inner");

@@ -261,10 +261,14 @@ fn lower_waiver(pair: Pair, errors: &mut Vec<SyntaxError>) -> WaiverDecl {
         match field.as_rule() {
             Rule::reason_field => {
                 let reason = lower_string(only(field));
+                let help = "say why the plan may depart from the rule";
+                require_text(&reason, "`reason`", &context, help, errors);
                 set_once(&mut waiver.reason, reason, "reason", &context, errors)
             }
             Rule::approved_field => {
                 let by = lower_string(only(field));
+                let help = "say who approved the waiver";
+                require_text(&by, "`approved_by`", &context, help, errors);
                 set_once(&mut waiver.approved_by, by, "approved_by", &context, errors)
             }
             _ => match lower_date(&only(field)) {

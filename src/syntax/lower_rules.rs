@@ -21,7 +21,7 @@ pub fn parse_rules(text: &str) -> Result<RuleFile, Vec<SyntaxError>> {
             Rule::indicator_decl => file.indicators.push(lower_indicator(item, &mut errors)),
             Rule::group_decl => file.groups.push(lower_group(item)),
             Rule::rule_decl => file.rules.push(lower_rule(item, &mut errors)),
-            Rule::allow_field => file.allows.push(lower_allow(item)),
+            Rule::allow_field => file.allows.push(lower_allow(item, &mut errors)),
             _ => {}
         }
     }
@@ -58,11 +58,14 @@ fn choice(pair: Pair) -> Rule {
 }
 
 /// `allow CODE because "reason"`.
-pub(super) fn lower_allow(pair: Pair) -> Allow {
+pub(super) fn lower_allow(pair: Pair, errors: &mut Vec<SyntaxError>) -> Allow {
     let at = Loc(span(&pair));
     let mut children = parts(pair);
     let code = text(&children.next().expect("grammar: allow has a code"));
     let reason = lower_string(children.next().expect("grammar: allow has a reason"));
+    let context = format!("`allow {} because`", code.node);
+    let help = "say why the lint does not apply here";
+    require_text(&reason, "reason", &context, help, errors);
     Allow { code, reason, at }
 }
 
@@ -82,7 +85,7 @@ fn lower_source(pair: Pair, errors: &mut Vec<SyntaxError>) -> SourceDecl {
         let (slot, label) = match field.as_rule() {
             Rule::title_field => (&mut decl.title, "title"),
             Rule::allow_field => {
-                decl.allows.push(lower_allow(field));
+                decl.allows.push(lower_allow(field, errors));
                 continue;
             }
             _ => (&mut decl.address, "address"),
@@ -127,7 +130,7 @@ fn lower_indicator(pair: Pair, errors: &mut Vec<SyntaxError>) -> IndicatorDecl {
                 let ambition = lower_ambition(only(field));
                 set_once(&mut decl.ambition, ambition, "ambition", &context, errors)
             }
-            Rule::allow_field => decl.allows.push(lower_allow(field)),
+            Rule::allow_field => decl.allows.push(lower_allow(field, errors)),
             _ => decl.resembles.push(text(&only(field))),
         }
     }
@@ -170,16 +173,30 @@ fn lower_set(pair: Pair) -> Spanned<SetExpr> {
     SET_OPS
         .map_primary(lower_set_term)
         .map_infix(|lhs, op, rhs| {
-            let span = join(lhs.span, rhs.span);
-            let (lhs, rhs) = (Box::new(lhs), Box::new(rhs));
-            let expr = match op.as_rule() {
-                Rule::union => SetExpr::Union(lhs, rhs),
-                Rule::intersect => SetExpr::Intersect(lhs, rhs),
-                _ => SetExpr::Except(lhs, rhs),
+            let op = match op.as_rule() {
+                Rule::union => SetOp::Union,
+                Rule::intersect => SetOp::Intersect,
+                _ => SetOp::Except,
             };
-            Spanned::new(expr, span)
+            extend_chain(lhs, op, rhs)
         })
         .parse(pair.into_inner())
+}
+
+/// `lhs op rhs`, with the operators left-associative: a chain of the same precedence on the
+/// left is extended rather than nested, which evaluates the same, left to right.
+fn extend_chain(lhs: Spanned<SetExpr>, op: SetOp, rhs: Spanned<SetExpr>) -> Spanned<SetExpr> {
+    let span = join(lhs.span, rhs.span);
+    match lhs.node {
+        SetExpr::Chain(first, mut rest) if rest[0].0.binds_tighter() == op.binds_tighter() => {
+            rest.push((op, rhs));
+            Spanned::new(SetExpr::Chain(first, rest), span)
+        }
+        node => {
+            let lhs = Spanned::new(node, lhs.span);
+            Spanned::new(SetExpr::Chain(Box::new(lhs), vec![(op, rhs)]), span)
+        }
+    }
 }
 
 fn lower_set_term(pair: Pair) -> Spanned<SetExpr> {
@@ -285,7 +302,7 @@ fn lower_rule_field(
             context,
             errors,
         ),
-        Rule::allow_field => rule.allows.push(lower_allow(field)),
+        Rule::allow_field => rule.allows.push(lower_allow(field, errors)),
         _ => {
             let mut children = parts(field);
             let indicator = text(&children.next().expect("grammar: accept has an indicator"));

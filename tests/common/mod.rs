@@ -34,3 +34,14 @@ pub fn code(output: &Output) -> i32 {
         .code()
         .expect("exited, not killed by a signal")
 }
+
+/// Runs `plancheck` with `args` in `dir`, so that files written there for a test are named
+/// as written (and snapshots do not hold a temporary path).
+pub fn plancheck_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_plancheck"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs")
+}

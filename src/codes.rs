@@ -318,7 +318,7 @@ pub static CODES: &[Code] = &[
         "too-large",
         Error,
         Input,
-        "a file larger than 256 MiB"
+        "a file larger than 32 MiB, or a plan with more than 100,000 targets"
     ),
     code!(
         "PC106",

@@ -9,7 +9,7 @@ use crate::problem::Problem;
 use crate::source::SourceFile;
 
 /// Far beyond any real plan or rule file, and small enough to read into memory.
-pub const MAX_FILE_SIZE: u64 = 256 * 1024 * 1024;
+pub const MAX_FILE_SIZE: u64 = 32 * 1024 * 1024;
 
 #[derive(Debug, Error, Diagnostic)]
 pub enum InputError {

@@ -175,6 +175,14 @@ pub enum ResolveError {
         first: SourceSpan,
     },
 
+    #[error("a plan declares more than {limit} targets")]
+    #[diagnostic(code(PC105), help("split the plan into one file per province"))]
+    TooManyTargets {
+        limit: usize,
+        #[label("the first target past the limit")]
+        span: SourceSpan,
+    },
+
     #[error("two plans are given for {province}")]
     #[diagnostic(code(PC022), help("check one plan per province at a time"))]
     DuplicatePlan {

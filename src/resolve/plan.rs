@@ -1,5 +1,8 @@
 //! Resolving a plan against the indicators of a rule set.
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
 use crate::ast;
 use crate::model::*;
 use crate::problem::Problem;
@@ -11,6 +14,10 @@ use super::ResolveError;
 use super::error::Dialect;
 use super::quantity::{Expect, resolve_quantity};
 use super::rules::check_period;
+
+/// More targets than any plan needs (a real one declares dozens), few enough that checking
+/// stays quick.
+pub const MAX_TARGETS: usize = 100_000;
 
 /// Resolves one plan file; `rules` supplies the indicators it may declare.
 pub fn resolve_plan(
@@ -37,14 +44,29 @@ pub fn resolve_plan(
         }
         found
     });
-    let mut targets: Vec<(Target, &ast::TargetDecl)> = Vec::new();
+    if let Some(past) = plan.targets.get(MAX_TARGETS) {
+        let error = ResolveError::TooManyTargets {
+            limit: MAX_TARGETS,
+            span: past.head.span(),
+        };
+        return Err(vec![Problem::new(text, error)]);
+    }
+    let mut targets: Vec<Target> = Vec::new();
+    let mut first_of: HashMap<(IndicatorId, Option<u16>, Option<u16>), &ast::TargetDecl> =
+        HashMap::new();
     for decl in &plan.targets {
         match resolve_target(decl, file, rules, dialect) {
             Ok(target) => {
-                if let Some(e) = duplicate_of(&target, decl, &targets, rules) {
-                    errors.push(e);
+                let key = (target.indicator, target.year, target.baseline);
+                match first_of.entry(key) {
+                    Entry::Occupied(first) => {
+                        errors.push(duplicate(&target, decl, first.get(), rules))
+                    }
+                    Entry::Vacant(slot) => {
+                        slot.insert(decl);
+                    }
                 }
-                targets.push((target, decl));
+                targets.push(target);
             }
             Err(e) => errors.push(e),
         }
@@ -56,7 +78,7 @@ pub fn resolve_plan(
             province,
             title: plan.title.as_ref().map(|t| t.node.clone()),
             issued: plan.issued.as_ref().map(|d| d.node.clone()),
-            targets: targets.into_iter().map(|(t, _)| t).collect(),
+            targets,
             waivers,
             header: Site {
                 file,
@@ -173,17 +195,13 @@ fn resolve_value(
     })
 }
 
-fn duplicate_of(
+fn duplicate(
     target: &Target,
     decl: &ast::TargetDecl,
-    earlier: &[(Target, &ast::TargetDecl)],
+    first: &ast::TargetDecl,
     rules: &RuleSet,
-) -> Option<ResolveError> {
-    let same = |t: &Target| {
-        t.indicator == target.indicator && t.year == target.year && t.baseline == target.baseline
-    };
-    let (_, first) = earlier.iter().find(|(t, _)| same(t))?;
-    Some(ResolveError::DuplicateTarget {
+) -> ResolveError {
+    ResolveError::DuplicateTarget {
         indicator: rules.indicator(target.indicator).name.clone(),
         period: match period_words(target.year, target.baseline) {
             p if p.is_empty() => p,
@@ -191,7 +209,7 @@ fn duplicate_of(
         },
         span: decl.head.span(),
         first: first.head.span(),
-    })
+    }
 }
 
 /// `by 2025 from 2020`, as a plan writes it.

@@ -60,15 +60,17 @@ pub fn is_json(file: &SourceFile) -> bool {
 }
 
 /// Parses and resolves plan files; those with problems are left out and their problems
-/// returned.
+/// returned. `tick` is called once a file, for a progress bar.
 pub fn load_plans(
     sources: &mut Sources,
     files: Vec<SourceFile>,
     rules: &RuleSet,
+    tick: &mut dyn FnMut(),
 ) -> (Vec<Plan>, Vec<Problem>) {
     let mut plans = Vec::new();
     let mut problems = Vec::new();
     for file in files {
+        tick();
         let parsed = if is_json(&file) {
             syntax::parse_json_plan(file.text())
         } else {
@@ -104,8 +106,19 @@ pub fn load_plans(
 pub fn check(
     rule_files: Vec<SourceFile>,
     plan_files: Vec<SourceFile>,
+    problems: Vec<Problem>,
+    today: time::Date,
+) -> Checked {
+    check_with_progress(rule_files, plan_files, problems, today, &mut || {})
+}
+
+/// [`check`], calling `tick` as each plan file is read into the model.
+pub fn check_with_progress(
+    rule_files: Vec<SourceFile>,
+    plan_files: Vec<SourceFile>,
     mut problems: Vec<Problem>,
     today: time::Date,
+    tick: &mut dyn FnMut(),
 ) -> Checked {
     let mut sources = Sources::default();
     let rules = match load_rules(&mut sources, rule_files) {
@@ -122,7 +135,7 @@ pub fn check(
             };
         }
     };
-    let (plans, more) = load_plans(&mut sources, plan_files, &rules);
+    let (plans, more) = load_plans(&mut sources, plan_files, &rules, tick);
     problems.extend(more);
     let mut findings = eval::evaluate(&rules, &plans);
     let waiver_issues = eval::apply_waivers(&mut findings, &plans, today);

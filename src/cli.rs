@@ -4,6 +4,7 @@ mod check;
 mod explain;
 mod fmt;
 mod lint;
+mod progress;
 mod report;
 mod test;
 

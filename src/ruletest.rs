@@ -172,7 +172,7 @@ fn plans_of(
                 match read_source(&dir.join(&path.node)) {
                     Ok(source) => {
                         let (mut loaded, problems) =
-                            load_plans(&mut run.sources, vec![source], rules);
+                            load_plans(&mut run.sources, vec![source], rules, &mut || {});
                         plans.append(&mut loaded);
                         run.problems.extend(problems);
                     }

@@ -114,7 +114,7 @@ fn fixture_plans(sources: &mut Sources, rules: &RuleSet) -> Vec<(String, Plan)> 
             let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
             let file = read_source(&path)
                 .unwrap_or_else(|p| panic!("{}: cannot be read: {p:?}", path.display()));
-            let (mut plans, problems) = load_plans(sources, vec![file], rules);
+            let (mut plans, problems) = load_plans(sources, vec![file], rules, &mut || {});
             assert!(
                 problems.is_empty(),
                 "{}: does not load: {problems:?}",
@@ -365,7 +365,7 @@ fn the_comparison_notices_differences() {
     let rules_again = self::rules(&mut sources);
     let reload = |text: &str, sources: &mut Sources| {
         let file = plancheck::source::SourceFile::new("fixtures/plans/liaoning.plan", text);
-        let (mut plans, problems) = load_plans(sources, vec![file], &rules_again);
+        let (mut plans, problems) = load_plans(sources, vec![file], &rules_again, &mut || {});
         assert!(problems.is_empty(), "{problems:?}");
         plans.remove(0)
     };

@@ -323,7 +323,7 @@ fn bundled_plans() -> (RuleSet, Vec<(String, Plan)>) {
         .unwrap_or_else(|p| panic!("the bundled rules do not load: {p:?}"));
     let files = plancheck::bundled::plan_files();
     let names: Vec<String> = files.iter().map(|f| f.name().to_string()).collect();
-    let (plans, problems) = load_plans(&mut sources, files, &rules);
+    let (plans, problems) = load_plans(&mut sources, files, &rules, &mut || {});
     assert!(problems.is_empty(), "the bundled plans load: {problems:?}");
     assert_eq!(plans.len(), names.len(), "every bundled plan loads");
     let named = plans

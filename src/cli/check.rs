@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use plancheck::bundled;
-use plancheck::check::{Checked, check, today};
+use plancheck::check::{Checked, check_with_progress, today};
 use plancheck::finding::Severity;
 use plancheck::render::{
     check_report, render_check_junit, render_github, render_human, render_json, render_sarif,
@@ -68,7 +68,9 @@ pub fn run(args: CheckArgs) -> u8 {
         read_all(&args.paths, &["plan", "json"], "plans", &mut problems)
     };
     let today = args.today.unwrap_or_else(today);
-    let checked = check(rule_files, plan_files, problems, today);
+    let bar = super::progress::for_plans(plan_files.len());
+    let checked = check_with_progress(rule_files, plan_files, problems, today, &mut || bar.inc(1));
+    bar.finish_and_clear();
     let text = match args.format {
         Format::Json => render_json(&checked),
         Format::Sarif => render_sarif(&check_report(&checked)),

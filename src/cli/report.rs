@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use plancheck::bundled;
-use plancheck::check::{check, today};
+use plancheck::check::{check_with_progress, today};
 use plancheck::render::{
     render_problems, render_report_csv, render_report_html, render_report_json,
     render_report_markdown,
@@ -77,7 +77,9 @@ pub fn run(args: ReportArgs) -> u8 {
         .today
         .or_else(|| parse_date(generated.get(..10)?).ok())
         .unwrap_or_else(today);
-    let checked = check(rule_files, plan_files, problems, day);
+    let bar = super::progress::for_plans(plan_files.len());
+    let checked = check_with_progress(rule_files, plan_files, problems, day, &mut || bar.inc(1));
+    bar.finish_and_clear();
     // A report on plans that could not all be read would be silently incomplete.
     if !checked.problems.is_empty() || checked.rules.is_none() {
         eprint!(

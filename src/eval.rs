@@ -13,6 +13,7 @@ mod program;
 mod waivers;
 
 pub use program::Program;
+
 pub use waivers::apply_waivers;
 
 use aggregate::Totals;
@@ -44,12 +45,15 @@ pub fn evaluate(rules: &RuleSet, plans: &[Plan]) -> Vec<Finding> {
         return Vec::new();
     }
     let program = Program::compile(rules);
+    let mut run = program.start();
     let mut findings = Vec::new();
-    let (totals, with_plan) = program.walk(plans, |p, check, d| {
-        findings.push(each::finding(rules, check.rule, plans, p, d));
-    });
-    for (sum, total) in program.sums.iter().zip(&totals) {
-        findings.push(total.finding(sum, rules, with_plan));
+    for (p, plan) in plans.iter().enumerate() {
+        run.decide(plan, |check, d| {
+            findings.push(each::finding(rules, check.rule, plans, p, d));
+        });
+    }
+    for (sum, total) in program.sums.iter().zip(&run.totals) {
+        findings.push(total.finding(sum, rules, run.with_plan));
     }
     for finding in &mut findings {
         finding.message = describe(finding, rules, plans);
@@ -59,23 +63,61 @@ pub fn evaluate(rules: &RuleSet, plans: &[Plan]) -> Vec<Finding> {
 
 impl Program {
     /// Calls `visit` with every finding in brief, in the order of [`evaluate`].
-    ///
-    /// # Panics
-    /// With more than `u32::MAX` plans.
     pub fn run(&self, plans: &[Plan], mut visit: impl FnMut(Brief)) {
-        assert!(u32::try_from(plans.len()).is_ok(), "at most u32::MAX plans");
         if plans.is_empty() {
             return;
         }
-        let (totals, _) = self.walk(plans, |p, check, d| {
+        let mut run = self.start();
+        for plan in plans {
+            run.add(plan, &mut visit);
+        }
+        run.finish(visit);
+    }
+
+    /// An evaluation fed one plan at a time.
+    pub fn start(&self) -> Run<'_> {
+        Run {
+            program: self,
+            hits: Hits::default(),
+            totals: vec![Totals::new(); self.sums.len()],
+            with_plan: ProvinceSet::EMPTY,
+            added: 0,
+        }
+    }
+}
+
+/// An evaluation fed one plan at a time, so that plans need not all be in memory at once:
+/// each plan's findings come in brief as it is added, the sums' at the end. The sums keep
+/// only a figure per province.
+pub struct Run<'a> {
+    program: &'a Program,
+    hits: Hits,
+    totals: Vec<Totals>,
+    with_plan: ProvinceSet,
+    added: u32,
+}
+
+impl Run<'_> {
+    /// Checks the next plan (numbered from 0 in the order added) and calls `visit` with its
+    /// findings in brief.
+    ///
+    /// # Panics
+    /// When more than `u32::MAX` plans are added.
+    pub fn add(&mut self, plan: &Plan, mut visit: impl FnMut(Brief)) {
+        let p = self.added;
+        self.decide(plan, |check, d| {
             visit(Brief {
                 rule: check.rule as u32,
-                plan: Some(p as u32),
+                plan: Some(p),
                 outcome: d.outcome,
                 severity: d.severity,
             })
         });
-        for (sum, total) in self.sums.iter().zip(&totals) {
+    }
+
+    /// The sums' findings in brief, over every plan added.
+    pub fn finish(self, mut visit: impl FnMut(Brief)) {
+        for (sum, total) in self.program.sums.iter().zip(&self.totals) {
             let d = total.decide(sum);
             visit(Brief {
                 rule: sum.rule as u32,
@@ -86,28 +128,19 @@ impl Program {
         }
     }
 
-    /// Decides every rule over each province, plan by plan, and adds each plan to the sums;
-    /// returns the sums and the provinces that have a plan.
-    fn walk(
-        &self,
-        plans: &[Plan],
-        mut each: impl FnMut(usize, &Check, Decision),
-    ) -> (Vec<Totals>, ProvinceSet) {
-        let mut hits = Hits::default();
-        let mut totals = vec![Totals::new(); self.sums.len()];
-        let mut with_plan = ProvinceSet::EMPTY;
-        for (p, plan) in plans.iter().enumerate() {
-            hits.fill(self, plan);
-            with_plan = with_plan.union(ProvinceSet::single(plan.province));
-            for check in &self.checks {
-                if check.provinces.contains(plan.province) {
-                    each(p, check, decide(check, plan, &hits));
-                }
-            }
-            for (sum, total) in self.sums.iter().zip(&mut totals) {
-                total.add(sum, plans, p, &hits);
+    /// Decides every rule over each province for `plan`, and adds it to the sums.
+    fn decide(&mut self, plan: &Plan, mut each: impl FnMut(&Check, Decision)) {
+        let p = self.added;
+        self.added = p.checked_add(1).expect("at most u32::MAX plans");
+        self.hits.fill(self.program, plan);
+        self.with_plan = self.with_plan.union(ProvinceSet::single(plan.province));
+        for check in &self.program.checks {
+            if check.provinces.contains(plan.province) {
+                each(check, decide(check, plan, &self.hits));
             }
         }
-        (totals, with_plan)
+        for (sum, total) in self.program.sums.iter().zip(&mut self.totals) {
+            total.add(sum, plan, p as usize, &self.hits);
+        }
     }
 }

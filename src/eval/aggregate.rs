@@ -35,8 +35,7 @@ impl Totals {
     }
 
     /// Counts plan `p`, whose targets are in `hits`, where its province has no figure yet.
-    pub fn add(&mut self, sum: &Sum, plans: &[Plan], p: usize, hits: &Hits) {
-        let plan = &plans[p];
+    pub fn add(&mut self, sum: &Sum, plan: &Plan, p: usize, hits: &Hits) {
         let entry = &mut self.entries[plan.province.index()];
         if entry.is_some() || !sum.provinces.contains(plan.province) {
             return;

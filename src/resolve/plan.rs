@@ -1,7 +1,7 @@
 //! Resolving a plan against the indicators of a rule set.
 
-use std::collections::HashMap;
-use std::collections::hash_map::Entry;
+use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
 
 use crate::ast;
 use crate::model::*;
@@ -52,8 +52,8 @@ pub fn resolve_plan(
         return Err(vec![Problem::new(text, error)]);
     }
     let mut targets: Vec<Target> = Vec::new();
-    let mut first_of: HashMap<(IndicatorId, Option<u16>, Option<u16>), &ast::TargetDecl> =
-        HashMap::new();
+    let mut first_of: BTreeMap<(IndicatorId, Option<u16>, Option<u16>), &ast::TargetDecl> =
+        BTreeMap::new();
     for decl in &plan.targets {
         match resolve_target(decl, file, rules, dialect) {
             Ok(target) => {
@@ -181,10 +181,9 @@ fn resolve_value(
     else {
         return Ok(Declared::ByReference);
     };
-    let what = format!("`{}`", indicator.name);
     let expect = Expect {
         dimension: indicator.dimension(),
-        what: &what,
+        indicator: &indicator.name,
         default: Some(indicator.unit),
         difference: false,
     };

@@ -7,14 +7,25 @@ use crate::units::{Dimension, Unit};
 
 use super::ResolveError;
 
-/// What a quantity must measure, and how to name the thing that says so in a message.
+/// What a quantity must measure, and the indicator it is a value of, to name in a message.
 pub(super) struct Expect<'a> {
     pub dimension: Dimension,
-    pub what: &'a str,
+    pub indicator: &'a str,
     /// The unit to assume where none is written.
     pub default: Option<Unit>,
     /// A difference of values (a tolerance): a number of years, not a year.
     pub difference: bool,
+}
+
+impl Expect<'_> {
+    /// The thing whose unit is wrong, as a message names it; built only for the message.
+    fn what(&self) -> String {
+        if self.difference {
+            format!("the tolerance of `{}`", self.indicator)
+        } else {
+            format!("`{}`", self.indicator)
+        }
+    }
 }
 
 pub(super) fn resolve_unit(written: &Spanned<String>) -> Result<Unit, ResolveError> {
@@ -79,7 +90,7 @@ pub(super) fn mismatch(unit: Unit, span: miette::SourceSpan, expect: &Expect) ->
     ResolveError::UnitMismatch {
         unit: unit.name(),
         found: unit.dimension().name(),
-        what: expect.what.to_string(),
+        what: expect.what(),
         expected: expect.dimension.name(),
         span,
         help,

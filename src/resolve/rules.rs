@@ -586,10 +586,9 @@ fn resolve_condition(
     condition: &ast::Condition,
     span: miette::SourceSpan,
 ) -> Result<Condition, ResolveError> {
-    let what = format!("`{}`", indicator.name);
     let value = Expect {
         dimension: indicator.dimension(),
-        what: &what,
+        indicator: &indicator.name,
         default: None,
         difference: false,
     };
@@ -616,10 +615,9 @@ fn resolve_condition(
             value: v,
             tolerance,
         } => {
-            let what = format!("the tolerance of `{}`", indicator.name);
             let difference = Expect {
                 dimension: indicator.dimension().difference(),
-                what: &what,
+                indicator: &indicator.name,
                 default: None,
                 difference: true,
             };

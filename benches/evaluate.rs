@@ -7,35 +7,15 @@ use std::hint::black_box;
 use std::process::Command;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use plancheck::check::load_rules;
 use plancheck::eval::{Program, evaluate};
 use plancheck::finding::Severity;
-use plancheck::model::{Plan, RuleSet, Sources};
-use plancheck::source::SourceFile;
-use plancheck::{bundled, resolve, syntax, workload};
-
-/// The bundled rules and `n` generated plans, resolved.
-fn loaded(n: usize) -> (RuleSet, Vec<Plan>) {
-    let mut sources = Sources::default();
-    let rules = load_rules(&mut sources, bundled::rule_files()).expect("bundled rules");
-    let plans = workload::generate(n, 42)
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let text = workload::plan_text(p);
-            let ast = syntax::parse_plan(&text).expect("a generated plan parses");
-            let id = sources.add(SourceFile::new(format!("p{i}.plan"), text));
-            resolve::resolve_plan(&ast, id, &sources, &rules).expect("it resolves")
-        })
-        .collect();
-    (rules, plans)
-}
+use plancheck::workload;
 
 fn evaluation(c: &mut Criterion) {
     let mut group = c.benchmark_group("evaluate");
     group.sample_size(10);
     for n in [31, 3_000, 300_000] {
-        let (rules, plans) = loaded(n);
+        let (rules, plans) = workload::load_bundled(n, 42);
         let program = Program::compile(&rules);
         let mut checks = 0u64;
         program.run(&plans, |_| checks += 1);

@@ -59,6 +59,26 @@ pub fn is_json(file: &SourceFile) -> bool {
     file.name().to_ascii_lowercase().ends_with(".json")
 }
 
+/// Parses one plan file (JSON or the plan language, by its name) and resolves it; a file
+/// that parses is added to `sources`.
+pub fn load_plan(
+    sources: &mut Sources,
+    file: SourceFile,
+    rules: &RuleSet,
+) -> Result<Plan, Vec<Problem>> {
+    let parsed = if is_json(&file) {
+        syntax::parse_json_plan(file.text())
+    } else {
+        syntax::parse_plan(file.text())
+    };
+    let ast = parsed.map_err(|errors| {
+        let problems = errors.into_iter().map(|e| Problem::new(&file, e));
+        problems.collect::<Vec<_>>()
+    })?;
+    let id: FileId = sources.add(file);
+    resolve::resolve_plan(&ast, id, sources, rules)
+}
+
 /// Parses and resolves plan files; those with problems are left out and their problems
 /// returned. `tick` is called once a file, for a progress bar.
 pub fn load_plans(
@@ -71,20 +91,7 @@ pub fn load_plans(
     let mut problems = Vec::new();
     for file in files {
         tick();
-        let parsed = if is_json(&file) {
-            syntax::parse_json_plan(file.text())
-        } else {
-            syntax::parse_plan(file.text())
-        };
-        let ast = match parsed {
-            Ok(ast) => ast,
-            Err(errors) => {
-                problems.extend(errors.into_iter().map(|e| Problem::new(&file, e)));
-                continue;
-            }
-        };
-        let id: FileId = sources.add(file);
-        match resolve::resolve_plan(&ast, id, sources, rules) {
+        match load_plan(sources, file, rules) {
             Ok(plan) => plans.push(plan),
             Err(more) => problems.extend(more),
         }
@@ -135,6 +142,18 @@ pub fn check_with_progress(
             };
         }
     };
+    check_against(sources, rules, plan_files, problems, today, tick)
+}
+
+/// [`check_with_progress`] with the rules already loaded into `sources`.
+pub fn check_against(
+    mut sources: Sources,
+    rules: RuleSet,
+    plan_files: Vec<SourceFile>,
+    mut problems: Vec<Problem>,
+    today: time::Date,
+    tick: &mut dyn FnMut(),
+) -> Checked {
     let (plans, more) = load_plans(&mut sources, plan_files, &rules, tick);
     problems.extend(more);
     let mut findings = eval::evaluate(&rules, &plans);

@@ -48,7 +48,7 @@ pub fn evaluate(rules: &RuleSet, plans: &[Plan]) -> Vec<Finding> {
     let mut run = program.start();
     let mut findings = Vec::new();
     for (p, plan) in plans.iter().enumerate() {
-        run.decide(plan, |check, d| {
+        run.check_plan(plan, |check, d| {
             findings.push(each::finding(rules, check.rule, plans, p, d));
         });
     }
@@ -105,7 +105,7 @@ impl Run<'_> {
     /// When more than `u32::MAX` plans are added.
     pub fn add(&mut self, plan: &Plan, mut visit: impl FnMut(Brief)) {
         let p = self.added;
-        self.decide(plan, |check, d| {
+        self.check_plan(plan, |check, d| {
             visit(Brief {
                 rule: check.rule as u32,
                 plan: Some(p),
@@ -129,7 +129,7 @@ impl Run<'_> {
     }
 
     /// Decides every rule over each province for `plan`, and adds it to the sums.
-    fn decide(&mut self, plan: &Plan, mut each: impl FnMut(&Check, Decision)) {
+    fn check_plan(&mut self, plan: &Plan, mut each: impl FnMut(&Check, Decision)) {
         let p = self.added;
         self.added = p.checked_add(1).expect("at most u32::MAX plans");
         self.hits.fill(self.program, plan);

@@ -5,7 +5,10 @@
 
 use std::fmt::Write;
 
+use crate::model::{Plan, RuleSet, Sources};
 use crate::provinces::Province;
+use crate::source::SourceFile;
+use crate::{bundled, check};
 
 /// One generated target, with its value as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -171,6 +174,25 @@ fn decimal(units: u32, places: u32) -> String {
     }
     let frac = format!("{frac:0width$}", width = places as usize);
     format!("{whole}.{}", frac.trim_end_matches('0'))
+}
+
+/// `n` plans from `seed` against the bundled rules: the rules, and the plans parsed and
+/// resolved, ready to evaluate. Unlike `check`, it keeps every plan of a province.
+///
+/// # Panics
+/// If a generated plan does not load, which would be a bug in the generator.
+pub fn load_bundled(n: usize, seed: u64) -> (RuleSet, Vec<Plan>) {
+    let mut sources = Sources::default();
+    let rules = check::load_rules(&mut sources, bundled::rule_files()).expect("bundled rules");
+    let plans = generate(n, seed)
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let file = SourceFile::new(format!("plan-{i}.plan"), plan_text(p));
+            check::load_plan(&mut sources, file, &rules).expect("a generated plan loads")
+        })
+        .collect();
+    (rules, plans)
 }
 
 /// A plan in the plan language.

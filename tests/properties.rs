@@ -4,31 +4,14 @@
 use std::collections::BTreeMap;
 use std::str::FromStr;
 
-use plancheck::check::{check, load_rules};
+use plancheck::check::check;
 use plancheck::eval::{Brief, evaluate};
-use plancheck::model::{Plan, RuleSet, Sources};
+use plancheck::model::{Plan, RuleSet};
 use plancheck::source::SourceFile;
 use plancheck::units::Unit;
-use plancheck::{bundled, resolve, syntax, workload};
+use plancheck::{bundled, workload};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
-
-/// The bundled rules and `n` generated plans from `seed`, loaded.
-fn loaded(n: usize, seed: u64) -> (RuleSet, Vec<Plan>) {
-    let mut sources = Sources::default();
-    let rules = load_rules(&mut sources, bundled::rule_files()).unwrap();
-    let plans = workload::generate(n, seed)
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let text = workload::plan_text(p);
-            let ast = syntax::parse_plan(&text).unwrap();
-            let id = sources.add(SourceFile::new(format!("p{i}.plan"), text));
-            resolve::resolve_plan(&ast, id, &sources, &rules).unwrap()
-        })
-        .collect();
-    (rules, plans)
-}
 
 /// Every finding of the full evaluator, in brief.
 fn briefs_of_evaluate(rules: &RuleSet, plans: &[Plan]) -> Vec<Brief> {
@@ -51,7 +34,8 @@ fn briefs_of_run(rules: &RuleSet, plans: &[Plan]) -> Vec<Brief> {
 
 #[test]
 fn the_program_agrees_with_the_evaluator_on_the_bundled_plans() {
-    let plans: Vec<SourceFile> = bundled_plan_files();
+    let plans = bundled::plan_files();
+    assert!(plans.len() >= 31, "a plan for every province");
     let checked = check(
         bundled::rule_files(),
         plans,
@@ -62,24 +46,6 @@ fn the_program_agrees_with_the_evaluator_on_the_bundled_plans() {
     let briefs = briefs_of_run(rules, &checked.plans);
     assert_eq!(briefs.len(), checked.findings.len());
     assert_eq!(briefs, briefs_of_evaluate(rules, &checked.plans));
-}
-
-/// The bundled plan files, from `fixtures/plans`.
-fn bundled_plan_files() -> Vec<SourceFile> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/plans");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    paths.sort();
-    assert!(paths.len() >= 31, "a plan for every province");
-    paths
-        .iter()
-        .map(|p| {
-            let text = std::fs::read_to_string(p).unwrap();
-            SourceFile::new(p.file_name().unwrap().to_str().unwrap(), text)
-        })
-        .collect()
 }
 
 /// What each plan-rule pair came to, keyed by province and rule: the same whatever the
@@ -105,13 +71,13 @@ proptest! {
 
     #[test]
     fn the_program_agrees_with_the_evaluator(n in 1usize..120, seed in any::<u64>()) {
-        let (rules, plans) = loaded(n, seed);
+        let (rules, plans) = workload::load_bundled(n, seed);
         prop_assert_eq!(briefs_of_run(&rules, &plans), briefs_of_evaluate(&rules, &plans));
     }
 
     #[test]
     fn verdicts_do_not_depend_on_file_order(seed in any::<u64>(), shuffle in any::<u64>()) {
-        let files = bundled_plan_files();
+        let files = bundled::plan_files();
         let mut shuffled = files.clone();
         fastrand::Rng::with_seed(shuffle).shuffle(&mut shuffled);
         let today = time::macros::date!(2026 - 01 - 01);

@@ -5,7 +5,7 @@ use plancheck::finding::Outcome;
 use plancheck::model::{Plan, RuleSet, Sources};
 use plancheck::source::SourceFile;
 use plancheck::workload::{self, GenPlan};
-use plancheck::{bundled, check, resolve, syntax};
+use plancheck::{bundled, check};
 
 use crate::Violation;
 
@@ -31,20 +31,17 @@ impl Engine {
 
     /// Plans from their texts, each parsed (plan language or JSON) and resolved.
     pub fn load(&mut self, texts: &[String], json: bool) -> Vec<Plan> {
-        let mut plans = Vec::with_capacity(texts.len());
-        for (i, text) in texts.iter().enumerate() {
-            let ast = if json {
-                syntax::parse_json_plan(text).expect("a generated JSON plan parses")
-            } else {
-                syntax::parse_plan(text).expect("a generated plan parses")
-            };
-            let name = format!("plan-{i}.{}", if json { "json" } else { "plan" });
-            let id = self.sources.add(SourceFile::new(name, text.clone()));
-            let plan = resolve::resolve_plan(&ast, id, &self.sources, &self.rules)
-                .expect("a generated plan resolves");
-            plans.push(plan);
-        }
-        plans
+        let kind = if json { "json" } else { "plan" };
+        let files = texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| SourceFile::new(format!("plan-{i}.{kind}"), text.as_str()));
+        files
+            .map(|file| {
+                check::load_plan(&mut self.sources, file, &self.rules)
+                    .expect("a generated plan loads")
+            })
+            .collect()
     }
 
     /// The violations among the findings, in brief.

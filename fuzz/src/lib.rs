@@ -3,8 +3,7 @@
 
 use std::sync::OnceLock;
 
-use plancheck::check::{Checked, load_plans, load_rules};
-use plancheck::eval::{apply_waivers, evaluate};
+use plancheck::check::{check_against, load_rules};
 use plancheck::model::{RuleSet, Sources};
 use plancheck::render::{HumanOptions, render_human, render_json};
 use plancheck::source::SourceFile;
@@ -22,20 +21,16 @@ fn bundled() -> &'static (Sources, RuleSet) {
 /// Checks one plan file against the bundled rules and renders the result as a user sees it.
 pub fn check_plan(name: &str, text: &str) {
     let (sources, rules) = bundled();
-    let mut sources = sources.clone();
     let file = SourceFile::new(name, text);
-    let (plans, problems) = load_plans(&mut sources, vec![file], rules, &mut || {});
-    let mut findings = evaluate(rules, &plans);
     let today = time::macros::date!(2026 - 01 - 01);
-    let waiver_issues = apply_waivers(&mut findings, &plans, today);
-    let checked = Checked {
-        sources,
-        rules: Some(rules.clone()),
-        plans,
-        findings,
-        waiver_issues,
-        problems,
-    };
+    let checked = check_against(
+        sources.clone(),
+        rules.clone(),
+        vec![file],
+        Vec::new(),
+        today,
+        &mut || {},
+    );
     let _ = render_human(&checked, &HumanOptions::default());
     let _ = render_json(&checked);
 }

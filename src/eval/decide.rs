@@ -147,15 +147,14 @@ fn judge_target(check: &Check, plan: &Plan, t: usize, how: Option<StandIn>) -> D
     let Test::Figure { accepted, around } = check.test else {
         unreachable!("resolve: stand-ins and figures only where the rule has a figure")
     };
-    let declared = Interval::declared(*qualifier, amount.base);
-    let judged = match how {
-        // The indicator itself is at least the stand-in: every value from there up.
-        Some(StandIn::LowerBound) => (declared.and_above(), amount.base, Judging::WholeSet),
-        _ => (declared, amount.base, Judging::Commitment),
+    let judging = match how {
+        Some(StandIn::LowerBound) => Judging::WholeSet,
+        _ => Judging::Commitment,
     };
+    let declared = judged_set(*qualifier, amount.base, judging, false);
     let d = record(
         d,
-        judged,
+        (declared, amount.base, judging),
         (accepted, around),
         (check.higher, check.severity),
     );
@@ -223,13 +222,41 @@ fn compare_with_earlier(
         earlier: Some(e),
         ..d
     };
-    let (Declared::Value { amount: l, .. }, Declared::Value { amount: base, .. }) =
-        (&plan.targets[later].value, &plan.targets[e].value)
+    let (
+        Declared::Value {
+            qualifier,
+            amount: l,
+            ..
+        },
+        Declared::Value { amount: base, .. },
+    ) = (&plan.targets[later].value, &plan.targets[e].value)
     else {
         return d.not_checkable(Reason::ByReference, Severity::Note);
     };
-    let condition = Condition::Compare { op, value: *base };
+    let condition = against_earlier(op, *base);
     let accepted = accepted(&condition, check.higher).expect("a comparison has a figure");
-    let judged = (Interval::point(l.base), l.base, Judging::Commitment);
+    let declared = judged_set(*qualifier, l.base, Judging::Commitment, true);
+    let judged = (declared, l.base, Judging::Commitment);
     record(d, judged, (accepted, None), (check.higher, check.severity))
+}
+
+/// The set a figure is judged as: what its qualifier allows; for a lower-bound stand-in,
+/// judged as a whole set, every value from there up (the indicator is at least the
+/// stand-in); against the plan's own earlier figure, the bare figure.
+pub(super) fn judged_set(
+    qualifier: Qualifier,
+    base: Decimal,
+    judging: Judging,
+    against_earlier: bool,
+) -> Interval {
+    match (judging, against_earlier) {
+        (_, true) => Interval::point(base),
+        (Judging::WholeSet, false) => Interval::declared(qualifier, base).and_above(),
+        (Judging::Commitment, false) => Interval::declared(qualifier, base),
+    }
+}
+
+/// What a no-fallback rule compares a later figure with: the earlier one, by `op`.
+pub(super) fn against_earlier(op: CmpOp, earlier: Amount) -> Condition {
+    Condition::Compare { op, value: earlier }
 }

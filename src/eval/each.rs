@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::decide::{Decision, Judging};
+use super::decide::{Decision, Judging, against_earlier, judged_set};
 use super::judge::{Interval, accepted, committed, margin};
 use crate::finding::{Finding, Outcome, show_amount, show_interval};
 use crate::model::*;
@@ -64,16 +64,8 @@ fn judged(
     let higher = rules
         .indicator(rule.requirement.indicator)
         .higher_is_better();
-    let declared = Interval::declared(*qualifier, amount.base);
-    let declared = match (judging, earlier) {
-        // Against an earlier target, figure to figure.
-        (_, Some(_)) => Interval::point(amount.base),
-        // A lower-bound stand-in: the indicator is anywhere from its figure up.
-        (Judging::WholeSet, None) => declared.and_above(),
-        (Judging::Commitment, None) => declared,
-    };
     Judged {
-        declared,
+        declared: judged_set(*qualifier, amount.base, judging, earlier.is_some()),
         anchor: amount.base,
         judging,
         accepted: accepted(condition, higher).expect("a condition with a figure"),
@@ -87,10 +79,7 @@ fn earlier_condition(rule: &Rule, earlier: &Target) -> Condition {
     else {
         unreachable!("decide: compared with an earlier figure")
     };
-    Condition::Compare {
-        op: *op,
-        value: *amount,
-    }
+    against_earlier(*op, *amount)
 }
 
 /// Sets the value, margin, sets and comparison of a judged finding, in the requirement's

@@ -13,11 +13,11 @@ pub fn apply_waivers(findings: &mut [Finding], plans: &[Plan], today: Date) -> V
     let mut used = HashSet::new();
     for f in findings.iter_mut() {
         let Some(p) = f.plan else { continue };
-        let live = plans[p].waivers.iter().enumerate();
-        let mut covering = live.filter(|(_, w)| w.expires >= today && w.rule == f.rule);
         if f.severity < Severity::Warning {
             continue;
         }
+        let live = plans[p].waivers.iter().enumerate();
+        let mut covering = live.filter(|(_, w)| w.expires >= today && w.rule == f.rule);
         if let Some((w, waiver)) = covering.next() {
             f.waived = Some(Waived {
                 waiver: w,

@@ -10,7 +10,7 @@ use plancheck::eval::Brief;
 use plancheck::finding::Outcome;
 use plancheck::model::Sources;
 use plancheck::source::SourceFile;
-use plancheck::{resolve, syntax, workload};
+use plancheck::{check, workload};
 use plancheck_bench::engine::{self, Engine};
 
 /// The process's peak resident memory in KiB, from /proc.
@@ -29,24 +29,19 @@ fn write(n: usize, json: bool, path: &str) {
     std::fs::write(path, texts.join("\0")).expect("the workload is written");
 }
 
-fn check(path: &str) {
+fn measure(path: &str) {
     let input = std::fs::read_to_string(path).expect("a workload file");
     let json = input.starts_with('{');
     let ours = Engine::bundled();
     let mut run = ours.program.start();
     let mut violations: Vec<Brief> = Vec::new();
     let keep = |b: Brief| matches!(b.outcome, Outcome::Fail | Outcome::Undeclared);
-    for (i, text) in input.split('\0').enumerate() {
-        let ast = if json {
-            syntax::parse_json_plan(text)
-        } else {
-            syntax::parse_plan(text)
-        }
-        .expect("a generated plan parses");
+    let name = if json { "plan.json" } else { "plan.plan" };
+    for text in input.split('\0') {
         // The plan's own source file, dropped with it.
-        let mut sources = Sources::default();
-        let id = sources.add(SourceFile::new(format!("p{i}"), text));
-        let plan = resolve::resolve_plan(&ast, id, &sources, &ours.rules).expect("resolves");
+        let file = SourceFile::new(name, text);
+        let plan = check::load_plan(&mut Sources::default(), file, &ours.rules)
+            .expect("a generated plan loads");
         run.add(&plan, |b| {
             if keep(b) {
                 violations.push(b)
@@ -74,7 +69,7 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
         ["write", n, kind, path] => write(n.parse().expect("N"), kind == "json", path),
-        ["check", path] => check(path),
+        ["check", path] => measure(path),
         _ => eprintln!("usage: memory write N plan|json FILE | memory check FILE"),
     }
 }

@@ -5,6 +5,7 @@
 
 mod error;
 mod expected;
+mod fast;
 mod json;
 mod limits;
 mod lower;
@@ -20,6 +21,22 @@ pub(crate) use lower::{Pair, parse_top};
 pub use lower_plan::{calendar_date, parse_plan};
 pub use lower_rules::parse_rules;
 pub use lower_tests::parse_tests;
+
+/// Both readers of each language, which the parse functions choose between: for the
+/// differential tests and fuzz targets, not an API.
+#[doc(hidden)]
+pub mod paths {
+    use super::SyntaxError;
+    use crate::ast::PlanFile;
+
+    pub fn plan_fast(text: &str) -> Option<PlanFile> {
+        super::fast::plan(text)
+    }
+
+    pub fn plan_pest(text: &str) -> Result<PlanFile, Vec<SyntaxError>> {
+        super::lower_plan::parse_plan_with_pest(text)
+    }
+}
 
 /// The languages plancheck reads and formats, by file extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -93,7 +93,7 @@ pub(super) fn lower_string(pair: Pair) -> Spanned<String> {
     Spanned::new(unescape(inner.as_str()), span)
 }
 
-fn unescape(raw: &str) -> String {
+pub(super) fn unescape(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut chars = raw.chars();
     while let Some(c) = chars.next() {

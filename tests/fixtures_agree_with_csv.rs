@@ -153,11 +153,12 @@ fn target_fields(target: &Target, rules: &RuleSet) -> Vec<(&'static str, String)
     let indicator = rules.indicator(target.indicator);
     let (value, unit) = match &target.value {
         Declared::ByReference => (String::new(), None),
-        Declared::Value {
-            written, amount, ..
-        } => (written.clone(), Some(amount.unit.name().to_string())),
+        Declared::Value { amount, .. } => (
+            target.detail.written.clone(),
+            Some(amount.unit.name().to_string()),
+        ),
     };
-    let (status, note) = match &target.status {
+    let (status, note) = match &target.detail.status {
         Some(s) => (
             s.kind.name().to_string(),
             s.note.clone().unwrap_or_default(),
@@ -175,11 +176,14 @@ fn target_fields(target: &Target, rules: &RuleSet) -> Vec<(&'static str, String)
             unit.unwrap_or_else(|| indicator.unit.name().to_string()),
         ),
         ("qualifier", target.value.qualifier().name().to_string()),
-        ("commitment", target.commitment.name().to_string()),
+        ("commitment", target.detail.commitment.name().to_string()),
         ("status kind", status),
         ("status note", note),
-        ("document", target.document.clone().unwrap_or_default()),
-        ("source", target.source.clone().unwrap_or_default()),
+        (
+            "document",
+            target.detail.document.clone().unwrap_or_default(),
+        ),
+        ("source", target.detail.source.clone().unwrap_or_default()),
     ]
 }
 

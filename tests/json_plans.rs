@@ -280,29 +280,29 @@ fn json_twin(plan: &Plan, rules: &RuleSet, province: &str) -> String {
             if let Some(baseline) = t.baseline {
                 fields.push(format!("\"baseline\": {baseline}"));
             }
-            if let Declared::Value {
-                written, amount, ..
-            } = &t.value
-            {
-                fields.push(format!("\"value\": {written}"));
+            if let Declared::Value { amount, .. } = &t.value {
+                fields.push(format!("\"value\": {}", t.detail.written));
                 fields.push(format!("\"unit\": {}", string(amount.unit.name())));
             }
             fields.push(format!(
                 "\"qualifier\": {}",
                 string(t.value.qualifier().name())
             ));
-            fields.push(format!("\"commitment\": {}", string(t.commitment.name())));
-            if let Some(status) = &t.status {
+            fields.push(format!(
+                "\"commitment\": {}",
+                string(t.detail.commitment.name())
+            ));
+            if let Some(status) = &t.detail.status {
                 let text = match &status.note {
                     Some(note) => format!("{} ({note})", status.kind.name()),
                     None => status.kind.name().to_string(),
                 };
                 fields.push(format!("\"status\": {}", string(&text)));
             }
-            if let Some(document) = &t.document {
+            if let Some(document) = &t.detail.document {
                 fields.push(format!("\"document\": {}", string(document)));
             }
-            if let Some(source) = &t.source {
+            if let Some(source) = &t.detail.source {
                 fields.push(format!("\"source\": {}", string(source)));
             }
             format!("    {{{}}}", fields.join(", "))

@@ -96,12 +96,7 @@ fn is_by_reference(f: &Finding, plan: &Plan) -> bool {
 
 /// How a plan wrote a value: `around 25 %`, `at least 14.4 %`, `by_reference`.
 pub fn declared_words(target: &Target) -> String {
-    let Declared::Value {
-        qualifier,
-        written,
-        amount,
-    } = &target.value
-    else {
+    let Declared::Value { qualifier, amount } = &target.value else {
         return "by reference".to_string();
     };
     let words = match qualifier {
@@ -114,17 +109,17 @@ pub fn declared_words(target: &Target) -> String {
         crate::units::Unit::Year => String::new(),
         u => format!(" {u}"),
     };
-    format!("{words}{written}{unit}")
+    format!("{words}{}{unit}", target.detail.written)
 }
 
 /// How firm and how well sourced a target is, where that is worth a reviewer's notice: a
 /// softer commitment (力争), or a source that is not verified.
 fn provenance(target: &Target) -> String {
     let mut notes = Vec::new();
-    if target.commitment == Commitment::Strive {
+    if target.detail.commitment == Commitment::Strive {
         notes.push("strive, 力争".to_string());
     }
-    match &target.status {
+    match &target.detail.status {
         Some(s) if s.kind != StatusKind::Verified => notes.push(match &s.note {
             Some(note) => format!("{}: {note}", s.kind.name()),
             None => s.kind.name().to_string(),

@@ -170,7 +170,9 @@ fn finding_result(f: &Finding, checked: &Checked) -> CiResult {
     let location = match f.plan {
         Some(p) => {
             let plan = &checked.plans[p];
-            let site = f.target.map_or(plan.header, |t| plan.targets[t].site);
+            let site = f
+                .target
+                .map_or(plan.header, |t| plan.targets[t].detail.site);
             CiLocation::at(sources, site, None)
         }
         None => CiLocation::at(sources, rule.requirement.site, None),
@@ -186,7 +188,7 @@ fn finding_result(f: &Finding, checked: &Checked) -> CiResult {
     for c in &f.contributors {
         let target = &checked.plans[c.plan].targets[c.target];
         let message = Some(format!("{} counted in the sum", c.province));
-        related.push(CiLocation::at(sources, target.site, message));
+        related.push(CiLocation::at(sources, target.detail.site, message));
     }
     let severity = f.waived.map_or(f.severity, |w| w.severity);
     let level = match severity {

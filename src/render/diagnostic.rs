@@ -151,7 +151,7 @@ pub fn finding_report(f: &Finding, checked: &Checked) -> Report {
         let target = &plan.targets[c.target];
         report.related.push(Report::at(
             checked,
-            target.site,
+            target.detail.site,
             format!("{} contributes {}", c.province, declared_words(target)),
             "counted in the sum".into(),
             MietteSeverity::Advice,
@@ -174,7 +174,7 @@ fn plan_report(f: &Finding, checked: &Checked, plan: &Plan, severity: MietteSeve
         if let Some(s) = f.stand_in {
             let other = &rules.indicator(s.indicator).name;
             report.label(
-                plan.targets[s.target].site,
+                plan.targets[s.target].detail.site,
                 format!("`{other}` is a different indicator"),
             );
         }
@@ -198,13 +198,13 @@ fn plan_report(f: &Finding, checked: &Checked, plan: &Plan, severity: MietteSeve
     };
     let mut report = Report::at(
         checked,
-        plan.targets[t].site,
+        plan.targets[t].detail.site,
         f.message.clone(),
         label,
         severity,
     );
     if let Some(e) = f.earlier {
-        report.label(plan.targets[e].site, "the earlier target".into());
+        report.label(plan.targets[e].detail.site, "the earlier target".into());
     }
     report
 }

@@ -171,9 +171,10 @@ fn site_location(checked: &Checked, site: Site) -> Location {
 
 fn declared<'a>(rules: &'a RuleSet, target: &'a Target) -> Declared<'a> {
     let (value, unit) = match &target.value {
-        crate::model::Declared::Value {
-            written, amount, ..
-        } => (Some(written.as_str()), Some(amount.unit.name())),
+        crate::model::Declared::Value { amount, .. } => (
+            Some(target.detail.written.as_str()),
+            Some(amount.unit.name()),
+        ),
         crate::model::Declared::ByReference => (None, None),
     };
     Declared {
@@ -183,11 +184,15 @@ fn declared<'a>(rules: &'a RuleSet, target: &'a Target) -> Declared<'a> {
         value,
         unit,
         qualifier: target.value.qualifier().name(),
-        commitment: target.commitment.name(),
-        status: target.status.as_ref().map(|s| s.kind.name()),
-        status_note: target.status.as_ref().and_then(|s| s.note.as_deref()),
-        document: target.document.as_deref(),
-        source: target.source.as_deref(),
+        commitment: target.detail.commitment.name(),
+        status: target.detail.status.as_ref().map(|s| s.kind.name()),
+        status_note: target
+            .detail
+            .status
+            .as_ref()
+            .and_then(|s| s.note.as_deref()),
+        document: target.detail.document.as_deref(),
+        source: target.detail.source.as_deref(),
     }
 }
 
@@ -232,7 +237,7 @@ fn finding<'a>(f: &'a Finding, checked: &'a Checked) -> JsonFinding<'a> {
     let plan = f.plan.map(|p| &checked.plans[p]);
     let target = plan.zip(f.target).map(|(p, t)| &p.targets[t]);
     let location = match (plan, target) {
-        (Some(_), Some(t)) => site_location(checked, t.site),
+        (Some(_), Some(t)) => site_location(checked, t.detail.site),
         (Some(p), None) => site_location(checked, p.header),
         (None, _) => site_location(checked, req.site),
     };
@@ -246,7 +251,7 @@ fn finding<'a>(f: &'a Finding, checked: &'a Checked) -> JsonFinding<'a> {
                     value: exact(c.value),
                     unit: unit.name(),
                     declared: declared(rules, t),
-                    location: site_location(checked, t.site),
+                    location: site_location(checked, t.detail.site),
                 }
             })
             .collect()

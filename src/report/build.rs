@@ -258,12 +258,16 @@ fn province(checked: &Checked, rules: &RuleSet, p: usize) -> ProvinceSection {
                 year: target.year,
                 baseline: target.baseline,
                 declared: declared_words(target),
-                commitment: target.commitment.name().to_string(),
+                commitment: target.detail.commitment.name().to_string(),
                 // A plan that states no status has not said its figure was verified.
-                status: target.status.as_ref().map(|s| s.kind.name().to_string()),
-                status_note: target.status.as_ref().and_then(|s| s.note.clone()),
-                document: target.document.clone(),
-                source: target.source.clone(),
+                status: target
+                    .detail
+                    .status
+                    .as_ref()
+                    .map(|s| s.kind.name().to_string()),
+                status_note: target.detail.status.as_ref().and_then(|s| s.note.clone()),
+                document: target.detail.document.clone(),
+                source: target.detail.source.clone(),
                 checks,
             }
         })

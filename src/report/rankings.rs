@@ -166,7 +166,7 @@ fn entry(
         value: exact(indicator.unit.from_base(amount.base)),
         commits_to: figure.map(|f| commits_to(f, indicator)),
         declared: declared_words(target),
-        commitment: target.commitment.name().to_string(),
+        commitment: target.detail.commitment.name().to_string(),
         stand_in: None,
         outcome: finding.map(|f| f.outcome.name().to_string()),
         waived: finding.is_some_and(|f| f.waived.is_some()),

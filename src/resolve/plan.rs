@@ -156,17 +156,23 @@ fn resolve_target(
         year: decl.period.year.as_ref().map(|y| y.node),
         baseline: decl.period.baseline.as_ref().map(|y| y.node),
         value: resolve_value(&value.node, indicator)?,
-        commitment: decl
-            .commitment
-            .as_ref()
-            .map_or(Commitment::Firm, |c| c.node),
-        status: decl.status.as_ref().map(|s| s.node.clone()),
-        document: decl.document.as_ref().map(|d| d.node.clone()),
-        source: decl.source.as_ref().map(|s| s.node.clone()),
-        site: Site {
-            file,
-            span: value.span,
-        },
+        detail: Box::new(TargetDetail {
+            written: match &value.node {
+                ast::DeclaredValue::Number { quantity, .. } => quantity.number.node.text.clone(),
+                ast::DeclaredValue::ByReference => String::new(),
+            },
+            commitment: decl
+                .commitment
+                .as_ref()
+                .map_or(Commitment::Firm, |c| c.node),
+            status: decl.status.as_ref().map(|s| s.node.clone()),
+            document: decl.document.as_ref().map(|d| d.node.clone()),
+            source: decl.source.as_ref().map(|s| s.node.clone()),
+            site: Site {
+                file,
+                span: value.span,
+            },
+        }),
     })
 }
 
@@ -189,7 +195,6 @@ fn resolve_value(
     };
     Ok(Declared::Value {
         qualifier: qualifier.as_ref().map_or(Qualifier::Exact, |q| q.node),
-        written: quantity.number.node.text.clone(),
         amount: resolve_quantity(quantity, &expect)?,
     })
 }

@@ -106,18 +106,53 @@ impl Diagnostic for Alone<'_> {
 }
 
 pub fn render_human(checked: &Checked, opts: &HumanOptions) -> String {
-    let handler = handler(opts);
     let mut out = render_problems(&checked.problems, opts);
-    for f in &checked.findings {
-        if f.severity > Severity::None || opts.show_passes {
-            render_one(&handler, &finding_report(f, checked), &mut out);
-        }
-    }
+    let shown: Vec<_> = checked
+        .findings
+        .iter()
+        .filter(|f| f.severity > Severity::None || opts.show_passes)
+        .collect();
+    out.push_str(&in_parallel(&shown, opts, |handler, f, out| {
+        render_one(handler, &finding_report(f, checked), out)
+    }));
+    let handler = handler(opts);
     for issue in &checked.waiver_issues {
         render_one(&handler, &waiver_report(issue, checked), &mut out);
     }
     out.push_str(&summary_line(checked));
     out
+}
+
+/// Renders `items` in order, in chunks on as many threads as there are cores: drawing
+/// diagnostics is most of what a check of the bundled plans spends.
+fn in_parallel<T: Sync>(
+    items: &[T],
+    opts: &HumanOptions,
+    render: impl Fn(&GraphicalReportHandler, &T, &mut String) + Sync,
+) -> String {
+    let render_chunk = |chunk: &[T]| {
+        let handler = handler(opts);
+        let mut out = String::new();
+        for item in chunk {
+            render(&handler, item, &mut out);
+        }
+        out
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads == 1 || items.len() < 64 {
+        return render_chunk(items);
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = items
+            .chunks(chunk)
+            .map(|c| scope.spawn(|| render_chunk(c)))
+            .collect();
+        parts
+            .into_iter()
+            .map(|p| p.join().expect("rendering does not panic"))
+            .collect()
+    })
 }
 
 fn summary_line(checked: &Checked) -> String {

@@ -27,7 +27,7 @@ pub use lower_tests::parse_tests;
 #[doc(hidden)]
 pub mod paths {
     use super::SyntaxError;
-    use crate::ast::PlanFile;
+    use crate::ast::{PlanFile, RuleFile};
 
     pub fn plan_fast(text: &str) -> Option<PlanFile> {
         super::fast::plan(text)
@@ -35,6 +35,14 @@ pub mod paths {
 
     pub fn plan_pest(text: &str) -> Result<PlanFile, Vec<SyntaxError>> {
         super::lower_plan::parse_plan_with_pest(text)
+    }
+
+    pub fn rules_fast(text: &str) -> Option<RuleFile> {
+        super::fast::rules(text)
+    }
+
+    pub fn rules_pest(text: &str) -> Result<RuleFile, Vec<SyntaxError>> {
+        super::lower_rules::parse_rules_with_pest(text)
     }
 }
 

@@ -11,10 +11,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    if let Some(fast) = paths::plan_fast(text) {
-        let pest = paths::plan_pest(text).map(|p| format!("{p:?}"));
-        assert_eq!(pest, Ok(format!("{fast:?}")), "the two readings differ");
-    }
+    plancheck_fuzz::assert_same_reading(paths::plan_fast(text), || paths::plan_pest(text));
     if syntax::parse_plan(text).is_ok() {
         let formatted = fmt::format(text, Language::Plan).expect("a parsed file formats");
         assert!(

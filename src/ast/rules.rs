@@ -21,6 +21,19 @@ pub struct SourceDecl {
     pub at: Loc,
 }
 
+impl SourceDecl {
+    /// A source with its name alone, its fields to be read.
+    pub(crate) fn named(name: Spanned<String>, at: Loc) -> Self {
+        SourceDecl {
+            name,
+            title: None,
+            address: None,
+            allows: Vec::new(),
+            at,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IndicatorDecl {
     pub name: Spanned<String>,
@@ -31,6 +44,22 @@ pub struct IndicatorDecl {
     pub resembles: Vec<Spanned<String>>,
     pub allows: Vec<Allow>,
     pub at: Loc,
+}
+
+impl IndicatorDecl {
+    /// An indicator with its name alone, its fields to be read.
+    pub(crate) fn named(name: Spanned<String>, at: Loc) -> Self {
+        IndicatorDecl {
+            name,
+            title: None,
+            unit: None,
+            baseline: None,
+            ambition: None,
+            resembles: Vec::new(),
+            allows: Vec::new(),
+            at,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -97,6 +126,32 @@ pub struct RuleDecl {
     pub help: Option<Spanned<String>>,
     pub accepts: Vec<Accept>,
     pub allows: Vec<Allow>,
+}
+
+impl RuleDecl {
+    /// A rule with its header alone, its fields to be read.
+    pub(crate) fn headed(
+        id: Spanned<String>,
+        title: Spanned<String>,
+        header: Loc,
+        at: Loc,
+    ) -> Self {
+        RuleDecl {
+            id,
+            title,
+            header,
+            at,
+            kind: None,
+            severity: None,
+            undeclared: None,
+            scope: None,
+            requirement: None,
+            cites: Vec::new(),
+            help: None,
+            accepts: Vec::new(),
+            allows: Vec::new(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -12,6 +12,14 @@ use crate::ast::*;
 
 /// Parses a whole rule file, returning every error found in it.
 pub fn parse_rules(text: &str) -> Result<RuleFile, Vec<SyntaxError>> {
+    match super::fast::rules(text) {
+        Some(file) => Ok(file),
+        None => parse_rules_with_pest(text),
+    }
+}
+
+/// The grammar's reading of a rule file, with a message for every error.
+pub(super) fn parse_rules_with_pest(text: &str) -> Result<RuleFile, Vec<SyntaxError>> {
     let top = parse_top(Rule::rules_file, text).map_err(|e| vec![e])?;
     let mut file = RuleFile::default();
     let mut errors = Vec::new();
@@ -73,13 +81,7 @@ fn lower_source(pair: Pair, errors: &mut Vec<SyntaxError>) -> SourceDecl {
     let at = Loc(span(&pair));
     let mut children = parts(pair);
     let name = text(&children.next().expect("grammar: source has a name"));
-    let mut decl = SourceDecl {
-        name,
-        title: None,
-        address: None,
-        allows: Vec::new(),
-        at,
-    };
+    let mut decl = SourceDecl::named(name, at);
     let context = format!("source `{}`", decl.name.node);
     for field in children {
         let (slot, label) = match field.as_rule() {
@@ -100,16 +102,7 @@ fn lower_indicator(pair: Pair, errors: &mut Vec<SyntaxError>) -> IndicatorDecl {
     let mut children = parts(pair);
     let name = text(&children.next().expect("grammar: indicator has a name"));
     let context = format!("indicator `{}`", name.node);
-    let mut decl = IndicatorDecl {
-        name,
-        title: None,
-        unit: None,
-        baseline: None,
-        ambition: None,
-        resembles: Vec::new(),
-        allows: Vec::new(),
-        at,
-    };
+    let mut decl = IndicatorDecl::named(name, at);
     for field in children {
         match field.as_rule() {
             Rule::title_field => set_once(
@@ -185,7 +178,11 @@ fn lower_set(pair: Pair) -> Spanned<SetExpr> {
 
 /// `lhs op rhs`, with the operators left-associative: a chain of the same precedence on the
 /// left is extended rather than nested, which evaluates the same, left to right.
-fn extend_chain(lhs: Spanned<SetExpr>, op: SetOp, rhs: Spanned<SetExpr>) -> Spanned<SetExpr> {
+pub(super) fn extend_chain(
+    lhs: Spanned<SetExpr>,
+    op: SetOp,
+    rhs: Spanned<SetExpr>,
+) -> Spanned<SetExpr> {
     let span = join(lhs.span, rhs.span);
     match lhs.node {
         SetExpr::Chain(first, mut rest) if rest[0].0.binds_tighter() == op.binds_tighter() => {
@@ -218,21 +215,7 @@ fn lower_rule(pair: Pair, errors: &mut Vec<SyntaxError>) -> RuleDecl {
     let id = text(&children.next().expect("grammar: rule has an id"));
     let title = lower_string(children.next().expect("grammar: rule has a title"));
     let header = Loc(join((at.span().offset(), 0).into(), title.span));
-    let mut rule = RuleDecl {
-        id,
-        title,
-        header,
-        at,
-        kind: None,
-        severity: None,
-        undeclared: None,
-        scope: None,
-        requirement: None,
-        cites: Vec::new(),
-        help: None,
-        accepts: Vec::new(),
-        allows: Vec::new(),
-    };
+    let mut rule = RuleDecl::headed(id, title, header, at);
     let context = format!("rule `{}`", rule.id.node);
     let mut require_written = false;
     for field in children {

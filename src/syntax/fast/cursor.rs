@@ -4,7 +4,7 @@
 use miette::SourceSpan;
 
 use super::Fast;
-use crate::ast::{Number, Spanned};
+use crate::ast::{CmpOp, Number, Period, Spanned};
 use crate::source::BOM;
 use crate::syntax::lower::{parse_decimal, unescape};
 use crate::syntax::lower_plan::is_calendar_date;
@@ -36,9 +36,14 @@ const RESERVED: [&str; 20] = [
     "margin",
 ];
 
+/// Comparisons, each before any that is a prefix of it (`cmp_op`).
+const CMP_OPS: [CmpOp; 5] = [CmpOp::Ge, CmpOp::Le, CmpOp::Eq, CmpOp::Gt, CmpOp::Lt];
+
 pub(super) struct Cursor<'t> {
     text: &'t str,
     pos: usize,
+    /// The end of the last piece read, before the whitespace after it.
+    end: usize,
 }
 
 impl<'t> Cursor<'t> {
@@ -49,7 +54,11 @@ impl<'t> Cursor<'t> {
         } else {
             0
         };
-        let mut cursor = Cursor { text, pos };
+        let mut cursor = Cursor {
+            text,
+            pos,
+            end: pos,
+        };
         cursor.skip_trivia();
         cursor
     }
@@ -60,6 +69,11 @@ impl<'t> Cursor<'t> {
 
     pub fn pos(&self) -> usize {
         self.pos
+    }
+
+    /// The span from `start` to the end of the last piece read.
+    pub fn since(&self, start: usize) -> SourceSpan {
+        (start, self.end - start).into()
     }
 
     fn bytes(&self) -> &'t [u8] {
@@ -78,7 +92,14 @@ impl<'t> Cursor<'t> {
                 b'#' => {
                     let rest = &bytes[self.pos..];
                     let len = rest.iter().position(|&b| b == b'\n' || b == b'\r');
-                    self.pos += len.unwrap_or(rest.len());
+                    let len = len.unwrap_or(rest.len());
+                    // The nesting check and span trimming end a comment at `\n` only, so a
+                    // lone `\r` would hide the rest of its line from them: the `#` is left
+                    // unread, which no reader accepts, and pest reads the file.
+                    if rest.get(len) == Some(&b'\r') && rest.get(len + 1) != Some(&b'\n') {
+                        return;
+                    }
+                    self.pos += len;
                 }
                 0xE3 if self.text[self.pos..].starts_with(IDEOGRAPHIC_SPACE) => {
                     self.pos += IDEOGRAPHIC_SPACE.len()
@@ -92,6 +113,7 @@ impl<'t> Cursor<'t> {
     fn take(&mut self, end: usize) -> SourceSpan {
         let span = (self.pos, end - self.pos).into();
         self.pos = end;
+        self.end = end;
         self.skip_trivia();
         span
     }
@@ -135,6 +157,11 @@ impl<'t> Cursor<'t> {
 
     pub fn expect(&mut self, punct: u8) -> Fast<()> {
         self.eat(punct).then_some(())
+    }
+
+    /// Consumes `word`, which must come next as a keyword.
+    pub fn expect_keyword(&mut self, word: &str) -> Fast<()> {
+        self.keyword(word)?.then_some(())
     }
 
     /// Consumes `word` if it comes next as a keyword.
@@ -188,6 +215,22 @@ impl<'t> Cursor<'t> {
         Some(self.spanned_text(end))
     }
 
+    /// `lint_code`: ASCII letters, then digits (`PC015`).
+    pub fn lint_code(&mut self) -> Fast<Spanned<String>> {
+        let letters = self.run(self.pos, |b| b.is_ascii_alphabetic());
+        let digits = self.run(letters, |b| b.is_ascii_digit());
+        (letters > self.pos && digits > letters).then(|| self.spanned_text(digits))
+    }
+
+    /// A comparison (`cmp_op`), if one comes next.
+    pub fn cmp_op(&mut self) -> Option<Spanned<CmpOp>> {
+        let rest = &self.bytes()[self.pos..];
+        let op = CMP_OPS
+            .into_iter()
+            .find(|op| rest.starts_with(op.symbol().as_bytes()))?;
+        Some(Spanned::new(op, self.take(self.pos + op.symbol().len())))
+    }
+
     fn spanned_text(&mut self, end: usize) -> Spanned<String> {
         let text = self.text[self.pos..end].to_string();
         Spanned::new(text, self.take(end))
@@ -204,6 +247,22 @@ impl<'t> Cursor<'t> {
             return None;
         }
         Some(Spanned::new(year, self.take(end)))
+    }
+
+    /// `by YEAR` and `from YEAR`, each where written.
+    pub fn period(&mut self) -> Fast<Period> {
+        Some(Period {
+            year: self.year_after("by")?,
+            baseline: self.year_after("from")?,
+        })
+    }
+
+    fn year_after(&mut self, keyword: &str) -> Fast<Option<Spanned<u16>>> {
+        if self.keyword(keyword)? {
+            Some(Some(self.year()?))
+        } else {
+            Some(None)
+        }
     }
 
     /// A date that names a day (`YYYY-MM-DD`).

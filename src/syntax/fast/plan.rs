@@ -1,7 +1,7 @@
 //! `grammar/plan.pest` by hand, for plans with nothing to report.
 
 use super::cursor::Cursor;
-use super::{Fast, once};
+use super::{Fast, fields, once, said};
 use crate::ast::*;
 use crate::syntax::lower::join;
 
@@ -41,42 +41,30 @@ pub(in crate::syntax) fn plan(text: &str) -> Fast<PlanFile> {
 
 fn target(c: &mut Cursor, keyword: miette::SourceSpan) -> Fast<TargetDecl> {
     let indicator = c.ident()?;
-    let year = if c.keyword("by")? {
-        Some(c.year()?)
-    } else {
-        None
-    };
-    let baseline = if c.keyword("from")? {
-        Some(c.year()?)
-    } else {
-        None
-    };
-    let head_end = baseline
+    let period = c.period()?;
+    let head_end = period
+        .baseline
         .as_ref()
-        .or(year.as_ref())
+        .or(period.year.as_ref())
         .map_or(indicator.span, |y| y.span);
     let mut target = TargetDecl {
         head: Loc(join((keyword.offset(), 0).into(), head_end)),
         indicator,
-        period: Period { year, baseline },
+        period,
         value: None,
         commitment: None,
         status: None,
         document: None,
         source: None,
     };
-    c.expect(b'{')?;
-    while !c.eat(b'}') {
-        let (word, field) = c.any_keyword()?;
-        match word {
-            "value" => once(&mut target.value, value(c)?)?,
-            "commitment" => once(&mut target.commitment, c.one_of(&COMMITMENTS)?)?,
-            "status" => once(&mut target.status, status(c, field)?)?,
-            "document" => once(&mut target.document, c.string()?)?,
-            "source" => once(&mut target.source, c.string()?)?,
-            _ => return None,
-        }
-    }
+    fields(c, |c, word, field| match word {
+        "value" => once(&mut target.value, value(c)?),
+        "commitment" => once(&mut target.commitment, c.one_of(&COMMITMENTS)?),
+        "status" => once(&mut target.status, status(c, field)?),
+        "document" => once(&mut target.document, c.string()?),
+        "source" => once(&mut target.source, c.string()?),
+        _ => None,
+    })?;
     target.value.is_some().then_some(target)
 }
 
@@ -127,22 +115,12 @@ fn waiver(c: &mut Cursor) -> Fast<WaiverDecl> {
         approved_by: None,
         expires: None,
     };
-    c.expect(b'{')?;
-    while !c.eat(b'}') {
-        let (word, _) = c.any_keyword()?;
-        match word {
-            "reason" => once(&mut waiver.reason, said(c)?)?,
-            "approved_by" => once(&mut waiver.approved_by, said(c)?)?,
-            "expires" => once(&mut waiver.expires, c.date()?)?,
-            _ => return None,
-        }
-    }
+    fields(c, |c, word, _| match word {
+        "reason" => once(&mut waiver.reason, said(c)?),
+        "approved_by" => once(&mut waiver.approved_by, said(c)?),
+        "expires" => once(&mut waiver.expires, c.date()?),
+        _ => None,
+    })?;
     let complete = waiver.reason.is_some() && waiver.approved_by.is_some();
     (complete && waiver.expires.is_some()).then_some(waiver)
-}
-
-/// A string that says something; an empty one is an error.
-fn said(c: &mut Cursor) -> Fast<Spanned<String>> {
-    let text = c.string()?;
-    (!text.node.trim().is_empty()).then_some(text)
 }

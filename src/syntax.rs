@@ -16,6 +16,8 @@ pub(crate) mod parser;
 
 pub use error::SyntaxError;
 pub use json::parse_json_plan;
+#[doc(hidden)]
+pub use json::{json_fast_path, json_slow_path};
 pub use limits::{MAX_DEPTH, check_nesting};
 pub(crate) use lower::{Pair, parse_top};
 pub use lower_plan::{calendar_date, parse_plan};

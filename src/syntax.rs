@@ -1,6 +1,9 @@
 //! Step one: text to pest pairs, and pairs to the typed syntax tree.
 //!
-//! Each language has one small `lower_<rule>` function per grammar rule. Errors carry byte
+//! Each language has one small `lower_<rule>` function per grammar rule. Well-formed files
+//! are read first by hand-written readers (`fast` for the plan and rule languages, a
+//! strict reader for JSON), which build the same tree several times faster; whatever they
+//! do not accept goes to pest (or jsonc-parser), which explains what is wrong. Errors carry byte
 //! spans into the file; [`crate::problem::Problem`] attaches the file when they are reported.
 
 mod error;
@@ -16,8 +19,6 @@ pub(crate) mod parser;
 
 pub use error::SyntaxError;
 pub use json::parse_json_plan;
-#[doc(hidden)]
-pub use json::{json_fast_path, json_slow_path};
 pub use limits::{MAX_DEPTH, check_nesting};
 pub(crate) use lower::{Pair, parse_top};
 pub use lower_plan::{calendar_date, parse_plan};
@@ -45,6 +46,16 @@ pub mod paths {
 
     pub fn rules_pest(text: &str) -> Result<RuleFile, Vec<SyntaxError>> {
         super::lower_rules::parse_rules_with_pest(text)
+    }
+
+    /// A JSON plan read by the strict reader: `None` where it does not accept the text.
+    pub fn json_fast(text: &str) -> Option<Result<PlanFile, Vec<SyntaxError>>> {
+        super::json::fast(text)
+    }
+
+    /// A JSON plan read by jsonc-parser, which explains the JSON it refuses.
+    pub fn json_jsonc(text: &str) -> Result<PlanFile, Vec<SyntaxError>> {
+        super::json::with_jsonc(text)
     }
 }
 

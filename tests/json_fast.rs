@@ -5,14 +5,15 @@
 
 use std::path::Path;
 
-use plancheck::syntax::{MAX_DEPTH, check_nesting, json_fast_path, json_slow_path};
+use plancheck::syntax::paths::{json_fast, json_jsonc};
+use plancheck::syntax::{MAX_DEPTH, check_nesting};
 use plancheck::workload;
 use proptest::prelude::*;
 
 /// `Debug` and not `==`: the tree's equality ignores spans, and spans are what could differ.
 fn assert_same(text: &str) -> Option<String> {
-    let fast = json_fast_path(text)?;
-    let slow = json_slow_path(text);
+    let fast = json_fast(text)?;
+    let slow = json_jsonc(text);
     let (fast, slow) = (format!("{fast:?}"), format!("{slow:?}"));
     assert_eq!(fast, slow, "the two paths differ on {text:?}");
     Some(fast)
@@ -123,7 +124,7 @@ fn edge_cases_read_the_same_both_ways() {
 #[test]
 fn errors_come_in_the_order_written() {
     let text = r#"{"issued": 1, "targets": [], "title": 2, "province": 3}"#;
-    let errors = json_fast_path(text).expect("the fast path").unwrap_err();
+    let errors = json_fast(text).expect("the fast path").unwrap_err();
     let fields: Vec<String> = errors
         .iter()
         .map(|e| match e {

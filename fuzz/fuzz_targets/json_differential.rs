@@ -5,14 +5,14 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use plancheck::syntax::{json_fast_path, json_slow_path};
+use plancheck::syntax::paths::{json_fast, json_jsonc};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    if let Some(fast) = json_fast_path(text) {
-        let slow = json_slow_path(text);
+    if let Some(fast) = json_fast(text) {
+        let slow = json_jsonc(text);
         assert_eq!(format!("{fast:?}"), format!("{slow:?}"), "on {text:?}");
     }
 });

@@ -20,13 +20,11 @@ use read::{Json, Kind, Prop, read_plan};
 
 /// Parses a JSON plan, returning every error found in it.
 pub fn parse_json_plan(text: &str) -> Result<PlanFile, Vec<SyntaxError>> {
-    json_fast_path(text).unwrap_or_else(|| json_slow_path(text))
+    fast(text).unwrap_or_else(|| with_jsonc(text))
 }
 
 /// The plan as the strict reader reads it, or `None` where it does not accept the text.
-/// Public for the tests and fuzz target that hold it to [`json_slow_path`].
-#[doc(hidden)]
-pub fn json_fast_path(text: &str) -> Option<Result<PlanFile, Vec<SyntaxError>>> {
+pub(super) fn fast(text: &str) -> Option<Result<PlanFile, Vec<SyntaxError>>> {
     let offset = bom_len(text);
     let tree = tree::parse(&text[offset..])?;
     Some(read_plan(tree.root(), offset))
@@ -41,8 +39,7 @@ fn bom_len(text: &str) -> usize {
 }
 
 /// The plan as jsonc-parser reads it, with the reasons for any JSON it refuses.
-#[doc(hidden)]
-pub fn json_slow_path(text: &str) -> Result<PlanFile, Vec<SyntaxError>> {
+pub(super) fn with_jsonc(text: &str) -> Result<PlanFile, Vec<SyntaxError>> {
     let offset = bom_len(text);
     let body = &text[offset..];
     check_nesting(body, false).map_err(|e| vec![shift(e, offset)])?;

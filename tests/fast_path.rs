@@ -315,21 +315,21 @@ fn rule_files_with_errors_are_left_to_pest() {
     }
 }
 
-/// Pest and the nesting check end a comment only at `\n`, the grammar also at a lone `\r`:
-/// the line after such a comment is hidden from the nesting check and from the trimming of
-/// spans, so the fast path leaves these files to pest.
+/// A lone `\r` does not end a comment, for the grammar as for the nesting check, the
+/// formatter and line numbers: what follows it on the line is comment, in both readers.
 #[test]
-fn comments_ended_by_a_lone_carriage_return_are_left_to_pest() {
-    let target = "target x { value 1 # c\r}\n";
-    let plan = format!("province A\n{}", target.repeat(MAX_DEPTH + 1));
-    assert!(
-        (PLAN.pest)(&plan).is_err(),
-        "the nesting check counts the braces"
-    );
-    PLAN.assert_left_to_pest(&plan);
+fn a_lone_carriage_return_does_not_end_a_comment() {
+    let plan = "province A\ntarget x { value 1 # c\r}\n";
+    assert!((PLAN.pest)(plan).is_err(), "the brace is in the comment");
+    PLAN.assert_left_to_pest(plan);
     let rule = "rule R \"t\" { kind floor require x >= 1 # c\r % }\n";
-    assert!((RULES.pest)(rule).is_ok());
+    assert!((RULES.pest)(rule).is_err(), "the brace is in the comment");
     RULES.assert_left_to_pest(rule);
+    let plan = "province A # c\r\rtitle \"t\"\ntarget x { value 1 }\n";
+    assert_eq!(
+        PLAN.agrees(plan).map(|p| p.contains("title: None")),
+        Some(true)
+    );
 }
 
 /// Pieces that unsettle a reader: brackets, quotes, escapes, unusual spaces and characters

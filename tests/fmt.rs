@@ -112,6 +112,20 @@ fn a_file_that_does_not_parse_is_left_untouched() {
     assert_eq!(fs::read_to_string(&broken).unwrap(), text);
 }
 
+/// Found by the `plan` fuzz target: the grammar ended a comment at a lone `\r`, the
+/// formatter only at `\n`, and formatting sliced the text backwards.
+#[test]
+fn a_lone_carriage_return_in_a_comment_is_part_of_the_comment() {
+    let crash = "province Beijing\ntarget x by 2025 {\n # \"\" after\r\r  value 14.4\nGW}\n";
+    assert!(
+        format(crash, Language::Plan).is_err(),
+        "the value is commented out"
+    );
+    let plan = "province A # c\r\rtitle \"t\"\ntarget energy_intensity_cut by 2025 { value 1 % }\n";
+    assert_formats_well(plan, Language::Plan);
+    assert_eq!(parse_plan(plan).unwrap().title, None);
+}
+
 #[test]
 fn json_plans_are_not_formatted() {
     let output = plancheck(&["fmt", "--check", "fixtures/json/liaoning.json"]);

@@ -91,15 +91,7 @@ impl<'t> Cursor<'t> {
                 b' ' | b'\t' | b'\n' | b'\r' => self.pos += 1,
                 b'#' => {
                     let rest = &bytes[self.pos..];
-                    let len = rest.iter().position(|&b| b == b'\n' || b == b'\r');
-                    let len = len.unwrap_or(rest.len());
-                    // The nesting check and span trimming end a comment at `\n` only, so a
-                    // lone `\r` would hide the rest of its line from them: the `#` is left
-                    // unread, which no reader accepts, and pest reads the file.
-                    if rest.get(len) == Some(&b'\r') && rest.get(len + 1) != Some(&b'\n') {
-                        return;
-                    }
-                    self.pos += len;
+                    self.pos += rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
                 }
                 0xE3 if self.text[self.pos..].starts_with(IDEOGRAPHIC_SPACE) => {
                     self.pos += IDEOGRAPHIC_SPACE.len()

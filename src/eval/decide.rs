@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use super::judge::{Interval, Verdict, accepted, committed, judge, meets};
+use super::judge::{Interval, Verdict, accepted, committed, compare, judge, meets};
 use super::lookup::{Hits, Lookup};
 use super::program::{Check, Test};
 use crate::finding::{Outcome, Reason, Severity, StandInUse};
@@ -125,11 +125,8 @@ pub(super) fn record(
 
 #[inline]
 fn falls_short(value: Decimal, figure: Decimal, higher: bool) -> bool {
-    if higher {
-        value < figure
-    } else {
-        value > figure
-    }
+    let order = compare(value, figure);
+    if higher { order.is_lt() } else { order.is_gt() }
 }
 
 #[inline]

@@ -101,17 +101,46 @@ impl Interval {
     }
 }
 
-/// Two decimals in order. Figures of one indicator mostly share a scale, and then their
-/// mantissas compare directly, without the rescaling `Decimal::cmp` does: the evaluator
-/// compares figures millions of times over a scenario study.
+/// Two decimals in order, as `Decimal::cmp` orders them. Figures are compared millions of
+/// times over a scenario study, and `Decimal::cmp` rescales in 96-bit arithmetic whenever
+/// the scales differ; here figures of up to 64 bits and scales at most 19 apart (any figure
+/// a plan writes) are brought to one scale with one `u128` multiplication.
 #[inline]
-fn compare(a: Decimal, b: Decimal) -> Ordering {
-    if a.scale() == b.scale() {
-        a.mantissa().cmp(&b.mantissa())
-    } else {
-        a.cmp(&b)
+pub(super) fn compare(a: Decimal, b: Decimal) -> Ordering {
+    let (na, nb) = (
+        a.is_sign_negative() && !a.is_zero(),
+        b.is_sign_negative() && !b.is_zero(),
+    );
+    if na != nb {
+        return if na {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        };
     }
+    let (ma, mb) = (a.mantissa().unsigned_abs(), b.mantissa().unsigned_abs());
+    let (sa, sb) = (a.scale(), b.scale());
+    let small = |m: u128, by: u32| m <= u64::MAX as u128 && by <= 19;
+    let magnitudes = match sa.cmp(&sb) {
+        Ordering::Equal => (ma, mb),
+        Ordering::Less if small(ma, sb - sa) => (ma * POW10[(sb - sa) as usize], mb),
+        Ordering::Greater if small(mb, sa - sb) => (ma, mb * POW10[(sa - sb) as usize]),
+        _ => return a.cmp(&b),
+    };
+    let order = magnitudes.0.cmp(&magnitudes.1);
+    if na { order.reverse() } else { order }
 }
+
+/// Powers of ten up to a decimal's largest scale.
+const POW10: [u128; 29] = {
+    let mut table = [1u128; 29];
+    let mut i = 1;
+    while i < 29 {
+        table[i] = table[i - 1] * 10;
+        i += 1;
+    }
+    table
+};
 
 /// `inner` starts no lower than `outer` does.
 fn low_ok(inner: Option<End>, outer: Option<End>) -> bool {
@@ -337,12 +366,13 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn compare_orders_as_decimal_does(
-            a in proptest::num::i64::ANY, sa in 0u32..12,
-            b in proptest::num::i64::ANY, sb in 0u32..12,
+            a in proptest::num::i128::ANY, sa in 0u32..=28,
+            b in proptest::num::i128::ANY, sb in 0u32..=28,
             same in proptest::bool::ANY,
         ) {
-            let x = Decimal::new(a, sa);
-            let y = Decimal::new(b, if same { sa } else { sb });
+            // Decimal mantissas have 96 bits.
+            let x = Decimal::from_i128_with_scale(a >> 32, sa);
+            let y = Decimal::from_i128_with_scale(b >> 32, if same { sa } else { sb });
             proptest::prop_assert_eq!(super::compare(x, y), x.cmp(&y));
         }
     }

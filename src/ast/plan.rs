@@ -39,6 +39,29 @@ pub struct TargetDecl {
     pub head: Loc,
 }
 
+impl TargetDecl {
+    /// A target with its head alone (`target INDICATOR by YEAR from YEAR`, starting at byte
+    /// `start`), its fields to be read.
+    pub(crate) fn headed(start: usize, indicator: Spanned<String>, period: Period) -> Self {
+        let last = period
+            .baseline
+            .as_ref()
+            .or(period.year.as_ref())
+            .map_or(indicator.span, |y| y.span);
+        let end = last.offset() + last.len();
+        TargetDecl {
+            indicator,
+            period,
+            value: None,
+            commitment: None,
+            status: None,
+            document: None,
+            source: None,
+            head: Loc((start, end.saturating_sub(start)).into()),
+        }
+    }
+}
+
 /// A rule waived for this plan, by whom and until when.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WaiverDecl {

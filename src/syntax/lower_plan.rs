@@ -135,21 +135,7 @@ fn lower_target(pair: Pair, errors: &mut Vec<SyntaxError>) -> Option<TargetDecl>
     let mut children = parts(pair).peekable();
     let indicator = text(&children.next().expect("grammar: target has an indicator"));
     let period = lower_period(&mut children, errors);
-    let head_end = period
-        .baseline
-        .as_ref()
-        .or(period.year.as_ref())
-        .map_or(indicator.span, |y| y.span);
-    let mut target = TargetDecl {
-        indicator,
-        period,
-        value: None,
-        commitment: None,
-        status: None,
-        document: None,
-        source: None,
-        head: Loc(join((start, 0).into(), head_end)),
-    };
+    let mut target = TargetDecl::headed(start, indicator, period);
     let context = format!("target `{}`", target.indicator.node);
     let mut value_written = false;
     for field in children {

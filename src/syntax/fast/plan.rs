@@ -42,21 +42,7 @@ pub(in crate::syntax) fn plan(text: &str) -> Fast<PlanFile> {
 fn target(c: &mut Cursor, keyword: miette::SourceSpan) -> Fast<TargetDecl> {
     let indicator = c.ident()?;
     let period = c.period()?;
-    let head_end = period
-        .baseline
-        .as_ref()
-        .or(period.year.as_ref())
-        .map_or(indicator.span, |y| y.span);
-    let mut target = TargetDecl {
-        head: Loc(join((keyword.offset(), 0).into(), head_end)),
-        indicator,
-        period,
-        value: None,
-        commitment: None,
-        status: None,
-        document: None,
-        source: None,
-    };
+    let mut target = TargetDecl::headed(keyword.offset(), indicator, period);
     fields(c, |c, word, field| match word {
         "value" => once(&mut target.value, value(c)?),
         "commitment" => once(&mut target.commitment, c.one_of(&COMMITMENTS)?),

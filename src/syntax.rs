@@ -1,14 +1,14 @@
 //! Step one: text to pest pairs, and pairs to the typed syntax tree.
 //!
-//! Each language has one small `lower_<rule>` function per grammar rule. Well-formed files
-//! are read first by hand-written readers (`fast` for the plan and rule languages, a
-//! strict reader for JSON), which build the same tree several times faster; whatever they
-//! do not accept goes to pest (or jsonc-parser), which explains what is wrong. Errors carry byte
-//! spans into the file; [`crate::problem::Problem`] attaches the file when they are reported.
+//! Each language has one small `lower_<rule>` function per grammar rule. pest is the only
+//! reader of the plan, rule and test languages, and explains what is wrong in the files it
+//! refuses. JSON plans are read first by a strict reader of our own, which builds the same
+//! tree several times faster; whatever it does not accept goes to jsonc-parser, which
+//! explains what is wrong. Errors carry byte spans into the file;
+//! [`crate::problem::Problem`] attaches the file when they are reported.
 
 mod error;
 mod expected;
-mod fast;
 mod json;
 mod limits;
 mod lower;
@@ -25,28 +25,12 @@ pub use lower_plan::{calendar_date, parse_plan};
 pub use lower_rules::parse_rules;
 pub use lower_tests::parse_tests;
 
-/// Both readers of each language, which the parse functions choose between: for the
+/// Both readers of JSON plans, which [`parse_json_plan`] chooses between: for the
 /// differential tests and fuzz targets, not an API.
 #[doc(hidden)]
 pub mod paths {
     use super::SyntaxError;
-    use crate::ast::{PlanFile, RuleFile};
-
-    pub fn plan_fast(text: &str) -> Option<PlanFile> {
-        super::fast::plan(text)
-    }
-
-    pub fn plan_pest(text: &str) -> Result<PlanFile, Vec<SyntaxError>> {
-        super::lower_plan::parse_plan_with_pest(text)
-    }
-
-    pub fn rules_fast(text: &str) -> Option<RuleFile> {
-        super::fast::rules(text)
-    }
-
-    pub fn rules_pest(text: &str) -> Result<RuleFile, Vec<SyntaxError>> {
-        super::lower_rules::parse_rules_with_pest(text)
-    }
+    use crate::ast::PlanFile;
 
     /// A JSON plan read by the strict reader: `None` where it does not accept the text.
     pub fn json_fast(text: &str) -> Option<Result<PlanFile, Vec<SyntaxError>>> {

@@ -1,8 +1,6 @@
-//! What the targets share: the fast path held to pest's reading; and for the plan targets,
-//! the bundled rules, loaded once, and a plan checked against them end to end, renderers
-//! included.
+//! What the plan targets share: the bundled rules, loaded once, and a plan checked against
+//! them end to end, renderers included.
 
-use std::fmt::Debug;
 use std::sync::OnceLock;
 
 use plancheck::check::{check_against, load_rules};
@@ -35,16 +33,4 @@ pub fn check_plan(name: &str, text: &str) {
     );
     let _ = render_human(&checked, &HumanOptions::default());
     let _ = render_json(&checked);
-}
-
-/// What the fast path reads (`fast`), pest must read to the same tree with the same spans:
-/// compared through `Debug`, since spans take no part in the trees' equality.
-pub fn assert_same_reading<T: Debug, E: Debug + PartialEq>(
-    fast: Option<T>,
-    pest: impl FnOnce() -> Result<T, E>,
-) {
-    if let Some(fast) = fast {
-        let pest = pest().map(|p| format!("{p:?}"));
-        assert_eq!(pest, Ok(format!("{fast:?}")), "the two readings differ");
-    }
 }

@@ -8,14 +8,6 @@ use crate::ast::*;
 
 /// Parses a whole plan file, returning every error found in it.
 pub fn parse_plan(text: &str) -> Result<PlanFile, Vec<SyntaxError>> {
-    match super::fast::plan(text) {
-        Some(plan) => Ok(plan),
-        None => parse_plan_with_pest(text),
-    }
-}
-
-/// The grammar's reading of a plan, with a message for every error.
-pub(super) fn parse_plan_with_pest(text: &str) -> Result<PlanFile, Vec<SyntaxError>> {
     let top = parse_top(Rule::plan_file, text).map_err(|e| vec![e])?;
     let mut errors = Vec::new();
     let Some(plan) = lower_plan_items(top.into_inner(), &mut errors) else {

@@ -12,14 +12,6 @@ use crate::ast::*;
 
 /// Parses a whole rule file, returning every error found in it.
 pub fn parse_rules(text: &str) -> Result<RuleFile, Vec<SyntaxError>> {
-    match super::fast::rules(text) {
-        Some(file) => Ok(file),
-        None => parse_rules_with_pest(text),
-    }
-}
-
-/// The grammar's reading of a rule file, with a message for every error.
-pub(super) fn parse_rules_with_pest(text: &str) -> Result<RuleFile, Vec<SyntaxError>> {
     let top = parse_top(Rule::rules_file, text).map_err(|e| vec![e])?;
     let mut file = RuleFile::default();
     let mut errors = Vec::new();

@@ -30,7 +30,7 @@ pub(super) fn is_keyword(rule: Rule) -> bool {
 fn words(rule: Rule) -> Words {
     use Words::*;
     match rule {
-        Rule::WHITESPACE | Rule::COMMENT | Rule::bom | Rule::name_char => Hidden,
+        Rule::WHITESPACE | Rule::comment_text | Rule::bom | Rule::name_char => Hidden,
         Rule::string_inner | Rule::escape | Rule::reserved | Rule::EOI => Hidden,
         // Choices between keywords: the keywords themselves are listed.
         Rule::qualifier | Rule::commitment | Rule::status | Rule::rule_kind | Rule::level => Hidden,

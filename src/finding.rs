@@ -21,6 +21,11 @@ pub enum Outcome {
     Fail,
     Undeclared,
     NotCheckable,
+    /// A benchmark's national figure reached: where the plan stands, never a verdict.
+    ReachesBenchmark,
+    /// A benchmark's national figure not reached. A benchmark compares a province with a
+    /// figure it was never required to meet, so this is a comparison, never a failure.
+    ShortOfBenchmark,
 }
 
 impl Outcome {
@@ -30,15 +35,44 @@ impl Outcome {
             Outcome::Fail => "fail",
             Outcome::Undeclared => "undeclared",
             Outcome::NotCheckable => "not_checkable",
+            Outcome::ReachesBenchmark => "reaches_benchmark",
+            Outcome::ShortOfBenchmark => "short_of_benchmark",
         }
     }
 
-    pub const ALL: [Outcome; 4] = [
+    pub const ALL: [Outcome; 6] = [
         Outcome::Pass,
         Outcome::Fail,
         Outcome::Undeclared,
         Outcome::NotCheckable,
+        Outcome::ReachesBenchmark,
+        Outcome::ShortOfBenchmark,
     ];
+
+    /// The figure compared lies inside what the rule accepts (a pass, or a benchmark
+    /// reached).
+    pub fn is_inside(self) -> bool {
+        matches!(self, Outcome::Pass | Outcome::ReachesBenchmark)
+    }
+
+    /// The figure compared lies outside what the rule accepts (a fail, or a benchmark not
+    /// reached).
+    pub fn is_outside(self) -> bool {
+        matches!(self, Outcome::Fail | Outcome::ShortOfBenchmark)
+    }
+
+    pub fn is_benchmark(self) -> bool {
+        matches!(self, Outcome::ReachesBenchmark | Outcome::ShortOfBenchmark)
+    }
+
+    /// What a benchmark rule's verdict says: where the plan stands, not whether it passed.
+    pub fn as_benchmark(self) -> Outcome {
+        match self {
+            Outcome::Pass => Outcome::ReachesBenchmark,
+            Outcome::Fail => Outcome::ShortOfBenchmark,
+            other => other,
+        }
+    }
 }
 
 /// A finding's level; a pass is reported at none.
@@ -263,6 +297,8 @@ pub struct Summary {
     pub fail: usize,
     pub undeclared: usize,
     pub not_checkable: usize,
+    pub reaches_benchmark: usize,
+    pub short_of_benchmark: usize,
     pub errors: usize,
     pub warnings: usize,
     pub notes: usize,
@@ -290,6 +326,8 @@ impl Summary {
                 Outcome::Fail => &mut s.fail,
                 Outcome::Undeclared => &mut s.undeclared,
                 Outcome::NotCheckable => &mut s.not_checkable,
+                Outcome::ReachesBenchmark => &mut s.reaches_benchmark,
+                Outcome::ShortOfBenchmark => &mut s.short_of_benchmark,
             } += 1;
             match (f.waived, f.severity) {
                 (Some(_), _) => s.waived += 1,

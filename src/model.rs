@@ -166,6 +166,17 @@ pub struct Rule {
     pub at: SourceSpan,
 }
 
+impl Rule {
+    /// What the rule's figure is to a plan, in words: a requirement, or for a benchmark a
+    /// national figure to compare with, which no plan is required to meet.
+    pub fn figure_role(&self) -> &'static str {
+        match self.kind {
+            RuleKind::Benchmark => "national benchmark",
+            _ => "required",
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Group {
     pub name: String,

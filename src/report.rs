@@ -32,6 +32,8 @@ pub struct Counts {
     pub fail: usize,
     pub undeclared: usize,
     pub not_checkable: usize,
+    pub reaches_benchmark: usize,
+    pub short_of_benchmark: usize,
     pub waived: usize,
 }
 

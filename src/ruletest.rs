@@ -268,6 +268,8 @@ fn outcome(outcome: Outcome) -> ExpectedOutcome {
         Outcome::Fail => ExpectedOutcome::Fail,
         Outcome::Undeclared => ExpectedOutcome::Undeclared,
         Outcome::NotCheckable => ExpectedOutcome::NotCheckable,
+        Outcome::ReachesBenchmark => ExpectedOutcome::ReachesBenchmark,
+        Outcome::ShortOfBenchmark => ExpectedOutcome::ShortOfBenchmark,
     }
 }
 

@@ -12,6 +12,10 @@ pub enum Dimension {
     Year,
     Power,
     Volume,
+    /// Energy consumed, in tonnes of standard coal equivalent (tce, 吨标准煤).
+    Energy,
+    /// A mass, in tonnes: coal burnt, CO2 emitted.
+    Mass,
 }
 
 impl Dimension {
@@ -22,7 +26,18 @@ impl Dimension {
             Dimension::Year => "a year",
             Dimension::Power => "power",
             Dimension::Volume => "a volume",
+            Dimension::Energy => "energy (tonnes of standard coal equivalent)",
+            Dimension::Mass => "a mass",
         }
+    }
+
+    /// An amount of something (capacity, stock, energy, mass), as opposed to a share, a
+    /// difference or a year: never below zero, and a sum over provinces means something.
+    pub fn is_amount(self) -> bool {
+        matches!(
+            self,
+            Dimension::Power | Dimension::Volume | Dimension::Energy | Dimension::Mass
+        )
     }
 
     /// The dimension of a difference of two such values, e.g. a tolerance or a margin.
@@ -47,6 +62,12 @@ pub enum Unit {
     M3,
     WanM3,
     YiM3,
+    Tce,
+    WanTce,
+    YiTce,
+    T,
+    WanT,
+    YiT,
 }
 
 /// Every spelling accepted, with the unit it means; the first spelling of each is canonical.
@@ -73,10 +94,22 @@ const SPELLINGS: &[(&str, Unit)] = &[
     ("亿m3", Unit::YiM3),
     ("亿m³", Unit::YiM3),
     ("亿立方米", Unit::YiM3),
+    ("tce", Unit::Tce),
+    ("吨标准煤", Unit::Tce),
+    ("万tce", Unit::WanTce),
+    ("万吨标准煤", Unit::WanTce),
+    ("亿tce", Unit::YiTce),
+    ("亿吨标准煤", Unit::YiTce),
+    ("t", Unit::T),
+    ("吨", Unit::T),
+    ("万t", Unit::WanT),
+    ("万吨", Unit::WanT),
+    ("亿t", Unit::YiT),
+    ("亿吨", Unit::YiT),
 ];
 
 impl Unit {
-    pub const ALL: [Unit; 11] = [
+    pub const ALL: [Unit; 17] = [
         Unit::Percent,
         Unit::Pp,
         Unit::Year,
@@ -88,6 +121,12 @@ impl Unit {
         Unit::M3,
         Unit::WanM3,
         Unit::YiM3,
+        Unit::Tce,
+        Unit::WanTce,
+        Unit::YiTce,
+        Unit::T,
+        Unit::WanT,
+        Unit::YiT,
     ];
 
     pub fn parse(written: &str) -> Option<Unit> {
@@ -117,6 +156,8 @@ impl Unit {
             Unit::Year => Dimension::Year,
             Unit::KW | Unit::WanKW | Unit::MW | Unit::GW | Unit::YiKW => Dimension::Power,
             Unit::M3 | Unit::WanM3 | Unit::YiM3 => Dimension::Volume,
+            Unit::Tce | Unit::WanTce | Unit::YiTce => Dimension::Energy,
+            Unit::T | Unit::WanT | Unit::YiT => Dimension::Mass,
         }
     }
 
@@ -125,6 +166,8 @@ impl Unit {
         match self.dimension() {
             Dimension::Power => Unit::KW,
             Dimension::Volume => Unit::M3,
+            Dimension::Energy => Unit::Tce,
+            Dimension::Mass => Unit::T,
             _ => self,
         }
     }
@@ -132,11 +175,11 @@ impl Unit {
     /// The power of ten that takes a value in this unit to the base unit.
     fn exponent(self) -> u32 {
         match self {
-            Unit::Percent | Unit::Pp | Unit::Year | Unit::KW | Unit::M3 => 0,
+            Unit::Percent | Unit::Pp | Unit::Year | Unit::KW | Unit::M3 | Unit::Tce | Unit::T => 0,
             Unit::MW => 3,
-            Unit::WanKW | Unit::WanM3 => 4,
+            Unit::WanKW | Unit::WanM3 | Unit::WanTce | Unit::WanT => 4,
             Unit::GW => 6,
-            Unit::YiKW | Unit::YiM3 => 8,
+            Unit::YiKW | Unit::YiM3 | Unit::YiTce | Unit::YiT => 8,
         }
     }
 
@@ -214,6 +257,21 @@ mod tests {
         assert_eq!(Unit::parse("亿立方米"), Some(Unit::YiM3));
         assert_eq!(Unit::parse("kw"), None);
         assert_eq!(Unit::WanKW.name(), "万kW");
+    }
+
+    #[test]
+    fn energy_and_mass_are_their_own_dimensions() {
+        assert_eq!(Unit::parse("万吨标准煤"), Some(Unit::WanTce));
+        assert_eq!(Unit::parse("亿吨"), Some(Unit::YiT));
+        let cap = Unit::YiTce.to_base(d("1.4")).unwrap();
+        assert_eq!(Unit::WanTce.from_base(cap), d("14000"));
+        assert_eq!(Unit::Tce.dimension(), Dimension::Energy);
+        assert_eq!(Unit::WanT.dimension(), Dimension::Mass);
+        assert_ne!(
+            Unit::Tce.dimension(),
+            Unit::T.dimension(),
+            "a tonne of coal equivalent is not a tonne of anything"
+        );
     }
 
     #[test]

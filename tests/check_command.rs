@@ -7,6 +7,16 @@ use std::process::Command;
 use common::{code, plancheck, root, stderr, stdout};
 use serde_json::Value;
 
+/// Every outcome a finding can have; the summary counts each.
+const OUTCOMES: [&str; 6] = [
+    "pass",
+    "fail",
+    "undeclared",
+    "not_checkable",
+    "reaches_benchmark",
+    "short_of_benchmark",
+];
+
 #[test]
 fn bundled_check_human_output() {
     let output = plancheck(&["check"]);
@@ -37,10 +47,7 @@ fn the_json_document_has_the_documented_shape() {
         summary["findings"].as_u64().unwrap() as usize,
         findings.len()
     );
-    let counted: u64 = ["pass", "fail", "undeclared", "not_checkable"]
-        .iter()
-        .map(|k| summary[k].as_u64().unwrap())
-        .sum();
+    let counted: u64 = OUTCOMES.iter().map(|k| summary[k].as_u64().unwrap()).sum();
     assert_eq!(counted as usize, findings.len());
     for f in findings {
         for key in [

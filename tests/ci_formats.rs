@@ -7,7 +7,7 @@
 mod common;
 
 use common::{code, plancheck, root, stdout};
-use serde_json::Value;
+use serde_json::{Value, json};
 
 fn schema() -> jsonschema::Validator {
     let text = std::fs::read_to_string(root().join("tests/schemas/sarif-2.1.0.json")).unwrap();
@@ -49,8 +49,14 @@ fn check_sarif_is_valid_and_describes_the_rules() {
     assert!(ei["help"]["text"].as_str().unwrap().contains("Liaoning"));
     let gansu = results(&sarif)
         .iter()
-        .find(|r| r["ruleId"] == "EI-2025" && r["level"] == "warning")
+        .find(|r| r["ruleId"] == "EI-2025" && r["properties"]["severity"] == "warning")
         .unwrap();
+    assert_eq!(
+        (&gansu["kind"], &gansu["level"]),
+        (&json!("review"), &json!("none")),
+        "a benchmark short of its figure is for review, never a SARIF `fail`"
+    );
+    assert_eq!(gansu["properties"]["outcome"], "short_of_benchmark");
     let region = &gansu["locations"][0]["physicalLocation"]["region"];
     assert_eq!(
         gansu["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
@@ -191,7 +197,7 @@ fn github_annotations() {
         || l.starts_with("::notice ")));
     assert!(text.contains("::warning file=fixtures/plans/gansu.plan,line=6,col=16,endLine=6,endColumn=22,title=EI-2025::"));
     assert!(
-        text.contains("required `>= 13.5 %25`"),
+        text.contains("national benchmark `>= 13.5 %25`"),
         "% is escaped in the message"
     );
     insta::assert_snapshot!("check_gansu_github", text);
@@ -225,10 +231,28 @@ fn junit_has_a_case_per_rule_and_plan() {
         .iter()
         .find(|c| c.name.as_str() == "EI-2025")
         .unwrap();
-    assert!(matches!(
-        ei.status,
-        quick_junit::TestCaseStatus::NonSuccess { .. }
-    ));
+    assert!(
+        matches!(ei.status, quick_junit::TestCaseStatus::Success { .. }),
+        "a benchmark is never a failed case"
+    );
+    assert!(
+        ei.system_out
+            .as_ref()
+            .is_some_and(|o| o.as_str().contains("below the national 13.5 % by 1 pp"))
+    );
+    let hebei_peak = check
+        .test_suites
+        .iter()
+        .find(|s| s.name.as_str() == "fixtures/plans/hebei.plan")
+        .and_then(|s| s.test_cases.iter().find(|c| c.name.as_str() == "PEAK-2030"))
+        .unwrap();
+    assert!(
+        matches!(
+            hebei_peak.status,
+            quick_junit::TestCaseStatus::NonSuccess { .. }
+        ),
+        "an undeclared floor at warning level is"
+    );
 
     let lint = junit(&["lint", "--format", "junit"]);
     assert_eq!(
@@ -239,7 +263,7 @@ fn junit_has_a_case_per_rule_and_plan() {
     assert_eq!(lint.failures, 0);
 
     let tests = junit(&["test", "--format", "junit"]);
-    assert_eq!(tests.tests, 18);
+    assert_eq!(tests.tests, 20);
     assert_eq!(tests.failures, 0);
 }
 
@@ -249,7 +273,7 @@ fn junit_failures_of_a_test_are_one_a_line_with_their_place() {
     let tests = dir.path().join("my.tests");
     std::fs::write(
         &tests,
-        "test \"wrong on purpose\" {\n    plan { province Beijing target energy_intensity_cut by 2025 from 2020 { value 13 % } }\n    expect EI-2025 pass\n    expect PEAK-2030 pass\n}\n",
+        "test \"wrong on purpose\" {\n    plan { province Beijing target energy_intensity_cut by 2025 from 2020 { value 13 % } }\n    expect EI-2025 reaches_benchmark\n    expect PEAK-2030 pass\n}\n",
     )
     .unwrap();
     let path = tests.to_str().unwrap();
@@ -267,7 +291,9 @@ fn junit_failures_of_a_test_are_one_a_line_with_their_place() {
     assert_eq!(message.as_deref(), Some("2 expectations do not hold"));
     let lines: Vec<&str> = description.as_deref().unwrap().lines().collect();
     assert_eq!(lines.len(), 2, "{xml}");
-    assert!(lines[0].starts_with(&format!("{path}:3:5: expected `EI-2025` pass, got fail")));
+    assert!(lines[0].starts_with(&format!(
+        "{path}:3:5: expected `EI-2025` reaches_benchmark, got short_of_benchmark"
+    )));
     assert!(lines[1].starts_with(&format!("{path}:4:5: expected `PEAK-2030` pass")));
 }
 

@@ -407,7 +407,7 @@ fn the_comparison_notices_differences() {
         ),
         (
             "co2_intensity_cut by 2030 from 2005",
-            "co2_intensity_cut by 2025 from 2020",
+            "co2_intensity_cut by 2030 from 2010",
             "liaoning.plan has 0 targets with this indicator, year and baseline",
         ),
         (

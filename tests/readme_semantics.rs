@@ -75,7 +75,7 @@ fn every_cell_of_the_readme_semantics_table_holds() {
     let mut rules = String::from("indicator non_fossil_share { unit % }\n");
     for (i, req) in requirements.iter().enumerate() {
         rules.push_str(&format!(
-            "rule R{i} \"{req}\" {{ kind benchmark require non_fossil_share by 2025 {req} }}\n"
+            "rule R{i} \"{req}\" {{ kind floor require non_fossil_share by 2025 {req} }}\n"
         ));
     }
     let mut cells = 0;

@@ -182,11 +182,11 @@ fn around_is_one_sided_with_a_note_inside_the_tolerance() {
         require non_fossil_share by 2025 around 20 % within 1 pp
     }"#;
     let cases = [
-        ("Qinghai", "52.2", Outcome::Pass, Severity::None),
-        ("Shanghai", "20", Outcome::Pass, Severity::None),
-        ("Guizhou", "19.5", Outcome::Pass, Severity::Note),
-        ("Jiangsu", "19", Outcome::Pass, Severity::Note),
-        ("Shanxi", "12", Outcome::Fail, Severity::Warning),
+        ("Qinghai", "52.2", Outcome::ReachesBenchmark, Severity::None),
+        ("Shanghai", "20", Outcome::ReachesBenchmark, Severity::None),
+        ("Guizhou", "19.5", Outcome::ReachesBenchmark, Severity::Note),
+        ("Jiangsu", "19", Outcome::ReachesBenchmark, Severity::Note),
+        ("Shanxi", "12", Outcome::ShortOfBenchmark, Severity::Warning),
     ];
     let plans: Vec<(String, String)> = cases
         .iter()
@@ -248,11 +248,11 @@ fn an_at_least_target_is_judged_by_what_it_commits_to() {
         ],
     );
     let tianjin = finding(&checked, "NF", Some("Tianjin"));
-    assert_eq!(tianjin.outcome, Outcome::Fail);
+    assert_eq!(tianjin.outcome, Outcome::ShortOfBenchmark);
     assert_eq!(tianjin.margin.unwrap().to_string(), "-8.3");
     assert_eq!(
         finding(&checked, "NF", Some("Hainan")).outcome,
-        Outcome::Pass
+        Outcome::ReachesBenchmark
     );
 }
 
@@ -294,7 +294,12 @@ fn stand_ins_are_named_and_a_lower_bound_never_fails() {
     );
 
     let enough = finding(&checked, "NF30", Some("Beijing"));
-    assert_eq!(enough.outcome, Outcome::Pass, "{}", enough.message);
+    assert_eq!(
+        enough.outcome,
+        Outcome::ReachesBenchmark,
+        "{}",
+        enough.message
+    );
     assert!(enough.stand_in.is_some());
     assert!(
         enough.message.contains("by `renewable_share`"),
@@ -334,12 +339,12 @@ fn an_equivalent_stand_in_is_judged_like_the_indicator_itself() {
     );
     assert_eq!(
         finding(&checked, "FC", Some("Jiangsu")).outcome,
-        Outcome::Pass
+        Outcome::ReachesBenchmark
     );
     let hebei = finding(&checked, "FC", Some("Hebei"));
     assert_eq!(
         hebei.outcome,
-        Outcome::Fail,
+        Outcome::ShortOfBenchmark,
         "an equivalent can fail, unlike a lower bound"
     );
     assert!(hebei.message.contains("an equivalent"), "{}", hebei.message);
@@ -520,16 +525,16 @@ fn between_and_equality() {
     );
     assert_eq!(
         finding(&checked, "EQ", Some("Beijing")).outcome,
-        Outcome::Pass
+        Outcome::ReachesBenchmark
     );
     let over = finding(&checked, "RANGE", Some("Tianjin"));
     assert_eq!(
         (over.outcome, over.margin.unwrap().to_string().as_str()),
-        (Outcome::Fail, "-1")
+        (Outcome::ShortOfBenchmark, "-1")
     );
     assert_eq!(
         finding(&checked, "EQ", Some("Tianjin")).outcome,
-        Outcome::Fail
+        Outcome::ShortOfBenchmark
     );
 }
 

@@ -16,10 +16,10 @@ each_rules := [
 	{"id": "EI-2025", "indicator": "energy_intensity_cut", "year": 2025, "baseline": 2020, "op": ">=", "value": 13.5, "accepts": []},
 	{"id": "EI-2030", "indicator": "energy_intensity_cut", "year": 2030, "baseline": 2020, "op": "qualitative", "accepts": []},
 	{"id": "CO2-2025", "indicator": "co2_intensity_cut", "year": 2025, "baseline": 2020, "op": ">=", "value": 18, "accepts": []},
-	{"id": "CO2-2030", "indicator": "co2_intensity_cut", "year": 2030, "baseline": 2005, "op": ">", "value": 65, "accepts": []},
+	{"id": "CO2-2030", "indicator": "co2_intensity_cut", "year": 2030, "baseline": 2005, "op": ">=", "value": 65, "accepts": []},
 	{"id": "NF-2025", "indicator": "non_fossil_share", "year": 2025, "baseline": null, "op": "around", "value": 20, "tolerance": 1, "accepts": ["renewable_share"]},
 	{"id": "NF-2030", "indicator": "non_fossil_share", "year": 2030, "baseline": null, "op": "around", "value": 25, "tolerance": 1, "accepts": ["renewable_share"]},
-	{"id": "NF-2060", "indicator": "non_fossil_share", "year": 2060, "baseline": null, "op": ">", "value": 80, "accepts": ["renewable_share"]},
+	{"id": "NF-2060", "indicator": "non_fossil_share", "year": 2060, "baseline": null, "op": ">=", "value": 80, "accepts": ["renewable_share"]},
 	{"id": "FC-2025", "indicator": "forest_coverage", "year": 2025, "baseline": null, "op": ">=", "value": 24.1, "accepts": []},
 	{"id": "FC-2030", "indicator": "forest_coverage", "year": 2030, "baseline": null, "op": "around", "value": 25, "tolerance": 1, "accepts": []},
 	{"id": "FC-HOLD", "indicator": "forest_coverage", "year": 2030, "baseline": null, "op": "own_earlier", "earlier": 2025, "accepts": []},
@@ -31,7 +31,7 @@ each_rules := [
 sum_rules := [
 	{"id": "FS-2025", "indicator": "forest_stock", "year": 2025, "baseline": null, "op": ">=", "value": 18000000000},
 	{"id": "FS-2030", "indicator": "forest_stock", "year": 2030, "baseline": null, "op": ">=", "value": 19000000000},
-	{"id": "WS-2030", "indicator": "wind_solar_capacity", "year": 2030, "baseline": null, "op": ">", "value": 1200000000},
+	{"id": "WS-2030", "indicator": "wind_solar_capacity", "year": 2030, "baseline": null, "op": ">=", "value": 1200000000},
 ]
 
 # Base units: kW for capacity, m3 for volume.

@@ -48,7 +48,7 @@ impl Engine {
     pub fn violations(&self, plans: &[Plan]) -> Vec<Brief> {
         let mut out = Vec::new();
         self.program.run(plans, |b| {
-            if matches!(b.outcome, Outcome::Fail | Outcome::Undeclared) {
+            if b.outcome.is_outside() || b.outcome == Outcome::Undeclared {
                 out.push(b);
             }
         });

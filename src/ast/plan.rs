@@ -89,6 +89,10 @@ pub enum Qualifier {
     Around,
     AtLeast,
     MoreThan,
+    /// The figure or less: a cap (以下, 以内, 不高于, 控制在…以内).
+    AtMost,
+    /// Less than the figure, which is excluded (低于, 不足).
+    LessThan,
     ByReference,
 }
 
@@ -99,18 +103,47 @@ impl Qualifier {
             Qualifier::Around => "around",
             Qualifier::AtLeast => "at_least",
             Qualifier::MoreThan => "more_than",
+            Qualifier::AtMost => "at_most",
+            Qualifier::LessThan => "less_than",
             Qualifier::ByReference => "by_reference",
         }
     }
 
-    pub const ALL: [Qualifier; 5] = [
+    pub const ALL: [Qualifier; 7] = [
         Qualifier::Exact,
         Qualifier::Around,
         Qualifier::AtLeast,
         Qualifier::MoreThan,
+        Qualifier::AtMost,
+        Qualifier::LessThan,
         Qualifier::ByReference,
     ];
+
+    /// The qualifier a Chinese comparison word states. In Chinese legal and statistical
+    /// drafting 以上, 以下 and 以内 include the figure, while 超过, 突破, 低于, 不足 and 不满
+    /// exclude it (domain README, "Reading Chinese comparison words").
+    pub fn from_chinese(word: &str) -> Option<Qualifier> {
+        CHINESE_QUALIFIERS
+            .iter()
+            .find(|(w, _)| *w == word)
+            .map(|(_, q)| *q)
+    }
 }
+
+/// Every Chinese comparison word plancheck reads, with its qualifier.
+pub const CHINESE_QUALIFIERS: [(&str, Qualifier); 11] = [
+    ("左右", Qualifier::Around),
+    ("以上", Qualifier::AtLeast),
+    ("不低于", Qualifier::AtLeast),
+    ("超过", Qualifier::MoreThan),
+    ("突破", Qualifier::MoreThan),
+    ("以下", Qualifier::AtMost),
+    ("以内", Qualifier::AtMost),
+    ("不高于", Qualifier::AtMost),
+    ("低于", Qualifier::LessThan),
+    ("不足", Qualifier::LessThan),
+    ("不满", Qualifier::LessThan),
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Commitment {

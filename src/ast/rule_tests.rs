@@ -40,6 +40,8 @@ pub enum ExpectedOutcome {
     Fail,
     Undeclared,
     NotCheckable,
+    ReachesBenchmark,
+    ShortOfBenchmark,
     Waived,
 }
 
@@ -50,6 +52,8 @@ impl ExpectedOutcome {
             ExpectedOutcome::Fail => "fail",
             ExpectedOutcome::Undeclared => "undeclared",
             ExpectedOutcome::NotCheckable => "not_checkable",
+            ExpectedOutcome::ReachesBenchmark => "reaches_benchmark",
+            ExpectedOutcome::ShortOfBenchmark => "short_of_benchmark",
             ExpectedOutcome::Waived => "waived",
         }
     }

@@ -56,6 +56,20 @@ impl Decision {
 /// A rule over each province, on one plan whose targets are in `hits`.
 #[inline]
 pub(super) fn decide(check: &Check, plan: &Plan, hits: &Hits) -> Decision {
+    let d = decide_plain(check, plan, hits);
+    if check.benchmark {
+        Decision {
+            outcome: d.outcome.as_benchmark(),
+            ..d
+        }
+    } else {
+        d
+    }
+}
+
+/// The verdict as a requirement's: pass or fail.
+#[inline]
+fn decide_plain(check: &Check, plan: &Plan, hits: &Hits) -> Decision {
     let d = Decision::new();
     if let Test::Qualitative = check.test {
         let d = Decision {

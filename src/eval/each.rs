@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 
 use super::decide::{Decision, Judging, against_earlier, judged_set};
 use super::judge::{Interval, accepted, committed, margin};
-use crate::finding::{Finding, Outcome, show_amount, show_interval};
+use crate::finding::{Finding, show_amount, show_interval};
 use crate::model::*;
 use crate::units::Unit;
 
@@ -102,7 +102,7 @@ pub(super) fn explain(f: &mut Finding, rules: &RuleSet, condition: &Condition, j
         Judging::Commitment => ("∈", "∉", commitment_words(j.declared, higher, unit)),
         Judging::WholeSet => ("⊆", "⊄", show_interval(j.declared, unit)),
     };
-    let sign = if f.outcome == Outcome::Pass {
+    let sign = if f.outcome.is_inside() {
         inside
     } else {
         outside

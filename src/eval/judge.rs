@@ -64,6 +64,14 @@ impl Interval {
                 low: open(v),
                 high: None,
             },
+            Qualifier::AtMost => Interval {
+                low: None,
+                high: closed(v),
+            },
+            Qualifier::LessThan => Interval {
+                low: None,
+                high: open(v),
+            },
             Qualifier::Exact | Qualifier::Around | Qualifier::ByReference => Interval::point(v),
         }
     }

@@ -38,6 +38,8 @@ pub(super) struct Check {
     pub slot: usize,
     pub test: Test,
     pub higher: bool,
+    /// A benchmark: its verdicts say where a plan stands, not whether it passes.
+    pub benchmark: bool,
     pub severity: Severity,
     pub undeclared: Severity,
     /// Stand-ins the rule accepts, in the order written.
@@ -156,6 +158,7 @@ impl Program {
             slot,
             test,
             higher,
+            benchmark: rule.kind == RuleKind::Benchmark,
             severity: rule.severity.into(),
             undeclared: rule.undeclared.into(),
             accepts,

@@ -51,13 +51,15 @@ pub fn describe(f: &Finding, rules: &RuleSet, plans: &[Plan]) -> String {
             let Condition::Qualitative(words) = &req.condition else {
                 unreachable!("only a qualitative condition gives this reason")
             };
+            let (what, after) = match rule.kind {
+                RuleKind::Benchmark => (": the national benchmark, to", ", is not numeric"),
+                _ => (" is required to", ", which is not numeric"),
+            };
             match declared {
                 Some(d) => format!(
-                    "{subject} is required to \"{words}\", which is not numeric; the plan declares {d}: not checkable"
+                    "{subject}{what} \"{words}\"{after}; the plan declares {d}: not checkable"
                 ),
-                None => format!(
-                    "{subject} is required to \"{words}\", which is not numeric: not checkable"
-                ),
+                None => format!("{subject}{what} \"{words}\"{after}: not checkable"),
             }
         }
         (Some(Reason::BaselineMismatch { declared: b }), _) => format!(
@@ -82,8 +84,9 @@ pub fn describe(f: &Finding, rules: &RuleSet, plans: &[Plan]) -> String {
                 })
                 .unwrap_or_default();
             format!(
-                "{subject}{via} declared {}{earlier}, required `{wording}`: {outcome}",
-                declared.unwrap_or_default()
+                "{subject}{via} declared {}{earlier}, {} `{wording}`: {outcome}",
+                declared.unwrap_or_default(),
+                rule.figure_role()
             )
         }
     }
@@ -104,6 +107,8 @@ pub fn declared_words(target: &Target) -> String {
         Qualifier::Around => "around ",
         Qualifier::AtLeast => "at least ",
         Qualifier::MoreThan => "more than ",
+        Qualifier::AtMost => "at most ",
+        Qualifier::LessThan => "less than ",
     };
     let unit = match amount.unit {
         crate::units::Unit::Year => String::new(),
@@ -151,15 +156,15 @@ fn via_words(f: &Finding, rules: &RuleSet) -> String {
 
 /// The verdict and margin in words.
 fn outcome_words(f: &Finding, rules: &RuleSet) -> String {
+    if f.outcome.is_benchmark() {
+        return benchmark_words(f, rules);
+    }
     let rule = &rules.rules[f.rule];
     let unit = rules.requirement_unit(rule);
     let indicator = rules.indicator(rule.requirement.indicator);
     match (f.outcome, &f.reason) {
-        (Outcome::Fail, Some(Reason::OpenEnded)) if indicator.ambition == Ambition::Earlier => {
-            return "not met: it commits to no latest year".to_string();
-        }
         (Outcome::Fail, Some(Reason::OpenEnded)) => {
-            return "not met: it commits to no upper limit".to_string();
+            return format!("not met: it commits to {}", no_bound(indicator.ambition));
         }
         (_, Some(Reason::StandInShort)) => {
             let stand_in = f.stand_in.map_or("the stand-in", |s| {
@@ -176,10 +181,7 @@ fn outcome_words(f: &Finding, rules: &RuleSet) -> String {
         return f.outcome.name().replace('_', " ");
     };
     let amount = show_difference(m.abs(), unit);
-    let strictly_beyond = f
-        .declared_set
-        .and_then(|s| s.low)
-        .is_some_and(|e| !e.inclusive);
+    let strictly_beyond = strictly_beyond(f);
     match f.outcome {
         Outcome::Pass if f.within_tolerance => {
             format!("met within the tolerance, {amount} short of the figure")
@@ -198,8 +200,73 @@ fn outcome_words(f: &Finding, rules: &RuleSet) -> String {
     }
 }
 
+/// Where a plan stands against a benchmark, in the direction of ambition: `below the
+/// national 20 % by 7 pp`. A benchmark is a comparison, so these words never say a plan
+/// failed or missed.
+fn benchmark_words(f: &Finding, rules: &RuleSet) -> String {
+    let rule = &rules.rules[f.rule];
+    let unit = rules.requirement_unit(rule);
+    let national = format!("the national {}", figure_words(&rule.requirement.condition));
+    let ambition = rules.indicator(rule.requirement.indicator).ambition;
+    let (ahead, behind) = match ambition {
+        Ambition::Higher => ("above", "below"),
+        Ambition::Lower => ("below", "above"),
+        Ambition::Earlier => ("earlier than", "later than"),
+    };
+    let reaches = f.outcome == Outcome::ReachesBenchmark;
+    let Some(m) = f.margin else {
+        return if reaches {
+            format!("at or {ahead} {national}")
+        } else {
+            format!(
+                "it commits to {}, so it does not reach {national}",
+                no_bound(ambition)
+            )
+        };
+    };
+    let amount = show_difference(m.abs(), unit);
+    match (reaches, m.is_sign_negative() && !m.is_zero()) {
+        (true, _) if f.within_tolerance => {
+            format!("within the tolerance of {national}, {amount} {behind} it")
+        }
+        (true, _) if m.is_zero() && strictly_beyond(f) => format!("{ahead} {national}"),
+        (true, _) if m.is_zero() => format!("at {national}"),
+        (true, _) => format!("{ahead} {national} by {amount}"),
+        (false, false) => format!("at {national}, which the benchmark excludes"),
+        (false, true) => format!("{behind} {national} by {amount}"),
+    }
+}
+
+/// What a declaration unbounded on its less ambitious side leaves open.
+fn no_bound(ambition: Ambition) -> &'static str {
+    match ambition {
+        Ambition::Earlier => "no latest year",
+        Ambition::Higher => "no lower limit",
+        Ambition::Lower => "no upper limit",
+    }
+}
+
+/// A requirement's figure in words: `13.5 %`, `around 20 %`, `2060`.
+fn figure_words(condition: &Condition) -> String {
+    let show = |a: &Amount| show_value(a.in_own_unit(), a.unit);
+    match condition {
+        Condition::Compare { value, .. } => show(value),
+        Condition::Around { value, .. } => format!("around {}", show(value)),
+        Condition::Between { low, high } => format!("{} to {}", show(low), show(high)),
+        Condition::OwnEarlier { year, .. } => format!("{year} target"),
+        Condition::Qualitative(words) => format!("\"{words}\""),
+    }
+}
+
+fn strictly_beyond(f: &Finding) -> bool {
+    f.declared_set
+        .and_then(|s| s.low)
+        .is_some_and(|e| !e.inclusive)
+}
+
 fn undeclared(f: &Finding, rules: &RuleSet, plan: &Plan, subject: &str, wording: &str) -> String {
-    let base = format!("{subject} is not declared; required `{wording}`");
+    let role = rules.rules[f.rule].figure_role();
+    let base = format!("{subject} is not declared; {role} `{wording}`");
     match f.stand_in {
         Some(s) => {
             let other = &plan.targets[s.target];

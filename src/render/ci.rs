@@ -7,9 +7,9 @@ use miette::SourceSpan;
 use crate::ast::Level;
 use crate::check::Checked;
 use crate::codes::{self, CodeKind};
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Outcome, Severity};
 use crate::lint::Linted;
-use crate::model::{Rule, RuleSet, Site, Sources};
+use crate::model::{Rule, RuleKind, RuleSet, Site, Sources};
 use crate::problem::Problem;
 use crate::source::{LineCol, SourceFile};
 
@@ -84,6 +84,8 @@ pub struct CiResult {
     pub related: Vec<CiLocation>,
     /// Why the result is suppressed (an `allow` or a waiver), where it is.
     pub suppressed: Option<String>,
+    /// A finding's outcome; `None` for input problems, waiver problems and lints.
+    pub outcome: Option<Outcome>,
 }
 
 pub struct CiReport {
@@ -143,6 +145,7 @@ fn problem_result(problem: &Problem) -> CiResult {
         location,
         related: Vec::new(),
         suppressed: None,
+        outcome: None,
     }
 }
 
@@ -181,8 +184,13 @@ fn finding_result(f: &Finding, checked: &Checked) -> CiResult {
         sources,
         rule.requirement.site,
         Some(format!(
-            "required by `{}`: `{}`",
-            rule.id, rule.requirement.wording
+            "{} `{}`: `{}`",
+            match rule.kind {
+                RuleKind::Benchmark => "national benchmark",
+                _ => "required by",
+            },
+            rule.id,
+            rule.requirement.wording
         )),
     )];
     for c in &f.contributors {
@@ -210,6 +218,7 @@ fn finding_result(f: &Finding, checked: &Checked) -> CiResult {
         location: Some(location),
         related,
         suppressed,
+        outcome: Some(f.outcome),
     }
 }
 
@@ -250,6 +259,7 @@ pub fn check_report(checked: &Checked) -> CiReport {
             location: Some(CiLocation::at(&checked.sources, waiver.site, None)),
             related: Vec::new(),
             suppressed: None,
+            outcome: None,
         });
     }
     add_code_rules(&mut report);
@@ -280,6 +290,7 @@ pub fn lint_report(linted: &Linted) -> CiReport {
             location: Some(CiLocation::at(&linted.sources, f.site, None)),
             related: Vec::new(),
             suppressed: f.suppressed.clone(),
+            outcome: None,
         });
     }
     add_code_rules(&mut report);

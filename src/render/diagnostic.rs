@@ -140,7 +140,7 @@ pub fn finding_report(f: &Finding, checked: &Checked) -> Report {
         checked,
         rule.requirement.site,
         format!("rule `{}`: {}{cited}", rule.id, rule.title),
-        format!("required: `{}`", rule.requirement.wording),
+        format!("{}: `{}`", rule.figure_role(), rule.requirement.wording),
         MietteSeverity::Advice,
     );
     if f.plan.is_some() {
@@ -187,6 +187,8 @@ fn plan_report(f: &Finding, checked: &Checked, plan: &Plan, severity: MietteSeve
         (Some(Reason::ByReference), _) => "no number to compare".to_string(),
         (_, Outcome::Pass) => "meets the requirement".to_string(),
         (_, Outcome::Fail) => "does not meet the requirement".to_string(),
+        (_, Outcome::ReachesBenchmark) => "reaches the national figure".to_string(),
+        (_, Outcome::ShortOfBenchmark) => "short of the national figure".to_string(),
         _ => "declared here".to_string(),
     };
     let label = match f.stand_in {

@@ -160,13 +160,15 @@ fn summary_line(checked: &Checked) -> String {
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut line = format!(
-        "checked {} against {}: {} pass, {} fail, {} undeclared, {} not checkable; {}, {}, {}",
+        "checked {} against {}: {} pass, {} fail, {} undeclared, {} not checkable; benchmarks: {} reached, {} short; {}, {}, {}",
         plural(s.plans, "plan", "plans"),
         plural(s.rules, "rule", "rules"),
         s.pass,
         s.fail,
         s.undeclared,
         s.not_checkable,
+        s.reaches_benchmark,
+        s.short_of_benchmark,
         plural(s.errors, "error", "errors"),
         plural(s.warnings, "warning", "warnings"),
         plural(s.notes, "note", "notes"),

@@ -1,16 +1,18 @@
 //! `--format sarif`: SARIF 2.1.0, through the typed model of the `serde-sarif` crate.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use serde_json::json;
 use serde_sarif::sarif::{
-    ArtifactLocation, Location, Message, MultiformatMessageString, PhysicalLocation, Region,
-    ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultLevel, Run, Sarif,
-    Suppression, Tool, ToolComponent,
+    ArtifactLocation, Location, Message, MultiformatMessageString, PhysicalLocation, PropertyBag,
+    Region, ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultKind,
+    ResultLevel, Run, Sarif, Suppression, Tool, ToolComponent,
 };
 
 use super::ci::{CiLevel, CiLocation, CiReport, CiResult, CiRule};
+use crate::finding::Outcome;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -101,6 +103,18 @@ fn location(at: &CiLocation) -> Location {
     }
 }
 
+/// A benchmark's finding compares a province with a figure it was never required to meet:
+/// SARIF's `fail` would call it a failure, so it is a result for `review` (short of the
+/// figure) or `informational` (reached). SARIF allows no level but `none` beside those
+/// kinds, so the level the rule gives is kept as a property.
+fn as_benchmark(out: &mut SarifResult, outcome: Outcome) {
+    out.kind = Some(match outcome {
+        Outcome::ShortOfBenchmark => ResultKind::Review,
+        _ => ResultKind::Informational,
+    });
+    out.level = Some(ResultLevel::None);
+}
+
 fn level(level: CiLevel) -> ResultLevel {
     match level {
         CiLevel::Error => ResultLevel::Error,
@@ -115,6 +129,18 @@ fn result(r: &CiResult, rules: &[CiRule]) -> SarifResult {
         .message(message(&r.message))
         .level(level(r.level))
         .build();
+    if let Some(outcome) = r.outcome {
+        let mut properties = BTreeMap::from([("outcome".to_string(), json!(outcome.name()))]);
+        if outcome.is_benchmark() {
+            as_benchmark(&mut out, outcome);
+            properties.insert("severity".to_string(), json!(level(r.level)));
+        }
+        out.properties = Some(
+            PropertyBag::builder()
+                .additional_properties(properties)
+                .build(),
+        );
+    }
     out.rule_index = rules
         .iter()
         .position(|rule| rule.id == r.rule)

@@ -69,6 +69,8 @@ fn counts<'a>(findings: impl Iterator<Item = &'a Finding>) -> Counts {
             (None, Outcome::Fail) => &mut c.fail,
             (None, Outcome::Undeclared) => &mut c.undeclared,
             (None, Outcome::NotCheckable) => &mut c.not_checkable,
+            (None, Outcome::ReachesBenchmark) => &mut c.reaches_benchmark,
+            (None, Outcome::ShortOfBenchmark) => &mut c.short_of_benchmark,
         } += 1;
     }
     c

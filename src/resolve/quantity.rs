@@ -48,10 +48,7 @@ pub(super) fn resolve_quantity(q: &Quantity, expect: &Expect) -> Result<Amount, 
         return Err(mismatch(unit, span, expect));
     }
     let value = q.number.node.value;
-    if matches!(unit.dimension(), Dimension::Power | Dimension::Volume)
-        && value.is_sign_negative()
-        && !value.is_zero()
-    {
+    if unit.dimension().is_amount() && value.is_sign_negative() && !value.is_zero() {
         return Err(ResolveError::NegativeTotal {
             text: q.number.node.text.clone(),
             unit: unit.name(),
@@ -104,5 +101,7 @@ fn example_unit(dimension: Dimension) -> &'static str {
         Dimension::Year => "year",
         Dimension::Power => "万kW",
         Dimension::Volume => "亿m3",
+        Dimension::Energy => "万tce",
+        Dimension::Mass => "万t",
     }
 }

@@ -494,22 +494,18 @@ impl Resolver<'_> {
                 scope_at("a sum"),
                 "make the rule `kind aggregate`, or scope it over each province",
             )),
-            (RuleKind::Aggregate, _, _)
-                if !matches!(dimension, Dimension::Power | Dimension::Volume) =>
-            {
-                Some((
-                    "an `aggregate` rule needs a total that can be summed (power or volume)",
-                    (
-                        req.site.span,
-                        format!(
-                            "`{}` is {}",
-                            self.set.indicator(req.indicator).name,
-                            dimension.name()
-                        ),
+            (RuleKind::Aggregate, _, _) if !dimension.is_amount() => Some((
+                "an `aggregate` rule needs a total that can be summed (power, volume, energy or mass)",
+                (
+                    req.site.span,
+                    format!(
+                        "`{}` is {}",
+                        self.set.indicator(req.indicator).name,
+                        dimension.name()
                     ),
-                    "a sum of percentages or years means nothing; compare each province instead",
-                ))
-            }
+                ),
+                "a sum of percentages or years means nothing; compare each province instead",
+            )),
             (RuleKind::Aggregate, _, Condition::Qualitative(_) | Condition::OwnEarlier { .. }) => {
                 Some((
                     "an `aggregate` rule needs a numeric condition",

@@ -213,6 +213,8 @@ fn lower_qualifier(pair: &Pair) -> Qualifier {
         Rule::kw_around => Qualifier::Around,
         Rule::kw_at_least => Qualifier::AtLeast,
         Rule::kw_more_than => Qualifier::MoreThan,
+        Rule::kw_at_most => Qualifier::AtMost,
+        Rule::kw_less_than => Qualifier::LessThan,
         _ => Qualifier::Exact,
     }
 }

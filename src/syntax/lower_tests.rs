@@ -127,6 +127,8 @@ fn lower_outcome(pair: &Pair) -> ExpectedOutcome {
         Rule::kw_fail => ExpectedOutcome::Fail,
         Rule::kw_undeclared => ExpectedOutcome::Undeclared,
         Rule::kw_waived => ExpectedOutcome::Waived,
+        Rule::kw_reaches_benchmark => ExpectedOutcome::ReachesBenchmark,
+        Rule::kw_short_of_benchmark => ExpectedOutcome::ShortOfBenchmark,
         _ => ExpectedOutcome::NotCheckable,
     }
 }

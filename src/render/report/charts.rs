@@ -14,6 +14,10 @@ pub const PASS: RGBColor = RGBColor(0x2e, 0x7d, 0x32);
 pub const FAIL: RGBColor = RGBColor(0xc6, 0x28, 0x28);
 pub const OPEN: RGBColor = RGBColor(0x9e, 0x9e, 0x9e);
 pub const NO_RULE: RGBColor = RGBColor(0x15, 0x65, 0xc0);
+/// A benchmark is a comparison, not a verdict: its bars are blue-grey, dark where the
+/// national figure is reached and light where it is not, never the red of a missed floor.
+pub const BENCH_REACHED: RGBColor = RGBColor(0x45, 0x5a, 0x64);
+pub const BENCH_SHORT: RGBColor = RGBColor(0xb0, 0xbe, 0xc5);
 /// Amber, as in the heat map: a waived miss is not shown as a plain one.
 pub const WAIVED: RGBColor = RGBColor(0xf9, 0xa8, 0x25);
 const NATIONAL: RGBColor = RGBColor(0x6a, 0x1b, 0x9a);
@@ -34,6 +38,8 @@ fn colour(entry: &RankEntry) -> RGBColor {
         _ if entry.waived => WAIVED,
         Some("pass") => PASS,
         Some("fail") => FAIL,
+        Some("reaches_benchmark") => BENCH_REACHED,
+        Some("short_of_benchmark") => BENCH_SHORT,
         Some(_) => OPEN,
         None => NO_RULE,
     }

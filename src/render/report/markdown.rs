@@ -74,6 +74,8 @@ fn summary(out: &mut String, report: &Report) {
                 c.fail.to_string(),
                 c.undeclared.to_string(),
                 c.not_checkable.to_string(),
+                c.reaches_benchmark.to_string(),
+                c.short_of_benchmark.to_string(),
                 c.waived.to_string(),
             ]
         });
@@ -85,6 +87,8 @@ fn summary(out: &mut String, report: &Report) {
         "fail",
         "undeclared",
         "not checkable",
+        "reaches benchmark",
+        "short of benchmark",
         "waived",
     ];
     table(out, &header, rows);
@@ -230,8 +234,15 @@ fn provinces(out: &mut String, report: &Report) {
         let c = &p.counts;
         let _ = writeln!(
             out,
-            "From `{}`: {} pass, {} fail, {} undeclared, {} not checkable, {} waived.\n",
-            p.file, c.pass, c.fail, c.undeclared, c.not_checkable, c.waived
+            "From `{}`: {} pass, {} fail, {} undeclared, {} not checkable, {} waived; benchmarks: {} reached, {} short.\n",
+            p.file,
+            c.pass,
+            c.fail,
+            c.undeclared,
+            c.not_checkable,
+            c.waived,
+            c.reaches_benchmark,
+            c.short_of_benchmark
         );
         if p.targets.is_empty() {
             let _ = writeln!(out, "The plan declares no target.\n");

@@ -42,6 +42,8 @@ pub fn outcome_words(outcome: &str, waived: bool) -> &'static str {
         ("fail", _) => "fail",
         ("undeclared", _) => "undeclared",
         ("not_checkable", _) => "not checkable",
+        ("reaches_benchmark", _) => "reaches benchmark",
+        ("short_of_benchmark", _) => "short of benchmark",
         _ => "",
     }
 }

@@ -1,0 +1,134 @@
+//! Every Chinese comparison word plancheck reads, at the bound itself, against every
+//! comparison: 以上, 以下 and 以内 include the figure; 超过, 突破, 低于, 不足 and 不满
+//! exclude it (domain README, "Reading Chinese comparison words"). Each word is read to its
+//! qualifier, written into a plan, and judged end to end, both for an indicator where higher
+//! is more ambitious (a share) and for a cap, where lower is (energy use in 万tce).
+
+use plancheck::ast::{CHINESE_QUALIFIERS, Qualifier};
+use plancheck::check::check;
+use plancheck::finding::Outcome;
+use plancheck::source::SourceFile;
+
+const COMPARISONS: [&str; 5] = [">=", ">", "<=", "<", "=="];
+
+/// What a word reads as, written by hand from the domain reference.
+const READINGS: [(&str, &str); 11] = [
+    ("左右", "around"),
+    ("以上", "at_least"),
+    ("不低于", "at_least"),
+    ("超过", "more_than"),
+    ("突破", "more_than"),
+    ("以下", "at_most"),
+    ("以内", "at_most"),
+    ("不高于", "at_most"),
+    ("低于", "less_than"),
+    ("不足", "less_than"),
+    ("不满", "less_than"),
+];
+
+/// The verdicts of a declaration at the figure 65 against `>= 65`, `> 65`, `<= 65`, `< 65`
+/// and `== 65`, by qualifier. A province commits to the least ambitious value it allows:
+/// where higher is more ambitious, `at_least 65` commits to 65 and `more_than 65` to just
+/// above it, while `at_most 65` and `less_than 65` commit to no lower bound at all.
+fn expected(qualifier: &str, higher_is_better: bool) -> [bool; 5] {
+    match (qualifier, higher_is_better) {
+        ("around" | "exact", _) => [true, false, true, false, true],
+        ("at_least", true) | ("at_most", false) => [true, false, true, false, true],
+        ("more_than", true) => [true, true, false, false, false],
+        ("less_than", false) => [false, false, true, true, false],
+        ("at_most" | "less_than", true) => [false, false, true, true, false],
+        ("at_least" | "more_than", false) => [true, true, false, false, false],
+        _ => unreachable!("{qualifier}"),
+    }
+}
+
+fn rules() -> String {
+    let mut text = String::from(
+        "indicator share { unit % ambition higher }\nindicator energy_use { unit 万tce ambition lower }\n",
+    );
+    for (i, op) in COMPARISONS.iter().enumerate() {
+        text.push_str(&format!(
+            "rule S{i} \"share {op} 65\" {{ kind floor require share by 2025 {op} 65 % }}\n\
+             rule E{i} \"cap {op} 65\" {{ kind floor require energy_use by 2025 {op} 65 万tce }}\n"
+        ));
+    }
+    text
+}
+
+/// The outcomes of the share rules and the cap rules on a plan declaring both at 65.
+fn verdicts(qualifier: Qualifier) -> (Vec<bool>, Vec<bool>) {
+    let q = qualifier.name();
+    let plan = format!(
+        "province Beijing\ntarget share by 2025 {{ value {q} 65 % }}\n\
+         target energy_use by 2025 {{ value {q} 650000 吨标准煤 }}\n"
+    );
+    let checked = check(
+        vec![SourceFile::new("words.rules", rules())],
+        vec![SourceFile::new("words.plan", plan)],
+        Vec::new(),
+        time::macros::date!(2026 - 12 - 02),
+    );
+    assert!(checked.problems.is_empty(), "{:?}", checked.problems);
+    let rules = checked.rules.as_ref().unwrap();
+    let outcomes = |prefix: char| {
+        checked
+            .findings
+            .iter()
+            .filter(|f| rules.rules[f.rule].id.starts_with(prefix))
+            .map(|f| {
+                assert!(
+                    matches!(f.outcome, Outcome::Pass | Outcome::Fail),
+                    "{}",
+                    f.message
+                );
+                f.outcome == Outcome::Pass
+            })
+            .collect()
+    };
+    (outcomes('S'), outcomes('E'))
+}
+
+#[test]
+fn every_word_reads_as_the_domain_reference_says() {
+    assert_eq!(CHINESE_QUALIFIERS.len(), READINGS.len());
+    for (word, reading) in READINGS {
+        let q = Qualifier::from_chinese(word).unwrap_or_else(|| panic!("{word} is read"));
+        assert_eq!(q.name(), reading, "{word}");
+    }
+    assert_eq!(Qualifier::from_chinese("大幅"), None);
+}
+
+#[test]
+fn every_word_at_the_bound_against_every_comparison() {
+    for (word, reading) in READINGS {
+        let qualifier = Qualifier::from_chinese(word).unwrap();
+        let (share, cap) = verdicts(qualifier);
+        for (higher, got) in [(true, share), (false, cap)] {
+            let want = expected(reading, higher);
+            for (i, op) in COMPARISONS.iter().enumerate() {
+                assert_eq!(
+                    got[i], want[i],
+                    "{word} ({reading}) 65 against `{op} 65`, higher is better: {higher}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_bound_itself_decides_inclusive_from_exclusive() {
+    let (at_least, _) = verdicts(Qualifier::AtLeast);
+    let (more_than, _) = verdicts(Qualifier::MoreThan);
+    assert!(
+        at_least[0] && !at_least[1],
+        "65%以上 meets >= 65 but not > 65"
+    );
+    assert!(more_than[0] && more_than[1], "超过65% meets both");
+    let (_, at_most) = verdicts(Qualifier::AtMost);
+    let (_, less_than) = verdicts(Qualifier::LessThan);
+    assert!(
+        at_most[2] && !at_most[3],
+        "a cap 以内 65 meets <= 65 but not < 65"
+    );
+    assert!(less_than[2] && less_than[3], "低于 65 meets both");
+}

@@ -82,3 +82,62 @@ pub struct Period {
     pub year: Option<Spanned<u16>>,
     pub baseline: Option<Spanned<u16>>,
 }
+
+/// A five-year-plan period, to which national requirements and provincial targets belong.
+/// National requirements differ by period (in the 15th, CO2 intensity is measured from
+/// 2025), so a rule file states its period and a plan is judged by the rules of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PlanPeriod {
+    /// The 14th five-year plan, 2021-2025.
+    Fourteenth,
+    /// The 15th five-year plan, 2026-2030.
+    Fifteenth,
+}
+
+impl PlanPeriod {
+    pub const ALL: [PlanPeriod; 2] = [PlanPeriod::Fourteenth, PlanPeriod::Fifteenth];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            PlanPeriod::Fourteenth => "14th",
+            PlanPeriod::Fifteenth => "15th",
+        }
+    }
+
+    pub fn parse(word: &str) -> Option<PlanPeriod> {
+        PlanPeriod::ALL.into_iter().find(|p| p.name() == word)
+    }
+
+    /// The first and last year of the period.
+    pub fn years(self) -> (u16, u16) {
+        match self {
+            PlanPeriod::Fourteenth => (2021, 2025),
+            PlanPeriod::Fifteenth => (2026, 2030),
+        }
+    }
+
+    /// Whether a rule of period `rule` judges a plan of period `plan`: one of no stated
+    /// period goes with every period.
+    #[inline]
+    pub fn meet(rule: Option<PlanPeriod>, plan: Option<PlanPeriod>) -> bool {
+        match (rule, plan) {
+            (Some(r), Some(p)) => r == p,
+            _ => true,
+        }
+    }
+
+    /// The period a year falls in, if plancheck knows one.
+    pub fn of_year(year: u16) -> Option<PlanPeriod> {
+        PlanPeriod::ALL.into_iter().find(|p| {
+            let (first, last) = p.years();
+            (first..=last).contains(&year)
+        })
+    }
+}
+
+impl std::fmt::Display for PlanPeriod {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (first, last) = self.years();
+        write!(f, "the {} five-year plan ({first}-{last})", self.name())
+    }
+}

@@ -2,7 +2,7 @@
 
 use crate::ast::RuleFile;
 use crate::finding::{Finding, Summary, WaiverIssue};
-use crate::model::{FileId, Plan, RuleSet, Sources};
+use crate::model::{FileId, Plan, PlanPeriod, RuleSet, Sources};
 use crate::problem::Problem;
 use crate::source::SourceFile;
 use crate::{eval, resolve, syntax};
@@ -20,7 +20,10 @@ pub struct Checked {
 
 impl Checked {
     pub fn summary(&self) -> Summary {
-        let rules = self.rules.as_ref().map_or(0, |r| r.rules.len());
+        let rules = self
+            .rules
+            .as_ref()
+            .map_or(0, |r| r.in_force_rules().count());
         Summary::of(&self.findings, &self.waiver_issues, self.plans.len(), rules)
     }
 }
@@ -123,13 +126,25 @@ pub fn check(
 pub fn check_with_progress(
     rule_files: Vec<SourceFile>,
     plan_files: Vec<SourceFile>,
+    problems: Vec<Problem>,
+    today: time::Date,
+    tick: &mut dyn FnMut(),
+) -> Checked {
+    let files = (rule_files, plan_files);
+    check_in_period(files, problems, today, None, tick)
+}
+
+/// [`check_with_progress`] with only the rules of `period` (and those of no period) in force.
+pub fn check_in_period(
+    (rule_files, plan_files): (Vec<SourceFile>, Vec<SourceFile>),
     mut problems: Vec<Problem>,
     today: time::Date,
+    period: Option<PlanPeriod>,
     tick: &mut dyn FnMut(),
 ) -> Checked {
     let mut sources = Sources::default();
     let rules = match load_rules(&mut sources, rule_files) {
-        Ok(rules) => rules,
+        Ok(rules) => RuleSet { period, ..rules },
         Err(more) => {
             problems.extend(more);
             return Checked {

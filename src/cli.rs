@@ -89,6 +89,15 @@ pub fn run() -> ExitCode {
     ExitCode::from(code)
 }
 
+/// `--period 14th`: a five-year-plan period plancheck knows.
+fn parse_period(text: &str) -> Result<plancheck::ast::PlanPeriod, String> {
+    plancheck::ast::PlanPeriod::parse(text).ok_or_else(|| {
+        format!(
+            "`{text}` is not a period plancheck knows: `14th` (2021-2025) or `15th` (2026-2030)"
+        )
+    })
+}
+
 fn parse_date(text: &str) -> Result<time::Date, String> {
     plancheck::syntax::calendar_date(text)
         .ok_or_else(|| format!("`{text}` is not a date (YYYY-MM-DD)"))

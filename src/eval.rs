@@ -22,7 +22,7 @@ use lookup::Hits;
 use program::Check;
 
 use crate::finding::{Finding, Outcome, Severity, describe};
-use crate::model::{Plan, RuleSet};
+use crate::model::{Plan, PlanPeriod, RuleSet};
 use crate::provinces::ProvinceSet;
 
 /// A finding in brief: whose, and what came of it. Waivers are applied to findings, not
@@ -135,12 +135,16 @@ impl Run<'_> {
         self.hits.fill(self.program, plan);
         self.with_plan = self.with_plan.union(ProvinceSet::single(plan.province));
         for check in &self.program.checks {
-            if check.provinces.contains(plan.province) {
+            if check.provinces.contains(plan.province)
+                && PlanPeriod::meet(check.period, plan.period)
+            {
                 each(check, decide(check, plan, &self.hits));
             }
         }
         for (sum, total) in self.program.sums.iter().zip(&mut self.totals) {
-            total.add(sum, plan, p as usize, &self.hits);
+            if PlanPeriod::meet(sum.period, plan.period) {
+                total.add(sum, plan, p as usize, &self.hits);
+            }
         }
     }
 }

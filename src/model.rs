@@ -6,8 +6,8 @@ use miette::SourceSpan;
 use rust_decimal::Decimal;
 
 pub use crate::ast::{
-    Ambition, BaselineNeed, CmpOp, Commitment, Level, MissingPolicy, Qualifier, RuleKind, StandIn,
-    Status, StatusKind,
+    Ambition, BaselineNeed, CmpOp, Commitment, Level, MissingPolicy, PlanPeriod, Qualifier,
+    RuleKind, StandIn, Status, StatusKind,
 };
 use crate::provinces::{Province, ProvinceSet};
 use crate::source::SourceFile;
@@ -160,6 +160,8 @@ pub struct Rule {
     pub cites: Vec<Citation>,
     pub help: Option<String>,
     pub accepts: Vec<(IndicatorId, StandIn)>,
+    /// The five-year-plan period of the rule's file; `None`: every period.
+    pub period: Option<PlanPeriod>,
     /// The rule's header, `rule ID "title"`.
     pub site: Site,
     /// The whole declaration, in the same file.
@@ -167,6 +169,12 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// Whether the rule judges a plan of `period`: a rule or a plan of no stated period
+    /// goes with every period.
+    pub fn applies_in(&self, period: Option<PlanPeriod>) -> bool {
+        PlanPeriod::meet(self.period, period)
+    }
+
     /// What the rule's figure is to a plan, in words: a requirement, or for a benchmark a
     /// national figure to compare with, which no plan is required to meet.
     pub fn figure_role(&self) -> &'static str {
@@ -193,9 +201,24 @@ pub struct RuleSet {
     pub rules: Vec<Rule>,
     /// The rule files, in the order they were read.
     pub files: Vec<FileId>,
+    /// The period chosen for the run (`--period`); `None`: every period.
+    pub period: Option<PlanPeriod>,
 }
 
 impl RuleSet {
+    /// Whether a rule takes part in the run: of the chosen period, or of none.
+    pub fn in_force(&self, rule: &Rule) -> bool {
+        PlanPeriod::meet(rule.period, self.period)
+    }
+
+    /// The rules that take part in the run.
+    pub fn in_force_rules(&self) -> impl Iterator<Item = (usize, &Rule)> {
+        self.rules
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| self.in_force(r))
+    }
+
     pub fn indicator(&self, id: IndicatorId) -> &Indicator {
         &self.indicators[id.0 as usize]
     }
@@ -268,6 +291,9 @@ pub struct Plan {
     pub province: Province,
     pub title: Option<String>,
     pub issued: Option<String>,
+    /// The five-year-plan period the plan belongs to: as it states, or as its issue date
+    /// says; `None` when neither tells, and then every rule applies.
+    pub period: Option<PlanPeriod>,
     pub targets: Vec<Target>,
     pub waivers: Vec<Waiver>,
     /// The plan's `province` line, where findings about undeclared targets point.

@@ -257,7 +257,9 @@ fn no_finding(expect: &Expectation, province: Option<Province>, plans: &[Plan]) 
         Some(p) if !plans.iter().any(|plan| plan.province == p) => {
             format!("the test has no plan for {p}, so `{rule}` gives no finding for it")
         }
-        Some(p) => format!("`{rule}` gives no finding for {p}: it is not in the rule's scope"),
+        Some(p) => format!(
+            "`{rule}` gives no finding for {p}: it is not in the rule's scope, or the plan is of another five-year-plan period"
+        ),
         None => format!("`{rule}` gives no finding for the aggregate"),
     }
 }

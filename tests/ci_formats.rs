@@ -64,7 +64,7 @@ fn check_sarif_is_valid_and_describes_the_rules() {
     );
     assert_eq!(
         (region["startLine"].as_i64(), region["startColumn"].as_i64()),
-        (Some(6), Some(16))
+        (Some(7), Some(16))
     );
     assert_eq!(region["endColumn"], 22, "`12.5 %` is six characters");
     let related = &gansu["relatedLocations"][0];
@@ -195,7 +195,7 @@ fn github_annotations() {
     assert!(text.lines().all(|l| l.starts_with("::error ")
         || l.starts_with("::warning ")
         || l.starts_with("::notice ")));
-    assert!(text.contains("::warning file=fixtures/plans/gansu.plan,line=6,col=16,endLine=6,endColumn=22,title=EI-2025::"));
+    assert!(text.contains("::warning file=fixtures/plans/gansu.plan,line=7,col=16,endLine=7,endColumn=22,title=EI-2025::"));
     assert!(
         text.contains("national benchmark `>= 13.5 %25`"),
         "% is escaped in the message"
@@ -263,7 +263,7 @@ fn junit_has_a_case_per_rule_and_plan() {
     assert_eq!(lint.failures, 0);
 
     let tests = junit(&["test", "--format", "junit"]);
-    assert_eq!(tests.tests, 20);
+    assert_eq!(tests.tests, 24);
     assert_eq!(tests.failures, 0);
 }
 

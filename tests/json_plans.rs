@@ -266,6 +266,9 @@ fn json_twin(plan: &Plan, rules: &RuleSet, province: &str) -> String {
     if let Some(issued) = &plan.issued {
         out += &format!(",\n  \"issued\": {}", string(issued));
     }
+    if let Some(period) = plan.period {
+        out += &format!(",\n  \"period\": {}", string(period.name()));
+    }
     let targets: Vec<String> = plan
         .targets
         .iter()

@@ -157,7 +157,7 @@ fn the_bundled_rules_lint_clean_with_their_two_suppressions_counted() {
     let out = stdout(&output);
     assert_eq!(code(&output), 0, "{out}");
     assert_eq!(
-        out, "linted 1 file: 0 errors, 0 warnings, 0 notes; 2 suppressed\n",
+        out, "linted 2 files: 0 errors, 0 warnings, 0 notes; 2 suppressed\n",
         "nothing but the summary"
     );
     let (exit, doc) = lint_json(&["--deny-warnings"]);

@@ -7,6 +7,8 @@ pub struct PlanFile {
     pub province: Option<Spanned<String>>,
     pub title: Option<Spanned<String>>,
     pub issued: Option<Spanned<String>>,
+    /// The five-year-plan period the plan states it belongs to.
+    pub period: Option<Spanned<super::PlanPeriod>>,
     pub targets: Vec<TargetDecl>,
     pub waivers: Vec<WaiverDecl>,
     /// Where plan-wide findings point: the province line, or the start of the file.
@@ -19,6 +21,7 @@ impl Default for PlanFile {
             province: None,
             title: None,
             issued: None,
+            period: None,
             targets: Vec::new(),
             waivers: Vec::new(),
             header: Loc((0, 0).into()),

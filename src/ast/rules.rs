@@ -4,6 +4,8 @@ use super::{Allow, Loc, Period, Quantity, Spanned};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RuleFile {
+    /// The five-year-plan period the file's rules belong to; none: every period.
+    pub period: Option<Spanned<super::PlanPeriod>>,
     pub sources: Vec<SourceDecl>,
     pub indicators: Vec<IndicatorDecl>,
     pub groups: Vec<GroupDecl>,

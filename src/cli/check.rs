@@ -5,13 +5,13 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use plancheck::bundled;
-use plancheck::check::{Checked, check_with_progress, today};
+use plancheck::check::{Checked, check_in_period, today};
 use plancheck::finding::Severity;
 use plancheck::render::{
     check_report, render_check_junit, render_github, render_human, render_json, render_sarif,
 };
 
-use super::{BAD_INPUT, Color, FINDINGS, OK, parse_date, read_all, write_stdout};
+use super::{BAD_INPUT, Color, FINDINGS, OK, parse_date, parse_period, read_all, write_stdout};
 
 #[derive(Args)]
 pub struct CheckArgs {
@@ -41,6 +41,10 @@ pub struct CheckArgs {
     /// The date waivers are judged on, YYYY-MM-DD (default: today, UTC)
     #[arg(long, value_parser = parse_date)]
     today: Option<time::Date>,
+
+    /// Only the rules of this five-year-plan period, `14th` or `15th` (and rules of none)
+    #[arg(long, value_parser = parse_period)]
+    period: Option<plancheck::ast::PlanPeriod>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -69,7 +73,8 @@ pub fn run(args: CheckArgs) -> u8 {
     };
     let today = args.today.unwrap_or_else(today);
     let bar = super::progress::for_plans(plan_files.len());
-    let checked = check_with_progress(rule_files, plan_files, problems, today, &mut || bar.inc(1));
+    let files = (rule_files, plan_files);
+    let checked = check_in_period(files, problems, today, args.period, &mut || bar.inc(1));
     bar.finish_and_clear();
     let text = match args.format {
         Format::Json => render_json(&checked),

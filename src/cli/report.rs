@@ -5,14 +5,16 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use plancheck::bundled;
-use plancheck::check::{check_with_progress, today};
+use plancheck::check::{check_in_period, today};
 use plancheck::render::{
     render_problems, render_report_csv, render_report_html, render_report_json,
     render_report_markdown,
 };
 use plancheck::report::build_report;
 
-use super::{BAD_INPUT, Color, OK, parse_date, read_all, write_atomically, write_stdout};
+use super::{
+    BAD_INPUT, Color, OK, parse_date, parse_period, read_all, write_atomically, write_stdout,
+};
 
 #[derive(Args)]
 pub struct ReportArgs {
@@ -39,6 +41,10 @@ pub struct ReportArgs {
     /// The date waivers are judged on, YYYY-MM-DD (default: the day of --date, or today)
     #[arg(long, value_parser = parse_date)]
     today: Option<time::Date>,
+
+    /// Only the rules of this five-year-plan period, `14th` or `15th` (and rules of none)
+    #[arg(long, value_parser = parse_period)]
+    period: Option<plancheck::ast::PlanPeriod>,
 
     /// Leave out the UTF-8 byte order mark that CSV output starts with (Excel needs it to
     /// read Chinese text; most other readers skip it)
@@ -78,7 +84,8 @@ pub fn run(args: ReportArgs) -> u8 {
         .or_else(|| parse_date(generated.get(..10)?).ok())
         .unwrap_or_else(today);
     let bar = super::progress::for_plans(plan_files.len());
-    let checked = check_with_progress(rule_files, plan_files, problems, day, &mut || bar.inc(1));
+    let files = (rule_files, plan_files);
+    let checked = check_in_period(files, problems, day, args.period, &mut || bar.inc(1));
     bar.finish_and_clear();
     // A report on plans that could not all be read would be silently incomplete.
     if !checked.problems.is_empty() || checked.rules.is_none() {

@@ -40,6 +40,8 @@ pub(super) struct Check {
     pub higher: bool,
     /// A benchmark: its verdicts say where a plan stands, not whether it passes.
     pub benchmark: bool,
+    /// The period whose plans the rule judges; `None`: every period.
+    pub period: Option<PlanPeriod>,
     pub severity: Severity,
     pub undeclared: Severity,
     /// Stand-ins the rule accepts, in the order written.
@@ -74,6 +76,7 @@ pub(super) struct Sum {
     pub higher: bool,
     pub undeclared: Severity,
     pub severity: Severity,
+    pub period: Option<PlanPeriod>,
 }
 
 impl Program {
@@ -84,7 +87,7 @@ impl Program {
             checks: Vec::new(),
             sums: Vec::new(),
         };
-        for (r, rule) in rules.rules.iter().enumerate() {
+        for (r, rule) in rules.in_force_rules() {
             match rule.scope {
                 Scope::Each(provinces) => {
                     let check = program.check(rules, r, provinces);
@@ -159,6 +162,7 @@ impl Program {
             test,
             higher,
             benchmark: rule.kind == RuleKind::Benchmark,
+            period: rule.period,
             severity: rule.severity.into(),
             undeclared: rule.undeclared.into(),
             accepts,
@@ -189,6 +193,7 @@ impl Program {
             higher,
             undeclared: rule.undeclared.into(),
             severity: rule.severity.into(),
+            period: rule.period,
         }
     }
 }

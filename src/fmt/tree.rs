@@ -86,6 +86,7 @@ fn is_item(rule: Rule) -> bool {
                 | Rule::accept_field
                 | Rule::province_field
                 | Rule::issued_field
+                | Rule::period_field
                 | Rule::value_field
                 | Rule::commitment_field
                 | Rule::status_field

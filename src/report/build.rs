@@ -19,9 +19,7 @@ pub fn build_report(checked: &Checked, generated: &str) -> Report {
         title: "Carbon-peaking plans against the national requirements".to_string(),
         provenance: provenance(checked, rules, generated),
         summary: rules
-            .rules
-            .iter()
-            .enumerate()
+            .in_force_rules()
             .map(|(r, rule)| rule_summary(checked, rules, r, rule))
             .collect(),
         matrix: matrix(checked, rules),
@@ -189,8 +187,10 @@ pub(super) fn margin_unit(rules: &RuleSet, rule: usize) -> String {
 }
 
 fn matrix(checked: &Checked, rules: &RuleSet) -> Matrix {
-    let each: Vec<usize> = (0..rules.rules.len())
-        .filter(|&r| matches!(rules.rules[r].scope, Scope::Each(_)))
+    let each: Vec<usize> = rules
+        .in_force_rules()
+        .filter(|(_, rule)| matches!(rule.scope, Scope::Each(_)))
+        .map(|(r, _)| r)
         .collect();
     let rows = checked
         .plans

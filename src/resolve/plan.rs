@@ -78,6 +78,7 @@ pub fn resolve_plan(
             province,
             title: plan.title.as_ref().map(|t| t.node.clone()),
             issued: plan.issued.as_ref().map(|d| d.node.clone()),
+            period: plan_period(plan),
             targets,
             waivers,
             header: Site {
@@ -87,6 +88,18 @@ pub fn resolve_plan(
         }),
         _ => Err(errors.into_iter().map(|e| Problem::new(text, e)).collect()),
     }
+}
+
+/// The period a plan belongs to: the one it states, else the one its issue date falls in
+/// (a plan issued in 2022 is a 14th-period plan, though it sets targets for 2030 too).
+/// Target years do not tell: a 14th-period plan may declare only 2030 targets. With
+/// neither, `None`, and every rule judges the plan, so that none is silently skipped.
+fn plan_period(plan: &ast::PlanFile) -> Option<PlanPeriod> {
+    if let Some(stated) = &plan.period {
+        return Some(stated.node);
+    }
+    let issued = plan.issued.as_ref()?;
+    PlanPeriod::of_year(issued.node.get(..4)?.parse().ok()?)
 }
 
 fn resolve_waivers(

@@ -39,7 +39,10 @@ pub fn resolve_rules(
         f.indicators.iter().for_each(|i| r.resembles(i))
     });
     r.each(files, |r, f| f.groups.iter().for_each(|g| r.group(g)));
-    r.each(files, |r, f| f.rules.iter().for_each(|rule| r.rule(rule)));
+    r.each(files, |r, f| {
+        let period = f.period.as_ref().map(|p| p.node);
+        f.rules.iter().for_each(|rule| r.rule(rule, period))
+    });
     if r.problems.is_empty() {
         Ok(r.set)
     } else {
@@ -276,7 +279,7 @@ impl Resolver<'_> {
         found
     }
 
-    fn rule(&mut self, decl: &ast::RuleDecl) {
+    fn rule(&mut self, decl: &ast::RuleDecl, period: Option<PlanPeriod>) {
         if let Some(first) = self.set.rules.iter().find(|r| r.id == decl.id.node) {
             let site = first.site;
             let error = ResolveError::DuplicateRule {
@@ -317,6 +320,7 @@ impl Resolver<'_> {
             cites,
             help: decl.help.as_ref().map(|h| h.node.clone()),
             accepts,
+            period,
             site: self.site(decl.header.span()),
             at: decl.at.span(),
         });
@@ -340,7 +344,13 @@ impl Resolver<'_> {
         let id = self.lookup_indicator(&req.node.indicator)?;
         let indicator = self.set.indicator(id).clone();
         let period = &req.node.period;
-        let checked = self.period(&indicator, &req.node.indicator, period);
+        // A qualitative requirement may leave a required baseline out where its source
+        // gives none ("decrease dramatically" by 2030): it is never judged numerically, so
+        // no baseline is invented for it.
+        let qualitative = matches!(req.node.condition.node, ast::Condition::Qualitative(_));
+        let unmeasured = indicator.baseline == BaselineNeed::Required && period.baseline.is_none();
+        let checked = (qualitative && unmeasured && period.year.is_some())
+            || self.period(&indicator, &req.node.indicator, period);
         let condition = self.condition(&indicator, &req.node.condition);
         let (true, Some(condition)) = (checked, condition) else {
             return None;

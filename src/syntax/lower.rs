@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use super::expected::describe_failure;
 use super::parser::{PlanCheckParser, Rule};
 use super::{SyntaxError, check_nesting};
-use crate::ast::{Number, Period, Quantity, Spanned};
+use crate::ast::{Number, Period, PlanPeriod, Quantity, Spanned};
 
 pub(crate) type Pair<'i> = pest::iterators::Pair<'i, Rule>;
 
@@ -197,6 +197,32 @@ pub(super) fn lower_quantity<'i>(
 }
 
 /// Stores a field given once per block; a second one is an error pointing at both.
+/// `period 14th`, for a plan or a rule file: a period plancheck knows, or an error.
+pub(super) fn lower_plan_period(
+    field: Pair,
+    context: &str,
+    slot: &mut Option<Spanned<PlanPeriod>>,
+    errors: &mut Vec<SyntaxError>,
+) {
+    let name = field
+        .into_inner()
+        .find(|p| p.as_rule() == Rule::period_name)
+        .expect("grammar: a period has a name");
+    let at = span(&name);
+    match PlanPeriod::parse(name.as_str()) {
+        Some(period) => set_once(slot, Spanned::new(period, at), "period", context, errors),
+        None => errors.push(SyntaxError::UnknownWord {
+            what: "five-year-plan period".to_string(),
+            found: name.as_str().to_string(),
+            span: at,
+            help: Some(
+                "plancheck knows the `14th` (2021-2025) and the `15th` (2026-2030) five-year plans"
+                    .to_string(),
+            ),
+        }),
+    }
+}
+
 pub(super) fn set_once<T>(
     slot: &mut Option<Spanned<T>>,
     value: Spanned<T>,

@@ -90,6 +90,7 @@ fn lower_item(plan: &mut PlanFile, item: Pair, errors: &mut Vec<SyntaxError>) {
             Ok(date) => set_once(&mut plan.issued, date, "issued", CONTEXT, errors),
             Err(e) => errors.push(e),
         },
+        Rule::period_field => lower_plan_period(item, CONTEXT, &mut plan.period, errors),
         Rule::target_decl => {
             if let Some(target) = lower_target(item, errors) {
                 plan.targets.push(target);

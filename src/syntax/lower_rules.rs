@@ -22,6 +22,9 @@ pub fn parse_rules(text: &str) -> Result<RuleFile, Vec<SyntaxError>> {
             Rule::group_decl => file.groups.push(lower_group(item)),
             Rule::rule_decl => file.rules.push(lower_rule(item, &mut errors)),
             Rule::allow_field => file.allows.push(lower_allow(item, &mut errors)),
+            Rule::period_field => {
+                lower_plan_period(item, "the rule file", &mut file.period, &mut errors)
+            }
             _ => {}
         }
     }

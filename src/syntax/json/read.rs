@@ -62,7 +62,7 @@ pub(super) struct Prop<'t, N> {
 
 /// Fields that must be given, and given a value (a by_reference target has no `value`).
 const REQUIRED: [&str; 3] = ["province", "targets", "indicator"];
-const PLAN_FIELDS: [&str; 4] = ["province", "title", "issued", "targets"];
+const PLAN_FIELDS: [&str; 5] = ["province", "title", "issued", "period", "targets"];
 const TARGET_FIELDS: [&str; 10] = [
     "indicator",
     "year",
@@ -169,8 +169,9 @@ impl Reader {
             self.wrong_type("the plan", "an object", root);
             return plan;
         };
-        let [province, title, issued, targets] = self.fields(props, &PLAN_FIELDS, "the plan");
-        self.header(&mut plan, [province, title, issued]);
+        let [province, title, issued, period, targets] =
+            self.fields(props, &PLAN_FIELDS, "the plan");
+        self.header(&mut plan, [province, title, issued, period]);
         match &plan.province {
             Some(p) => plan.header = Loc(p.span),
             // A province of the wrong type is reported as such, not as missing too.
@@ -184,15 +185,19 @@ impl Reader {
         plan
     }
 
-    /// The province, title and date, read in the order written so that their errors come
+    /// The province, title, date and period, read in the order written so that their errors come
     /// in that order too.
-    fn header<'t, N: Json<'t>>(&mut self, plan: &mut PlanFile, given: [Option<Prop<'t, N>>; 3]) {
+    fn header<'t, N: Json<'t>>(&mut self, plan: &mut PlanFile, given: [Option<Prop<'t, N>>; 4]) {
         let mut given: Vec<_> = given.into_iter().flatten().collect();
         given.sort_by_key(|p| p.name_range.0);
         for prop in given {
             match prop.name {
                 "province" => plan.province = self.string("province", prop.value),
                 "title" => plan.title = self.string("title", prop.value),
+                "period" => {
+                    let periods = PlanPeriod::ALL.map(|p| (p.name(), p));
+                    plan.period = self.word("five-year-plan period", prop.value, &periods);
+                }
                 _ => plan.issued = self.date(prop.value),
             }
         }

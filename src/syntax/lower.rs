@@ -28,6 +28,11 @@ pub(super) fn span(pair: &Pair) -> SourceSpan {
 }
 
 fn written_len(mut text: &str) -> usize {
+    // Most pairs end with a token: nothing to trim, and no `#` on their last line.
+    let ends_in_token = text.chars().next_back().is_some_and(|c| !c.is_whitespace());
+    if ends_in_token && !text[text.rfind('\n').map_or(0, |i| i + 1)..].contains('#') {
+        return text.len();
+    }
     loop {
         text = text.trim_end();
         let line_start = text.rfind('\n').map_or(0, |i| i + 1);
@@ -88,9 +93,9 @@ pub(super) fn require_text(
 }
 
 pub(super) fn lower_string(pair: Pair) -> Spanned<String> {
-    let span = span(&pair);
-    let inner = pair.into_inner().next().expect("grammar: string has inner");
-    Spanned::new(unescape(inner.as_str()), span)
+    // `"` ~ string_inner ~ `"`: the inside, without a walk to the inner pair.
+    let quoted = pair.as_str();
+    Spanned::new(unescape(&quoted[1..quoted.len() - 1]), span(&pair))
 }
 
 pub(super) fn unescape(raw: &str) -> String {
@@ -230,10 +235,21 @@ pub(super) fn set_once<T>(
     context: &str,
     errors: &mut Vec<SyntaxError>,
 ) {
+    set_once_in(slot, value, field, || context.to_string(), errors)
+}
+
+/// [`set_once`], naming the block only when there is an error to name it in.
+pub(super) fn set_once_in<T>(
+    slot: &mut Option<Spanned<T>>,
+    value: Spanned<T>,
+    field: &str,
+    context: impl FnOnce() -> String,
+    errors: &mut Vec<SyntaxError>,
+) {
     if let Some(first) = slot {
         errors.push(SyntaxError::DuplicateField {
             field: field.to_string(),
-            context: context.to_string(),
+            context: context(),
             span: value.span,
             first: first.span,
         });

@@ -124,16 +124,17 @@ pub(crate) fn is_calendar_date(date: &str) -> bool {
 }
 
 fn lower_target(pair: Pair, errors: &mut Vec<SyntaxError>) -> Option<TargetDecl> {
-    let start = span(&pair).offset();
+    let start = pair.as_span().start();
     let mut children = parts(pair).peekable();
-    let indicator = text(&children.next().expect("grammar: target has an indicator"));
+    let indicator = children.next().expect("grammar: target has an indicator");
+    // Named only in errors: most targets have none.
+    let context = || format!("target `{}`", indicator.as_str());
     let period = lower_period(&mut children, errors);
-    let mut target = TargetDecl::headed(start, indicator, period);
-    let context = format!("target `{}`", target.indicator.node);
+    let mut target = TargetDecl::headed(start, text(&indicator), period);
     let mut value_written = false;
     for field in children {
         value_written |= field.as_rule() == Rule::value_field;
-        lower_target_field(&mut target, field, &context, errors);
+        lower_target_field(&mut target, field, context, errors);
     }
     if target.value.is_none() && value_written {
         return None;
@@ -141,7 +142,7 @@ fn lower_target(pair: Pair, errors: &mut Vec<SyntaxError>) -> Option<TargetDecl>
     if target.value.is_none() {
         errors.push(SyntaxError::MissingField {
             field: "value".into(),
-            context,
+            context: context(),
             span: target.head.span(),
             help: Some(
                 "give the target a value, e.g. `value 14.5 %`, or `value by_reference`".into(),
@@ -155,12 +156,12 @@ fn lower_target(pair: Pair, errors: &mut Vec<SyntaxError>) -> Option<TargetDecl>
 fn lower_target_field(
     target: &mut TargetDecl,
     field: Pair,
-    context: &str,
+    context: impl FnOnce() -> String,
     errors: &mut Vec<SyntaxError>,
 ) {
     match field.as_rule() {
         Rule::value_field => match lower_value(field) {
-            Ok(value) => set_once(&mut target.value, value, "value", context, errors),
+            Ok(value) => set_once_in(&mut target.value, value, "value", context, errors),
             Err(e) => errors.push(e),
         },
         Rule::commitment_field => {
@@ -170,19 +171,19 @@ fn lower_target_field(
                 _ => Commitment::Firm,
             };
             let value = Spanned::new(commitment, span(&pair));
-            set_once(&mut target.commitment, value, "commitment", context, errors)
+            set_once_in(&mut target.commitment, value, "commitment", context, errors)
         }
         Rule::status_field => {
             let status = lower_status(field);
-            set_once(&mut target.status, status, "status", context, errors)
+            set_once_in(&mut target.status, status, "status", context, errors)
         }
         Rule::document_field => {
             let document = lower_string(only(field));
-            set_once(&mut target.document, document, "document", context, errors)
+            set_once_in(&mut target.document, document, "document", context, errors)
         }
         _ => {
             let source = lower_string(only(field));
-            set_once(&mut target.source, source, "source", context, errors)
+            set_once_in(&mut target.source, source, "source", context, errors)
         }
     }
 }

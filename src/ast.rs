@@ -134,10 +134,3 @@ impl PlanPeriod {
         })
     }
 }
-
-impl std::fmt::Display for PlanPeriod {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let (first, last) = self.years();
-        write!(f, "the {} five-year plan ({first}-{last})", self.name())
-    }
-}

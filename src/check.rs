@@ -130,13 +130,13 @@ pub fn check_with_progress(
     today: time::Date,
     tick: &mut dyn FnMut(),
 ) -> Checked {
-    let files = (rule_files, plan_files);
-    check_in_period(files, problems, today, None, tick)
+    check_in_period(rule_files, plan_files, problems, today, None, tick)
 }
 
 /// [`check_with_progress`] with only the rules of `period` (and those of no period) in force.
 pub fn check_in_period(
-    (rule_files, plan_files): (Vec<SourceFile>, Vec<SourceFile>),
+    rule_files: Vec<SourceFile>,
+    plan_files: Vec<SourceFile>,
     mut problems: Vec<Problem>,
     today: time::Date,
     period: Option<PlanPeriod>,

@@ -169,12 +169,6 @@ pub struct Rule {
 }
 
 impl Rule {
-    /// Whether the rule judges a plan of `period`: a rule or a plan of no stated period
-    /// goes with every period.
-    pub fn applies_in(&self, period: Option<PlanPeriod>) -> bool {
-        PlanPeriod::meet(self.period, period)
-    }
-
     /// What the rule's figure is to a plan, in words: a requirement, or for a benchmark a
     /// national figure to compare with, which no plan is required to meet.
     pub fn figure_role(&self) -> &'static str {
@@ -206,17 +200,12 @@ pub struct RuleSet {
 }
 
 impl RuleSet {
-    /// Whether a rule takes part in the run: of the chosen period, or of none.
-    pub fn in_force(&self, rule: &Rule) -> bool {
-        PlanPeriod::meet(rule.period, self.period)
-    }
-
-    /// The rules that take part in the run.
+    /// The rules that take part in the run: of the chosen period, or of none.
     pub fn in_force_rules(&self) -> impl Iterator<Item = (usize, &Rule)> {
         self.rules
             .iter()
             .enumerate()
-            .filter(|(_, r)| self.in_force(r))
+            .filter(|(_, r)| PlanPeriod::meet(r.period, self.period))
     }
 
     pub fn indicator(&self, id: IndicatorId) -> &Indicator {

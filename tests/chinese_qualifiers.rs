@@ -117,18 +117,41 @@ fn every_word_at_the_bound_against_every_comparison() {
 
 #[test]
 fn the_bound_itself_decides_inclusive_from_exclusive() {
-    let (at_least, _) = verdicts(Qualifier::AtLeast);
-    let (more_than, _) = verdicts(Qualifier::MoreThan);
-    assert!(
-        at_least[0] && !at_least[1],
-        "65%以上 meets >= 65 but not > 65"
-    );
-    assert!(more_than[0] && more_than[1], "超过65% meets both");
-    let (_, at_most) = verdicts(Qualifier::AtMost);
-    let (_, less_than) = verdicts(Qualifier::LessThan);
-    assert!(
-        at_most[2] && !at_most[3],
-        "a cap 以内 65 meets <= 65 but not < 65"
-    );
-    assert!(less_than[2] && less_than[3], "低于 65 meets both");
+    // (qualifier, judged as a share (else a cap), the first of the two comparisons looked
+    // at: `>= 65` and `> 65`, or `<= 65` and `< 65`; what each gives, and why)
+    let cases = [
+        (
+            Qualifier::AtLeast,
+            true,
+            0,
+            [true, false],
+            "65%以上 meets >= 65 but not > 65",
+        ),
+        (
+            Qualifier::MoreThan,
+            true,
+            0,
+            [true, true],
+            "超过65% meets both",
+        ),
+        (
+            Qualifier::AtMost,
+            false,
+            2,
+            [true, false],
+            "a cap 以内 65 meets <= 65 but not < 65",
+        ),
+        (
+            Qualifier::LessThan,
+            false,
+            2,
+            [true, true],
+            "低于 65 meets both",
+        ),
+    ];
+    for (qualifier, share, first, want, why) in cases {
+        let (shares, caps) = verdicts(qualifier);
+        let got = if share { shares } else { caps };
+        assert_eq!([got[first], got[first + 1]], want, "{why}");
+    }
 }

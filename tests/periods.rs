@@ -32,7 +32,7 @@ fn run_file(name: &str, plan: &str, period: Option<plancheck::ast::PlanPeriod>) 
     ];
     let plans = vec![SourceFile::new(name, plan)];
     let day = time::macros::date!(2026 - 12 - 02);
-    let checked = check_in_period((rules, plans), Vec::new(), day, period, &mut || {});
+    let checked = check_in_period(rules, plans, Vec::new(), day, period, &mut || {});
     assert!(checked.problems.is_empty(), "{:?}", checked.problems);
     checked
 }

@@ -73,8 +73,8 @@ pub fn run(args: CheckArgs) -> u8 {
     };
     let today = args.today.unwrap_or_else(today);
     let bar = super::progress::for_plans(plan_files.len());
-    let files = (rule_files, plan_files);
-    let checked = check_in_period(files, problems, today, args.period, &mut || bar.inc(1));
+    let tick = &mut || bar.inc(1);
+    let checked = check_in_period(rule_files, plan_files, problems, today, args.period, tick);
     bar.finish_and_clear();
     let text = match args.format {
         Format::Json => render_json(&checked),

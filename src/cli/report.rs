@@ -84,8 +84,8 @@ pub fn run(args: ReportArgs) -> u8 {
         .or_else(|| parse_date(generated.get(..10)?).ok())
         .unwrap_or_else(today);
     let bar = super::progress::for_plans(plan_files.len());
-    let files = (rule_files, plan_files);
-    let checked = check_in_period(files, problems, day, args.period, &mut || bar.inc(1));
+    let tick = &mut || bar.inc(1);
+    let checked = check_in_period(rule_files, plan_files, problems, day, args.period, tick);
     bar.finish_and_clear();
     // A report on plans that could not all be read would be silently incomplete.
     if !checked.problems.is_empty() || checked.rules.is_none() {

@@ -279,6 +279,34 @@ pub static CODES: &[Code] = &[
         "a capacity or stock below zero"
     ),
     code!(
+        "PC035",
+        "duplicate-assignment",
+        Error,
+        Resolve,
+        "a province given two rows, or a target given two assignments"
+    ),
+    code!(
+        "PC036",
+        "unknown-assignment",
+        Error,
+        Resolve,
+        "`as assigned` where no assignment gives figures for the target"
+    ),
+    code!(
+        "PC037",
+        "bad-assigned-row",
+        Error,
+        Resolve,
+        "a row of an assignment whose figures do not fit its status"
+    ),
+    code!(
+        "PC038",
+        "incentive-below-basic",
+        Error,
+        Lint,
+        "an incentive figure less ambitious than the basic figure of its row"
+    ),
+    code!(
         "PC100",
         "unreadable-file",
         Error,

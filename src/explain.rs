@@ -2,7 +2,8 @@
 
 use std::fmt::Write;
 
-use crate::model::{RuleKind, RuleSet, Scope, Sources, StandIn};
+use crate::finding::show_value;
+use crate::model::{Amount, Condition, RuleKind, RuleSet, Scope, Sources, StandIn};
 use crate::provinces::ProvinceSet;
 
 /// What a kind of rule is, in words.
@@ -25,6 +26,29 @@ fn provinces_words(set: ProvinceSet) -> String {
     }
     let names: Vec<&str> = set.iter().map(|p| p.english()).collect();
     format!("{} provinces: {}", names.len(), names.join(", "))
+}
+
+/// The rows of an assignment, one line a province, as a reviewer weighs them.
+fn assigned_rows(w: &mut String, rules: &RuleSet, table: usize) {
+    let assignment = &rules.assignments[table];
+    let _ = writeln!(w, "Assigned figures (`assignment {}`):", assignment.name);
+    let show = |a: Amount| show_value(a.in_own_unit(), a.unit);
+    for row in &assignment.rows {
+        let figures = match (row.basic, row.incentive) {
+            (Some(b), Some(i)) => format!("basic {}, incentive {}", show(b), show(i)),
+            (Some(b), None) => show(b),
+            (None, _) => "not assessable".to_string(),
+        };
+        let source = &rules.sources[row.cite.source];
+        let _ = writeln!(
+            w,
+            "- {}: {figures} ({}; {}: \"{}\")",
+            row.province,
+            row.status.name(),
+            source.name,
+            row.cite.locator
+        );
+    }
 }
 
 /// The explanation of the rule `id`, or `None` when the rules have no such rule.
@@ -63,6 +87,9 @@ pub fn explain_rule(rules: &RuleSet, sources: &Sources, id: &str) -> Option<Stri
             "Accepts `{}` in its place, as {how}.",
             rules.indicator(*id).name
         );
+    }
+    if let Condition::Assigned { table } = rule.requirement.condition {
+        assigned_rows(w, rules, table);
     }
     for cite in &rule.cites {
         let source = &rules.sources[cite.source];

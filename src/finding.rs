@@ -123,6 +123,10 @@ pub enum Reason {
     NotEnoughData,
     /// A no-fallback rule with no earlier target to compare with.
     NoEarlierTarget { year: u16 },
+    /// The province publishes no statistics for the indicator (an assignment says so).
+    NotAssessable,
+    /// `as assigned`, and no figure is known for the province.
+    NoAssignment,
 }
 
 impl Reason {
@@ -135,6 +139,8 @@ impl Reason {
             Reason::StandInShort => "stand_in_short",
             Reason::NotEnoughData => "not_enough_data",
             Reason::NoEarlierTarget { .. } => "no_earlier_target",
+            Reason::NotAssessable => "not_assessable",
+            Reason::NoAssignment => "no_assignment",
         }
     }
 }
@@ -146,6 +152,21 @@ pub struct StandInUse {
     pub target: usize,
     /// How the rule accepts it; `None` when it was seen but not accepted.
     pub accepted: Option<StandIn>,
+}
+
+/// A province's row of an assignment, used in a finding: as what the rule requires, as
+/// what a declaration by reference stands for, or both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AssignedUse {
+    /// Index into the rule set's assignments, and into its rows.
+    pub table: usize,
+    pub row: usize,
+    /// The plan declares the target by reference, read as the row's basic figure.
+    pub by_reference: bool,
+    /// The rule requires the row's figures (`as assigned`).
+    pub required: bool,
+    /// Reaches the basic figure, but not the incentive figure.
+    pub short_of_incentive: bool,
 }
 
 /// A province's part in an aggregate.
@@ -236,6 +257,7 @@ pub struct Finding {
     /// The target compared, or shown beside the outcome; index into the plan's targets.
     pub target: Option<usize>,
     pub stand_in: Option<StandInUse>,
+    pub assigned: Option<AssignedUse>,
     /// The earlier target a no-fallback rule compared with.
     pub earlier: Option<usize>,
     /// The value compared (a sum for aggregates), in the requirement's unit.
@@ -272,6 +294,7 @@ impl Finding {
             reason: None,
             target: None,
             stand_in: None,
+            assigned: None,
             earlier: None,
             value: None,
             margin: None,

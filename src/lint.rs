@@ -1,6 +1,7 @@
 //! `plancheck lint`: semantic checks of rule files beyond parsing, each with a stable code,
 //! a default level, a span and a help text. One check per module; suppressions last.
 
+mod assignments;
 mod citation;
 mod conflicts;
 mod empty_aggregate;
@@ -108,6 +109,7 @@ pub fn lint(files: Vec<SourceFile>) -> Linted {
             unused::check(&cx, &mut findings);
             empty_scope::check(&cx, &mut findings);
             empty_aggregate::check(&cx, &mut findings);
+            assignments::check(&cx, &mut findings);
             Some(rules)
         }
         Err(more) => {

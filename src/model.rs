@@ -6,8 +6,8 @@ use miette::SourceSpan;
 use rust_decimal::Decimal;
 
 pub use crate::ast::{
-    Ambition, BaselineNeed, CmpOp, Commitment, Level, MissingPolicy, PlanPeriod, Qualifier,
-    RuleKind, StandIn, Status, StatusKind,
+    Ambition, AssignedStatus, BaselineNeed, CmpOp, Commitment, Level, MissingPolicy, PlanPeriod,
+    Qualifier, RuleKind, StandIn, Status, StatusKind,
 };
 use crate::provinces::{Province, ProvinceSet};
 use crate::source::SourceFile;
@@ -118,6 +118,11 @@ pub enum Condition {
     },
     /// Not numeric ("decrease dramatically"): reported, never judged.
     Qualitative(String),
+    /// Each province against its own row of an assignment (index into the rule set's
+    /// assignments): below the basic figure fails, short of the incentive figure is a note.
+    Assigned {
+        table: usize,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -179,6 +184,60 @@ impl Rule {
     }
 }
 
+/// A national total split into a figure for each province, such as the State Council's
+/// energy-intensity cuts for 2021-2025.
+#[derive(Debug, Clone)]
+pub struct Assignment {
+    pub name: String,
+    pub title: Option<String>,
+    pub indicator: IndicatorId,
+    pub year: Option<u16>,
+    pub baseline: Option<u16>,
+    /// One row a province, in the order written.
+    pub rows: Vec<AssignedRow>,
+    /// The `assignment NAME` header.
+    pub site: Site,
+}
+
+#[derive(Debug, Clone)]
+pub struct AssignedRow {
+    pub province: Province,
+    /// The figure the province must reach; `None` where it is not assessable.
+    pub basic: Option<Amount>,
+    /// The more ambitious figure it is encouraged to reach.
+    pub incentive: Option<Amount>,
+    pub status: AssignedStatus,
+    pub cite: Citation,
+    /// The row, `province NAME { ... }`.
+    pub site: Site,
+}
+
+impl AssignedRow {
+    /// What the row requires of a province: its basic figure, and its incentive figure,
+    /// as conditions in the direction of ambition.
+    pub fn conditions(&self, higher_is_better: bool) -> Option<(Condition, Option<Condition>)> {
+        let op = if higher_is_better {
+            CmpOp::Ge
+        } else {
+            CmpOp::Le
+        };
+        let at = |value| Condition::Compare { op, value };
+        self.basic.map(|b| (at(b), self.incentive.map(at)))
+    }
+
+    /// How the figure is known, in words a reviewer can weigh.
+    pub fn status_words(&self) -> &'static str {
+        match self.status {
+            AssignedStatus::Stated => "stated as assigned by its source",
+            AssignedStatus::Indirect => "known indirectly, from another body's document",
+            AssignedStatus::OwnPlan => {
+                "read from the province's own plan, not from a State Council source"
+            }
+            AssignedStatus::NotAssessable => "not assessable",
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Group {
     pub name: String,
@@ -193,6 +252,7 @@ pub struct RuleSet {
     pub sources: Vec<SourceDoc>,
     pub groups: Vec<Group>,
     pub rules: Vec<Rule>,
+    pub assignments: Vec<Assignment>,
     /// The rule files, in the order they were read.
     pub files: Vec<FileId>,
     /// The period chosen for the run (`--period`); `None`: every period.
@@ -217,10 +277,52 @@ impl RuleSet {
         match &rule.requirement.condition {
             Condition::Compare { value, .. } | Condition::Around { value, .. } => value.unit,
             Condition::Between { low, .. } => low.unit,
-            Condition::OwnEarlier { .. } | Condition::Qualitative(_) => {
-                self.indicator(rule.requirement.indicator).unit
-            }
+            Condition::OwnEarlier { .. }
+            | Condition::Qualitative(_)
+            | Condition::Assigned { .. } => self.indicator(rule.requirement.indicator).unit,
         }
+    }
+
+    /// The assignment for a target, if one is declared.
+    pub fn assignment_for(
+        &self,
+        indicator: IndicatorId,
+        year: Option<u16>,
+        baseline: Option<u16>,
+    ) -> Option<usize> {
+        self.assignments
+            .iter()
+            .position(|a| a.indicator == indicator && a.year == year && a.baseline == baseline)
+    }
+
+    /// A province's row of an assignment.
+    pub fn assigned_row(&self, table: usize, province: Province) -> Option<(usize, &AssignedRow)> {
+        self.assignments[table]
+            .rows
+            .iter()
+            .enumerate()
+            .find(|(_, r)| r.province == province)
+    }
+
+    /// A row saying that `province` publishes no statistics for `indicator`, in any
+    /// assignment of it: no rule on the indicator can judge the province.
+    pub fn unassessable(
+        &self,
+        indicator: IndicatorId,
+        province: Province,
+    ) -> Option<(usize, usize)> {
+        self.assignments
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.indicator == indicator)
+            .find_map(|(t, a)| {
+                a.rows
+                    .iter()
+                    .position(|r| {
+                        r.province == province && r.status == AssignedStatus::NotAssessable
+                    })
+                    .map(|r| (t, r))
+            })
     }
 
     pub fn find_indicator(&self, name: &str) -> Option<IndicatorId> {

@@ -223,7 +223,7 @@ fn junit_has_a_case_per_rule_and_plan() {
         .unwrap();
     assert_eq!(
         gansu.test_cases.len(),
-        15 - 3,
+        16 - 3,
         "every rule but the three aggregates"
     );
     let ei = gansu
@@ -257,13 +257,13 @@ fn junit_has_a_case_per_rule_and_plan() {
     let lint = junit(&["lint", "--format", "junit"]);
     assert_eq!(
         lint.test_suites[0].test_cases.len(),
-        15 + 1,
+        16 + 1,
         "each rule, and the other declarations"
     );
     assert_eq!(lint.failures, 0);
 
     let tests = junit(&["test", "--format", "junit"]);
-    assert_eq!(tests.tests, 24);
+    assert_eq!(tests.tests, 31);
     assert_eq!(tests.failures, 0);
 }
 

@@ -72,7 +72,8 @@ fn there_is_a_fixture_for_every_code_lint_reports_on_rule_files() {
     let expected = [
         "PC001", "PC002", "PC003", "PC004", "PC005", "PC006", "PC007", "PC008", "PC009", "PC010",
         "PC011", "PC012", "PC013", "PC014", "PC015", "PC016", "PC017", "PC018", "PC019", "PC020",
-        "PC023", "PC025", "PC026", "PC027", "PC028", "PC029", "PC033",
+        "PC023", "PC025", "PC026", "PC027", "PC028", "PC029", "PC033", "PC035", "PC036", "PC037",
+        "PC038",
     ];
     for id in expected {
         let file = format!("{LINT}/{id}.rules");

@@ -27,6 +27,33 @@ each_rules := [
 	{"id": "NEUTRAL-2060", "indicator": "carbon_neutrality_year", "year": null, "baseline": null, "op": "<=", "value": 2060, "accepts": []},
 ]
 
+# Each province against its own row of the assignment for the rule's target.
+assigned_rules := [
+	{"id": "EI-2025-ASSIGNED", "indicator": "energy_intensity_cut", "year": 2025, "baseline": 2020},
+]
+
+# The bundled `assignment ei_2025`: basic figures by province; Tibet publishes no
+# energy-intensity statistics, so no rule on the indicator judges it.
+assignment := {
+	"indicator": "energy_intensity_cut", "year": 2025, "baseline": 2020,
+	"basic": {
+		"Chongqing": 14, "Guizhou": 13, "Jiangsu": 14, "Guangxi": 13, "Gansu": 12.5,
+		"Inner Mongolia": 15, "Tianjin": 14.5, "Shanghai": 14, "Anhui": 14, "Hainan": 13,
+		"Jiangxi": 14,
+	},
+}
+
+unassessable := {"energy_intensity_cut": {"Tibet"}}
+
+unassessed(plan, rule) if plan.province in object.get(unassessable, rule.indicator, set())
+
+# The rule's target is the assignment's.
+of_assignment(rule) if {
+	rule.indicator == assignment.indicator
+	rule.year == assignment.year
+	rule.baseline == assignment.baseline
+}
+
 # Each rule over the sum of every province; missing provinces count as unknown.
 sum_rules := [
 	{"id": "FS-2025", "indicator": "forest_stock", "year": 2025, "baseline": null, "op": ">=", "value": 18000000000},
@@ -104,6 +131,7 @@ violations contains v if {
 	rule.op != "qualitative"
 	count(any_target(plan, rule.indicator, rule.year)) == 0
 	not has_stand_in(plan, rule)
+	not unassessed(plan, rule)
 	v := {"rule": rule.id, "plan": i, "outcome": "undeclared"}
 }
 
@@ -121,6 +149,38 @@ violations contains v if {
 	t := target(plan, rule.indicator, rule.year, rule.baseline)
 	declared(t)
 	not meets(t, rule)
+	not unassessed(plan, rule)
+	v := {"rule": rule.id, "plan": i, "outcome": "fail"}
+}
+
+# A declaration by reference stands for the province's assigned figure, where one is known.
+violations contains v if {
+	some i, plan in input.plans
+	some rule in each_rules
+	rule.op == ">="
+	of_assignment(rule)
+	t := target(plan, rule.indicator, rule.year, rule.baseline)
+	not declared(t)
+	assignment.basic[plan.province] < rule.value
+	v := {"rule": rule.id, "plan": i, "outcome": "fail"}
+}
+
+violations contains v if {
+	some i, plan in input.plans
+	some rule in assigned_rules
+	assignment.basic[plan.province]
+	count(any_target(plan, rule.indicator, rule.year)) == 0
+	v := {"rule": rule.id, "plan": i, "outcome": "undeclared"}
+}
+
+# Below the basic figure; a declaration by reference reaches it.
+violations contains v if {
+	some i, plan in input.plans
+	some rule in assigned_rules
+	basic := assignment.basic[plan.province]
+	t := target(plan, rule.indicator, rule.year, rule.baseline)
+	declared(t)
+	base_value(t) < basic
 	v := {"rule": rule.id, "plan": i, "outcome": "fail"}
 }
 

@@ -48,7 +48,7 @@ pub struct HandPlan {
 }
 
 /// Rules, in the order of the bundled file, by index into [`RULES`].
-pub const RULES: [&str; 15] = [
+pub const RULES: [&str; 16] = [
     "EI-2025",
     "EI-2030",
     "CO2-2025",
@@ -64,7 +64,44 @@ pub const RULES: [&str; 15] = [
     "WS-2030",
     "PEAK-2030",
     "NEUTRAL-2060",
+    "EI-2025-ASSIGNED",
 ];
+
+/// The bundled `assignment ei_2025`: each province's basic figure, and Tibet, which no rule
+/// on energy intensity judges.
+struct Assignment {
+    basic: [Option<Decimal>; 31],
+    unassessable: usize,
+}
+
+impl Assignment {
+    fn new() -> Assignment {
+        let mut basic = [None; 31];
+        for (province, figure) in [
+            ("Chongqing", "14"),
+            ("Guizhou", "13"),
+            ("Jiangsu", "14"),
+            ("Guangxi", "13"),
+            ("Gansu", "12.5"),
+            ("Inner Mongolia", "15"),
+            ("Tianjin", "14.5"),
+            ("Shanghai", "14"),
+            ("Anhui", "14"),
+            ("Hainan", "13"),
+            ("Jiangxi", "14"),
+        ] {
+            basic[index(province)] = Some(d(figure));
+        }
+        Assignment {
+            basic,
+            unassessable: index("Tibet"),
+        }
+    }
+}
+
+fn index(province: &str) -> usize {
+    Province::lookup(province).expect("a province").index()
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Miss {
@@ -140,6 +177,7 @@ fn no_later(decl: Decl, figure: Decimal) -> Option<bool> {
 /// Every violation of the bundled rules among `plans`.
 pub fn violations(plans: &[HandPlan]) -> Vec<Found> {
     let f = Figures::new();
+    let assigned = Assignment::new();
     let mut out = Vec::new();
     let mut sums = Sums::default();
     for (i, p) in plans.iter().enumerate() {
@@ -150,7 +188,18 @@ pub fn violations(plans: &[HandPlan]) -> Vec<Found> {
                 Some(decl) if meets(decl) == Some(false) => out.push((rule, i, Miss::Fail)),
                 Some(_) => {}
             };
-        check(0, p.ei_2025, &|x| at_least(x, f.ei_2025, false));
+        if p.province != assigned.unassessable {
+            // A declaration by reference stands for the assigned figure, where one is known.
+            let basic = assigned.basic[p.province];
+            let ei = p.ei_2025.map(|x| match (x, basic) {
+                (Decl::ByReference, Some(b)) => Decl::Value(Qual::AtLeast, b),
+                (x, _) => x,
+            });
+            check(0, ei, &|x| at_least(x, f.ei_2025, false));
+            if let Some(b) = basic {
+                check(15, ei, &|x| at_least(x, b, false));
+            }
+        }
         check(2, p.co2_2025, &|x| at_least(x, f.co2_2025, false));
         check(3, p.co2_2030, &|x| at_least(x, f.co2_2030, false));
         check(4, p.nf_2025, &|x| at_least(x, f.nf_2025, false));

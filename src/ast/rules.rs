@@ -10,6 +10,7 @@ pub struct RuleFile {
     pub indicators: Vec<IndicatorDecl>,
     pub groups: Vec<GroupDecl>,
     pub rules: Vec<RuleDecl>,
+    pub assignments: Vec<AssignmentDecl>,
     /// Suppressions for the whole file.
     pub allows: Vec<Allow>,
 }
@@ -108,6 +109,61 @@ impl SetOp {
     /// `&` binds tighter than `+` and `except`.
     pub fn binds_tighter(self) -> bool {
         self == SetOp::Intersect
+    }
+}
+
+/// A national total split into a figure for each province: `assignment NAME { ... }`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AssignmentDecl {
+    pub name: Spanned<String>,
+    pub title: Option<Spanned<String>>,
+    /// `for INDICATOR by YEAR from YEAR`: the target each row assigns.
+    pub target: Option<Spanned<AssignedFor>>,
+    pub rows: Vec<AssignedRowDecl>,
+    pub allows: Vec<Allow>,
+    pub at: Loc,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AssignedFor {
+    pub indicator: Spanned<String>,
+    pub period: Period,
+}
+
+/// One province's row: its basic figure (and incentive figure), how the figure is known,
+/// and where it is said.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AssignedRowDecl {
+    pub province: Spanned<String>,
+    pub basic: Option<Spanned<Quantity>>,
+    pub incentive: Option<Spanned<Quantity>>,
+    pub status: Option<Spanned<AssignedStatus>>,
+    pub cite: Option<Spanned<Cite>>,
+    /// The whole row.
+    pub at: Loc,
+}
+
+/// How an assigned figure is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AssignedStatus {
+    /// A source states it as the figure the State Council assigned the province.
+    Stated,
+    /// Known through another body's document, such as a city passing it on.
+    Indirect,
+    /// Read only from the province's own plan: whether it is the assigned figure is not known.
+    OwnPlan,
+    /// The province publishes no statistics for the indicator, so it cannot be judged.
+    NotAssessable,
+}
+
+impl AssignedStatus {
+    pub fn name(self) -> &'static str {
+        match self {
+            AssignedStatus::Stated => "stated",
+            AssignedStatus::Indirect => "indirect",
+            AssignedStatus::OwnPlan => "own_plan",
+            AssignedStatus::NotAssessable => "not_assessable",
+        }
     }
 }
 
@@ -231,6 +287,8 @@ pub enum Condition {
     NoLaterThan(Spanned<u16>),
     NoEarlierThan(Spanned<u16>),
     Qualitative(Spanned<String>),
+    /// `as assigned`: each province against its row of the assignment for the same target.
+    Assigned,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

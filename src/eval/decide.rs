@@ -6,8 +6,8 @@ use rust_decimal::Decimal;
 
 use super::judge::{Interval, Verdict, accepted, committed, compare, judge, meets};
 use super::lookup::{Hits, Lookup};
-use super::program::{Check, Test};
-use crate::finding::{Outcome, Reason, Severity, StandInUse};
+use super::program::{Assigned, Check, Test};
+use crate::finding::{AssignedUse, Outcome, Reason, Severity, StandInUse};
 use crate::model::*;
 
 /// Whether a figure is judged as what a province commits to, or as a whole set of values
@@ -25,6 +25,7 @@ pub(super) struct Decision {
     pub reason: Option<Reason>,
     pub target: Option<usize>,
     pub stand_in: Option<StandInUse>,
+    pub assigned: Option<AssignedUse>,
     pub earlier: Option<usize>,
     pub within_tolerance: bool,
     /// How a figure was judged, where one was.
@@ -39,6 +40,7 @@ impl Decision {
             reason: None,
             target: None,
             stand_in: None,
+            assigned: None,
             earlier: None,
             within_tolerance: false,
             judging: None,
@@ -56,7 +58,17 @@ impl Decision {
 /// A rule over each province, on one plan whose targets are in `hits`.
 #[inline]
 pub(super) fn decide(check: &Check, plan: &Plan, hits: &Hits) -> Decision {
-    let d = decide_plain(check, plan, hits);
+    let mut d = decide_plain(check, plan, hits);
+    // What `as assigned` required is named even where nothing was compared with it.
+    if let (Test::Assigned, None, Some(row)) = (check.test, d.assigned, check.row(plan)) {
+        d.assigned = Some(AssignedUse {
+            table: row.table as usize,
+            row: row.row as usize,
+            by_reference: false,
+            required: true,
+            short_of_incentive: false,
+        });
+    }
     if check.benchmark {
         Decision {
             outcome: d.outcome.as_benchmark(),
@@ -71,12 +83,19 @@ pub(super) fn decide(check: &Check, plan: &Plan, hits: &Hits) -> Decision {
 #[inline]
 fn decide_plain(check: &Check, plan: &Plan, hits: &Hits) -> Decision {
     let d = Decision::new();
-    if let Test::Qualitative = check.test {
-        let d = Decision {
-            target: hits.any(check.slot),
-            ..d
-        };
-        return d.not_checkable(Reason::Qualitative, Severity::Note);
+    let unjudged = || Decision {
+        target: hits.any(check.slot),
+        ..d
+    };
+    if check.unassessable.contains(plan.province) {
+        return unjudged().not_checkable(Reason::NotAssessable, Severity::Note);
+    }
+    match check.test {
+        Test::Qualitative => return unjudged().not_checkable(Reason::Qualitative, Severity::Note),
+        Test::Assigned if check.row(plan).is_none() => {
+            return unjudged().not_checkable(Reason::NoAssignment, Severity::Note);
+        }
+        _ => {}
     }
     match hits.lookup(check.slot) {
         Lookup::Found(t) => match check.test {
@@ -149,26 +168,40 @@ fn judge_target(check: &Check, plan: &Plan, t: usize, how: Option<StandIn>) -> D
         target: Some(t),
         ..Decision::new()
     };
-    let Declared::Value {
-        qualifier, amount, ..
-    } = &plan.targets[t].value
-    else {
-        return d.not_checkable(Reason::ByReference, Severity::Note);
+    let required = match check.test {
+        Test::Assigned => check.row(plan),
+        _ => None,
     };
-    let Test::Figure { accepted, around } = check.test else {
-        unreachable!("resolve: stand-ins and figures only where the rule has a figure")
+    let (accepted, around) = match (check.test, required) {
+        (Test::Figure { accepted, around }, _) => (accepted, around),
+        (Test::Assigned, Some(row)) => (row.basic, None),
+        _ => unreachable!("resolve: stand-ins and figures only where the rule has a figure"),
+    };
+    // A declaration by reference stands for the assigned figure, where one is known; a
+    // stand-in's reference is to another target's, so it is not read.
+    let by_reference = match how {
+        None => check.row(plan),
+        Some(_) => None,
+    };
+    let (qualifier, base, by_reference) = match (&plan.targets[t].value, by_reference) {
+        (Declared::Value { qualifier, amount }, _) => (*qualifier, amount.base, None),
+        (Declared::ByReference, Some(row)) => (reaching(check.higher), row.figure, Some(row)),
+        (Declared::ByReference, None) => {
+            return d.not_checkable(Reason::ByReference, Severity::Note);
+        }
     };
     let judging = match how {
         Some(StandIn::LowerBound) => Judging::WholeSet,
         _ => Judging::Commitment,
     };
-    let declared = judged_set(*qualifier, amount.base, judging, false);
+    let declared = judged_set(qualifier, base, judging, false);
     let d = record(
         d,
-        (declared, amount.base, judging),
+        (declared, base, judging),
         (accepted, around),
         (check.higher, check.severity),
     );
+    let d = with_assigned(d, declared, (required, by_reference), check.higher);
     // A lower bound that may or may not settle the requirement leaves it open; one that
     // settles it either way (at least 35 % against at most 30 %) is a verdict.
     match d.reason {
@@ -182,6 +215,42 @@ fn judge_target(check: &Check, plan: &Plan, t: usize, how: Option<StandIn>) -> D
         }
         _ => d,
     }
+}
+
+/// The qualifier of a commitment to reach a figure (确保完成国家下达目标).
+pub(super) fn reaching(higher: bool) -> Qualifier {
+    if higher {
+        Qualifier::AtLeast
+    } else {
+        Qualifier::AtMost
+    }
+}
+
+/// Records the assignment used, and for a pass of the basic figure that falls short of the
+/// incentive figure, says so at note level.
+fn with_assigned(
+    mut d: Decision,
+    declared: Interval,
+    (required, by_reference): (Option<Assigned>, Option<Assigned>),
+    higher: bool,
+) -> Decision {
+    let Some(row) = required.or(by_reference) else {
+        return d;
+    };
+    let short_of_incentive = required.and_then(|r| r.incentive).is_some_and(|incentive| {
+        d.outcome == Outcome::Pass && !meets(committed(declared, higher), incentive, higher)
+    });
+    if short_of_incentive {
+        d.severity = Severity::Note;
+    }
+    d.assigned = Some(AssignedUse {
+        table: row.table as usize,
+        row: row.row as usize,
+        by_reference: by_reference.is_some(),
+        required: required.is_some(),
+        short_of_incentive,
+    });
+    d
 }
 
 /// Tries the stand-ins the rule accepts; failing those, the target is undeclared, and a

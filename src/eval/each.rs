@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::decide::{Decision, Judging, against_earlier, judged_set};
+use super::decide::{Decision, Judging, against_earlier, judged_set, reaching};
 use super::judge::{Interval, accepted, committed, margin};
 use crate::finding::{Finding, show_amount, show_interval};
 use crate::model::*;
@@ -27,45 +27,45 @@ pub(super) fn finding(rules: &RuleSet, r: usize, plans: &[Plan], p: usize, d: De
     f.reason = d.reason;
     f.target = d.target;
     f.stand_in = d.stand_in;
+    f.assigned = d.assigned;
     f.earlier = d.earlier;
     f.within_tolerance = d.within_tolerance;
     if let (Some(judging), Some(t)) = (d.judging, d.target) {
         let rule = &rules.rules[r];
-        let condition = match d.earlier {
-            Some(e) => earlier_condition(rule, &plan.targets[e]),
-            None => rule.requirement.condition.clone(),
+        let higher = rules
+            .indicator(rule.requirement.indicator)
+            .higher_is_better();
+        let row = d.assigned.map(|a| &rules.assignments[a.table].rows[a.row]);
+        let condition = match (d.earlier, row) {
+            (Some(e), _) => earlier_condition(rule, &plan.targets[e]),
+            (None, Some(row)) if d.assigned.is_some_and(|a| a.required) => {
+                row.conditions(higher).expect("a row used has a figure").0
+            }
+            _ => rule.requirement.condition.clone(),
         };
-        let judged = judged(
-            rules,
-            rule,
-            &plan.targets[t],
-            &condition,
-            (judging, d.earlier),
-        );
+        let declared = match (&plan.targets[t].value, row) {
+            (Declared::Value { qualifier, amount }, _) => (*qualifier, *amount),
+            (Declared::ByReference, Some(row)) => (
+                reaching(higher),
+                row.basic.expect("a row used has a figure"),
+            ),
+            (Declared::ByReference, None) => unreachable!("decide: only figures are judged"),
+        };
+        let judged = judged(&condition, declared, (judging, d.earlier), higher);
         explain(&mut f, rules, &condition, judged);
     }
     f
 }
 
-/// What was compared for a target judged `judging`: the sets a decision was made on.
+/// What was compared for a figure judged `judging`: the sets a decision was made on.
 fn judged(
-    rules: &RuleSet,
-    rule: &Rule,
-    target: &Target,
     condition: &Condition,
+    (qualifier, amount): (Qualifier, Amount),
     (judging, earlier): (Judging, Option<usize>),
+    higher: bool,
 ) -> Judged {
-    let Declared::Value {
-        qualifier, amount, ..
-    } = &target.value
-    else {
-        unreachable!("decide: only figures are judged")
-    };
-    let higher = rules
-        .indicator(rule.requirement.indicator)
-        .higher_is_better();
     Judged {
-        declared: judged_set(*qualifier, amount.base, judging, earlier.is_some()),
+        declared: judged_set(qualifier, amount.base, judging, earlier.is_some()),
         anchor: amount.base,
         judging,
         accepted: accepted(condition, higher).expect("a condition with a figure"),

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use super::judge::{Interval, accepted};
 use crate::finding::Severity;
 use crate::model::*;
-use crate::provinces::ProvinceSet;
+use crate::provinces::{PROVINCES, ProvinceSet};
 
 /// What a rule looks for in a plan: a target of an indicator for a year (any year where
 /// `None`) from a baseline year.
@@ -48,6 +48,35 @@ pub(super) struct Check {
     pub accepts: Vec<(usize, IndicatorId, StandIn)>,
     /// Look-alikes to name when the target is undeclared: any baseline, the rule's year.
     pub resembles: Vec<(usize, IndicatorId)>,
+    /// The assignment of the rule's own target, by province: what `as assigned` requires,
+    /// and what a declaration by reference stands for.
+    pub assigned: Option<Box<AssignedTable>>,
+    /// Provinces with no statistics for the indicator, which no rule on it can judge.
+    pub unassessable: ProvinceSet,
+}
+
+impl Check {
+    /// The plan's province's row of the assignment of the rule's target, if it has one.
+    #[inline]
+    pub fn row(&self, plan: &Plan) -> Option<Assigned> {
+        self.assigned
+            .as_ref()
+            .and_then(|table| table[plan.province.index()])
+    }
+}
+
+/// An assignment's figures, by province index.
+pub(super) type AssignedTable = [Option<Assigned>; PROVINCES.len()];
+
+/// A province's row of an assignment, compiled: the values its figures accept.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Assigned {
+    pub table: u16,
+    pub row: u16,
+    /// The basic figure, in base units.
+    pub figure: Decimal,
+    pub basic: Interval,
+    pub incentive: Option<Interval>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -58,6 +87,8 @@ pub(super) enum Test {
         accepted: Interval,
         around: Option<Decimal>,
     },
+    /// Each province's own row of the assignment (`as assigned`).
+    Assigned,
     /// The plan's own target in an earlier year, found in `slot`.
     OwnEarlier {
         slot: usize,
@@ -134,6 +165,7 @@ impl Program {
         let higher = rules.indicator(req.indicator).higher_is_better();
         let test = match &req.condition {
             Condition::Qualitative(_) => Test::Qualitative,
+            Condition::Assigned { .. } => Test::Assigned,
             Condition::OwnEarlier { op, year } => Test::OwnEarlier {
                 slot: self.slot_for(SlotKey {
                     year: Some(*year),
@@ -167,6 +199,10 @@ impl Program {
             undeclared: rule.undeclared.into(),
             accepts,
             resembles,
+            assigned: rules
+                .assignment_for(req.indicator, req.year, req.baseline)
+                .map(|table| assigned_table(rules, table, higher)),
+            unassessable: unassessable(rules, req.indicator),
         }
     }
 
@@ -196,6 +232,36 @@ impl Program {
             period: rule.period,
         }
     }
+}
+
+fn assigned_table(rules: &RuleSet, table: usize, higher: bool) -> Box<AssignedTable> {
+    let mut compiled = Box::new([None; PROVINCES.len()]);
+    for (r, row) in rules.assignments[table].rows.iter().enumerate() {
+        let Some((basic, incentive)) = row.conditions(higher) else {
+            continue;
+        };
+        let accepts = |c: &Condition| accepted(c, higher).expect("a comparison has a figure");
+        compiled[row.province.index()] = Some(Assigned {
+            table: table as u16,
+            row: r as u16,
+            figure: row.basic.expect("a row with conditions has a figure").base,
+            basic: accepts(&basic),
+            incentive: incentive.as_ref().map(accepts),
+        });
+    }
+    compiled
+}
+
+fn unassessable(rules: &RuleSet, indicator: IndicatorId) -> ProvinceSet {
+    rules
+        .assignments
+        .iter()
+        .filter(|a| a.indicator == indicator)
+        .flat_map(|a| &a.rows)
+        .filter(|r| r.status == AssignedStatus::NotAssessable)
+        .fold(ProvinceSet::EMPTY, |set, r| {
+            set.union(ProvinceSet::single(r.province))
+        })
 }
 
 fn figure(condition: &Condition, higher: bool) -> Test {

@@ -39,9 +39,34 @@ pub fn describe(f: &Finding, rules: &RuleSet, plans: &[Plan]) -> String {
         .target
         .zip(declared)
         .map(|(t, d)| format!("{d}{}", provenance(&plan.targets[t])));
+    let row = f.assigned.map(|a| &rules.assignments[a.table].rows[a.row]);
+    let declared = match (f.assigned, row) {
+        (Some(a), Some(row)) if a.by_reference => Some(format!(
+            "by reference to {}{}",
+            assigned_words(row, false),
+            f.target
+                .map(|t| provenance(&plan.targets[t]))
+                .unwrap_or_default()
+        )),
+        _ => declared,
+    };
     let outcome = outcome_words(f, rules);
     match (&f.reason, f.outcome) {
-        (_, Outcome::Undeclared) => undeclared(f, rules, plan, subject, wording),
+        (_, Outcome::Undeclared) => {
+            let required = match row {
+                Some(row) => assigned_words(row, true),
+                None => format!("{} `{wording}`", rule.figure_role()),
+            };
+            undeclared(f, rules, plan, subject, &required)
+        }
+        (Some(Reason::NotAssessable), _) => not_assessable(rules, req.indicator, plan, subject),
+        (Some(Reason::NoAssignment), _) => format!(
+            "{subject}: no assigned figure is known for {}, so `{wording}` cannot be checked{}",
+            plan.province,
+            declared
+                .map(|d| format!("; the plan declares {d}"))
+                .unwrap_or_default()
+        ),
         (Some(Reason::ByReference), _) if f.earlier.is_none() && is_by_reference(f, plan) => {
             format!(
                 "{subject} is declared by reference to the nationally assigned target, so `{wording}` cannot be checked"
@@ -83,13 +108,73 @@ pub fn describe(f: &Finding, rules: &RuleSet, plans: &[Plan]) -> String {
                     )
                 })
                 .unwrap_or_default();
+            let required = match (f.assigned, row) {
+                (Some(a), Some(row)) if a.required && a.by_reference => {
+                    return by_reference_to_assigned(f, rules, row, subject);
+                }
+                (Some(a), Some(row)) if a.required => assigned_words(row, true),
+                _ => format!("{} `{wording}`", rule.figure_role()),
+            };
             format!(
-                "{subject}{via} declared {}{earlier}, {} `{wording}`: {outcome}",
+                "{subject}{via} declared {}{earlier}, {required}: {outcome}",
                 declared.unwrap_or_default(),
-                rule.figure_role()
             )
         }
     }
+}
+
+/// A declaration by reference, judged as the very figure the rule requires.
+fn by_reference_to_assigned(
+    f: &Finding,
+    rules: &RuleSet,
+    row: &AssignedRow,
+    subject: &str,
+) -> String {
+    let basic = row
+        .basic
+        .map(|b| show_value(b.in_own_unit(), b.unit))
+        .unwrap_or_default();
+    let verb = if f.outcome.is_inside() {
+        "meets"
+    } else {
+        "does not meet"
+    };
+    let incentive = incentive(f, rules);
+    format!(
+        "{subject} is declared by reference to the assigned target: {verb} the assigned {basic} by reference ({}){incentive}",
+        row.status_words()
+    )
+}
+
+/// An assigned figure in words: `the assigned 14 % (stated as assigned by its source)`;
+/// as a requirement, with the incentive figure beside the basic one.
+fn assigned_words(row: &AssignedRow, as_required: bool) -> String {
+    let show = |a: &Amount| show_value(a.in_own_unit(), a.unit);
+    let basic = row.basic.as_ref().map(show).unwrap_or_default();
+    let figures = match (&row.incentive, as_required) {
+        (Some(incentive), true) => format!(
+            "required its assigned basic {basic} (incentive {})",
+            show(incentive)
+        ),
+        (None, true) => format!("required its assigned {basic}"),
+        (_, false) => format!("the assigned {basic}"),
+    };
+    format!("{figures} ({})", row.status_words())
+}
+
+/// A province the rules say publishes no statistics for the indicator.
+fn not_assessable(rules: &RuleSet, indicator: IndicatorId, plan: &Plan, subject: &str) -> String {
+    let (t, r) = rules
+        .unassessable(indicator, plan.province)
+        .expect("decide: a row says the province is not assessable");
+    let row = &rules.assignments[t].rows[r];
+    let source = &rules.sources[row.cite.source];
+    format!(
+        "{subject}: {} publishes no statistics for it (\"{}\", {}): not assessable, so not judged",
+        plan.province,
+        row.cite.locator,
+        source.title.as_deref().unwrap_or(&source.name)
+    )
 }
 
 fn is_by_reference(f: &Finding, plan: &Plan) -> bool {
@@ -189,14 +274,33 @@ fn outcome_words(f: &Finding, rules: &RuleSet) -> String {
         Outcome::Pass if m.is_zero() && strictly_beyond => {
             "met: more than the figure itself".to_string()
         }
-        Outcome::Pass if m.is_zero() => "met, exactly at the figure".to_string(),
-        Outcome::Pass => format!("met with {amount} to spare"),
+        Outcome::Pass if m.is_zero() => {
+            format!("met, exactly at the figure{}", incentive(f, rules))
+        }
+        Outcome::Pass => format!("met with {amount} to spare{}", incentive(f, rules)),
         Outcome::Fail if m.is_zero() || !m.is_sign_negative() => {
             "not met: the bound itself is excluded".to_string()
         }
         Outcome::Fail => format!("missed by {amount}"),
         _ => "not checkable: the declaration allows values on both sides of the requirement"
             .to_string(),
+    }
+}
+
+/// For a pass of an assigned basic figure, whether the incentive figure is reached too.
+fn incentive(f: &Finding, rules: &RuleSet) -> String {
+    let Some(a) = f.assigned.filter(|a| a.required) else {
+        return String::new();
+    };
+    let row = &rules.assignments[a.table].rows[a.row];
+    let Some(incentive) = row.incentive else {
+        return String::new();
+    };
+    let shown = show_value(incentive.in_own_unit(), incentive.unit);
+    if a.short_of_incentive {
+        format!(", short of the incentive {shown}")
+    } else {
+        format!(", and the incentive {shown} is reached")
     }
 }
 
@@ -255,6 +359,7 @@ fn figure_words(condition: &Condition) -> String {
         Condition::Between { low, high } => format!("{} to {}", show(low), show(high)),
         Condition::OwnEarlier { year, .. } => format!("{year} target"),
         Condition::Qualitative(words) => format!("\"{words}\""),
+        Condition::Assigned { .. } => "assigned figure".to_string(),
     }
 }
 
@@ -264,9 +369,8 @@ fn strictly_beyond(f: &Finding) -> bool {
         .is_some_and(|e| !e.inclusive)
 }
 
-fn undeclared(f: &Finding, rules: &RuleSet, plan: &Plan, subject: &str, wording: &str) -> String {
-    let role = rules.rules[f.rule].figure_role();
-    let base = format!("{subject} is not declared; {role} `{wording}`");
+fn undeclared(f: &Finding, rules: &RuleSet, plan: &Plan, subject: &str, required: &str) -> String {
+    let base = format!("{subject} is not declared; {required}");
     match f.stand_in {
         Some(s) => {
             let other = &plan.targets[s.target];

@@ -56,6 +56,8 @@ fn is_block(rule: Rule) -> bool {
         Rule::source_decl
             | Rule::indicator_decl
             | Rule::rule_decl
+            | Rule::assignment_decl
+            | Rule::assigned_row
             | Rule::target_decl
             | Rule::waive_decl
             | Rule::test_decl
@@ -97,6 +99,10 @@ fn is_item(rule: Rule) -> bool {
                 | Rule::expires_field
                 | Rule::plan_path
                 | Rule::expect_field
+                | Rule::assigned_for
+                | Rule::basic_field
+                | Rule::incentive_field
+                | Rule::assigned_status_field
         )
 }
 

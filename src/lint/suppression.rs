@@ -27,6 +27,7 @@ fn scopes(files: &[(FileId, RuleFile)]) -> Vec<Scope<'_>> {
         let blocks = ast.sources.iter().map(|s| (&s.allows, Some(s.at)));
         let blocks = blocks.chain(ast.indicators.iter().map(|i| (&i.allows, Some(i.at))));
         let blocks = blocks.chain(ast.rules.iter().map(|r| (&r.allows, Some(r.at))));
+        let blocks = blocks.chain(ast.assignments.iter().map(|a| (&a.allows, Some(a.at))));
         for (allows, covers) in std::iter::once((&ast.allows, None)).chain(blocks) {
             scopes.extend(allows.iter().map(|allow| Scope {
                 file: *file,

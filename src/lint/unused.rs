@@ -1,4 +1,4 @@
-//! PC015 and PC016: indicators no rule uses, and sources no rule cites.
+//! PC015 and PC016: indicators no rule uses, and sources no rule or assignment cites.
 
 use super::{Context, LintFinding};
 use crate::model::IndicatorId;
@@ -28,13 +28,21 @@ pub fn check(cx: &Context, out: &mut Vec<LintFinding>) {
             );
         }
     }
+    let assigned = &cx.rules.assignments;
     for (s, source) in cx.rules.sources.iter().enumerate() {
-        if !rules.iter().any(|r| r.cites.iter().any(|c| c.source == s)) {
+        let by_rule = rules.iter().any(|r| r.cites.iter().any(|c| c.source == s));
+        let by_row = assigned
+            .iter()
+            .any(|a| a.rows.iter().any(|row| row.cite.source == s));
+        if !by_rule && !by_row {
             out.push(
                 LintFinding::new(
                     SOURCE,
                     source.site,
-                    format!("source `{}` is declared but no rule cites it", source.name),
+                    format!(
+                        "source `{}` is declared but no rule or assignment cites it",
+                        source.name
+                    ),
                     "never cited",
                 )
                 .with_help("cite it from the rules that come from it, or remove it"),

@@ -48,6 +48,7 @@ struct JsonFinding<'a> {
     margin_unit: Option<&'static str>,
     within_tolerance: bool,
     stand_in: Option<StandInJson<'a>>,
+    assigned: Option<AssignedJson<'a>>,
     contributors: Option<Vec<ContributorJson<'a>>>,
     missing: Option<Vec<&'static str>>,
     without_plan: Option<Vec<&'static str>>,
@@ -83,6 +84,23 @@ struct Required<'a> {
     earlier_year: Option<u16>,
     unit: &'static str,
     text: &'a str,
+}
+
+/// The row of an assignment a finding used: as what the rule requires, as what a
+/// declaration by reference stands for, or both.
+#[derive(Serialize)]
+struct AssignedJson<'a> {
+    assignment: &'a str,
+    basic: Option<String>,
+    incentive: Option<String>,
+    unit: Option<&'static str>,
+    status: &'static str,
+    source: &'a str,
+    quote: &'a str,
+    required: bool,
+    by_reference: bool,
+    short_of_incentive: bool,
+    location: Location,
 }
 
 #[derive(Serialize)]
@@ -224,6 +242,7 @@ fn required<'a>(rules: &RuleSet, rule: &'a Rule) -> Required<'a> {
             (r.operator, r.earlier_year) = (op.symbol(), Some(*year))
         }
         Condition::Qualitative(_) => r.operator = "qualitative",
+        Condition::Assigned { .. } => r.operator = "as_assigned",
     }
     r
 }
@@ -276,6 +295,27 @@ fn finding<'a>(f: &'a Finding, checked: &'a Checked) -> JsonFinding<'a> {
         margin: f.margin.map(exact),
         margin_unit: f.margin.map(|_| unit.difference().name()),
         within_tolerance: f.within_tolerance,
+        assigned: f.assigned.map(|a| {
+            let table = &rules.assignments[a.table];
+            let row = &table.rows[a.row];
+            AssignedJson {
+                assignment: &table.name,
+                basic: row.basic.map(|b| exact(b.in_own_unit())),
+                // In the basic figure's unit, so that the two compare at a glance.
+                incentive: row
+                    .basic
+                    .zip(row.incentive)
+                    .map(|(b, i)| exact(b.unit.from_base(i.base))),
+                unit: row.basic.map(|b| b.unit.name()),
+                status: row.status.name(),
+                source: &rules.sources[row.cite.source].name,
+                quote: &row.cite.locator,
+                required: a.required,
+                by_reference: a.by_reference,
+                short_of_incentive: a.short_of_incentive,
+                location: site_location(checked, row.site),
+            }
+        }),
         stand_in: f.stand_in.map(|s| StandInJson {
             indicator: &rules.indicator(s.indicator).name,
             accepted: s.accepted.map(|a| match a {

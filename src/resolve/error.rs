@@ -141,10 +141,11 @@ pub enum ResolveError {
         span: SourceSpan,
     },
 
-    #[error("rule `{rule}` cites `{source_name}`, which is not declared")]
+    #[error("{who} cites `{source_name}`, which is not declared")]
     #[diagnostic(code(PC014))]
     UnknownSource {
-        rule: String,
+        /// The citing declaration, such as "rule `EI-2025`".
+        who: String,
         source_name: String,
         #[label("no `source {source_name}` is declared")]
         span: SourceSpan,
@@ -293,6 +294,42 @@ pub enum ResolveError {
     #[error("{message}")]
     #[diagnostic(code(PC028))]
     KindScopeMismatch {
+        message: String,
+        label: String,
+        #[label("{label}")]
+        span: SourceSpan,
+        #[help]
+        help: Option<String>,
+    },
+
+    #[error("{message}")]
+    #[diagnostic(code(PC035))]
+    DuplicateAssignment {
+        message: String,
+        #[label("assigned again here")]
+        span: SourceSpan,
+        #[help]
+        help: Option<String>,
+    },
+
+    #[error("`as assigned`, but no assignment gives figures for `{indicator}`{period}")]
+    #[diagnostic(
+        code(PC036),
+        help(
+            "declare `assignment NAME {{ for {indicator}{period} ... }}` with a row for each province, or compare with a figure"
+        )
+    )]
+    UnknownAssignment {
+        indicator: String,
+        /// ` by 2025 from 2020`.
+        period: String,
+        #[label("no assignment for this target")]
+        span: SourceSpan,
+    },
+
+    #[error("{message}")]
+    #[diagnostic(code(PC037))]
+    BadAssignedRow {
         message: String,
         label: String,
         #[label("{label}")]

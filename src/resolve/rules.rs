@@ -12,6 +12,8 @@ use super::ResolveError;
 use super::error::Dialect;
 use super::quantity::{Expect, resolve_quantity, resolve_unit};
 
+mod assignment;
+
 /// Resolves the rule files together: a rule may use an indicator declared in another file.
 pub fn resolve_rules(
     files: &[(FileId, ast::RuleFile)],
@@ -39,6 +41,9 @@ pub fn resolve_rules(
         f.indicators.iter().for_each(|i| r.resembles(i))
     });
     r.each(files, |r, f| f.groups.iter().for_each(|g| r.group(g)));
+    r.each(files, |r, f| {
+        f.assignments.iter().for_each(|a| r.assignment(a))
+    });
     r.each(files, |r, f| {
         let period = f.period.as_ref().map(|p| p.node);
         f.rules.iter().for_each(|rule| r.rule(rule, period))
@@ -351,7 +356,10 @@ impl Resolver<'_> {
         let unmeasured = indicator.baseline == BaselineNeed::Required && period.baseline.is_none();
         let checked = (qualitative && unmeasured && period.year.is_some())
             || self.period(&indicator, &req.node.indicator, period);
-        let condition = self.condition(&indicator, &req.node.condition);
+        let condition = match req.node.condition.node {
+            ast::Condition::Assigned => self.assigned(id, period, req.node.condition.span),
+            _ => self.condition(&indicator, &req.node.condition),
+        };
         let (true, Some(condition)) = (checked, condition) else {
             return None;
         };
@@ -408,31 +416,34 @@ impl Resolver<'_> {
     }
 
     fn cites(&mut self, decl: &ast::RuleDecl) -> Vec<Citation> {
-        let mut cites = Vec::new();
-        for cite in &decl.cites {
-            match self
-                .set
-                .sources
-                .iter()
-                .position(|s| s.name == cite.source.node)
-            {
-                Some(source) => cites.push(Citation {
-                    source,
-                    locator: cite.locator.node.clone(),
-                }),
-                None => {
-                    let names = self.set.sources.iter().map(|s| s.name.as_str());
-                    let help = did_you_mean(&cite.source.node, names);
-                    self.error(ResolveError::UnknownSource {
-                        rule: decl.id.node.clone(),
-                        source_name: cite.source.node.clone(),
-                        span: cite.source.span,
-                        help,
-                    });
-                }
-            }
+        let who = || format!("rule `{}`", decl.id.node);
+        decl.cites
+            .iter()
+            .filter_map(|cite| self.citation(cite, who))
+            .collect()
+    }
+
+    /// A citation of a declared source; `who` names the citing declaration in an error.
+    fn citation(&mut self, cite: &ast::Cite, who: impl FnOnce() -> String) -> Option<Citation> {
+        let found = self
+            .set
+            .sources
+            .iter()
+            .position(|s| s.name == cite.source.node);
+        if found.is_none() {
+            let names = self.set.sources.iter().map(|s| s.name.as_str());
+            let help = did_you_mean(&cite.source.node, names);
+            self.error(ResolveError::UnknownSource {
+                who: who(),
+                source_name: cite.source.node.clone(),
+                span: cite.source.span,
+                help,
+            });
         }
-        cites
+        found.map(|source| Citation {
+            source,
+            locator: cite.locator.node.clone(),
+        })
     }
 
     fn accepts(
@@ -516,13 +527,17 @@ impl Resolver<'_> {
                 ),
                 "a sum of percentages or years means nothing; compare each province instead",
             )),
-            (RuleKind::Aggregate, _, Condition::Qualitative(_) | Condition::OwnEarlier { .. }) => {
-                Some((
-                    "an `aggregate` rule needs a numeric condition",
-                    (req.site.span, "not a quantity".to_string()),
-                    "compare the sum with a quantity",
-                ))
-            }
+            (
+                RuleKind::Aggregate,
+                _,
+                Condition::Qualitative(_)
+                | Condition::OwnEarlier { .. }
+                | Condition::Assigned { .. },
+            ) => Some((
+                "an `aggregate` rule needs a numeric condition",
+                (req.site.span, "not a quantity".to_string()),
+                "compare the sum with a quantity",
+            )),
             (RuleKind::NoFallback, _, c) if !matches!(c, Condition::OwnEarlier { .. }) => Some((
                 "a `no_fallback` rule compares a target with the plan's own earlier one",
                 (req.site.span, "no earlier target is named".to_string()),
@@ -662,6 +677,7 @@ fn resolve_condition(
             year: year.node,
         },
         ast::Condition::Qualitative(text) => Condition::Qualitative(text.node.clone()),
+        ast::Condition::Assigned => unreachable!("resolved against the assignments"),
     })
 }
 
@@ -683,6 +699,6 @@ fn default_undeclared(kind: RuleKind) -> Level {
 fn is_figure(condition: &Condition) -> bool {
     !matches!(
         condition,
-        Condition::OwnEarlier { .. } | Condition::Qualitative(_)
+        Condition::OwnEarlier { .. } | Condition::Qualitative(_) | Condition::Assigned { .. }
     )
 }

@@ -35,6 +35,7 @@ fn words(rule: Rule) -> Words {
         // Choices between keywords: the keywords themselves are listed.
         Rule::qualifier | Rule::commitment | Rule::status | Rule::rule_kind | Rule::level => Hidden,
         Rule::stand_in | Rule::missing_policy | Rule::baseline_need | Rule::ambition => Hidden,
+        Rule::assigned_status => Hidden,
         Rule::ident => Thing("a name such as `energy_intensity_cut`"),
         Rule::word | Rule::province_name => Thing("a province name"),
         Rule::number => Thing("a number"),
@@ -187,7 +188,7 @@ fn words(rule: Rule) -> Words {
         Rule::kw_margin => Keyword("margin"),
         Rule::margin_clause => Field("margin"),
         Rule::rules_file | Rule::rules_item => {
-            Thing("a declaration (`source`, `indicator`, `group` or `rule`)")
+            Thing("a declaration (`source`, `indicator`, `group`, `rule` or `assignment`)")
         }
         Rule::indicator_field => {
             Thing("an indicator field (`title`, `unit`, `baseline`, `ambition`, `resembles`)")
@@ -204,13 +205,32 @@ fn words(rule: Rule) -> Words {
         Rule::requirement => {
             Thing("a requirement such as `energy_intensity_cut by 2025 from 2020 >= 13.5 %`")
         }
-        Rule::condition => {
-            Thing("a condition (`>=`, `between`, `around`, `no later than`, `qualitative`)")
-        }
+        Rule::condition => Thing(
+            "a condition (`>=`, `between`, `around`, `no later than`, `qualitative`, `as assigned`)",
+        ),
         Rule::compare | Rule::cmp_op | Rule::own_compare => {
             Thing("a comparison (`>=`, `>`, `<=`, `<`, `==`)")
         }
         Rule::quantity => Thing("a number and its unit, such as `13.5 %`"),
+        Rule::kw_assignment => Keyword("assignment"),
+        Rule::assignment_decl => Field("assignment"),
+        Rule::assignment_field => {
+            Thing("an assignment field (`title`, `for`, `province NAME { ... }`)")
+        }
+        Rule::assigned_for => Field("for"),
+        Rule::assigned_row => Field("province"),
+        Rule::row_field => Thing("a row field (`basic`, `incentive`, `status`, `cite`)"),
+        Rule::kw_basic => Keyword("basic"),
+        Rule::basic_field => Field("basic"),
+        Rule::kw_incentive => Keyword("incentive"),
+        Rule::incentive_field => Field("incentive"),
+        Rule::assigned_status_field => Field("status"),
+        Rule::kw_stated => Keyword("stated"),
+        Rule::kw_indirect => Keyword("indirect"),
+        Rule::kw_own_plan => Keyword("own_plan"),
+        Rule::kw_not_assessable => Keyword("not_assessable"),
+        Rule::kw_assigned => Keyword("assigned"),
+        Rule::as_assigned => Field("as assigned"),
     }
 }
 
@@ -246,12 +266,19 @@ const PUNCTUATION: [&str; 15] = [
 fn from_attempts(error: &Error<Rule>) -> Option<BTreeSet<String>> {
     let attempts = error.parse_attempts()?;
     let mut expected = BTreeSet::new();
+    // `as` of `as assigned` is named with its second word, as `no` is with its own; pest
+    // folds the attempt into the requirement it is part of.
+    let assigned = attempts.call_stacks().iter().any(|s| {
+        s.parent == Some(Rule::as_assigned) || s.deepest.get_rule() == Some(&Rule::requirement)
+    });
     // Literal punctuation and keywords, named as written. Other literals are the inside of
     // a token (the `-` of a date).
     for token in attempts.expected_tokens().iter().map(ToString::to_string) {
         if token == "no" {
             expected.insert("`no later than`".to_string());
             expected.insert("`no earlier than`".to_string());
+        } else if token == "as" && assigned {
+            expected.insert("`as assigned`".to_string());
         } else if PUNCTUATION.contains(&token.as_str()) || is_keyword_text(&token) {
             expected.insert(format!("`{token}`"));
         }
@@ -260,7 +287,9 @@ fn from_attempts(error: &Error<Rule>) -> Option<BTreeSet<String>> {
         // pest folds many failed alternatives into their block (`target_decl`); those
         // alternatives are the keywords listed above, and the block names nothing more.
         let rule = stack.deepest.get_rule().copied().or(stack.parent);
-        if let Some(rule) = rule.filter(|r| !is_block(*r)) {
+        if stack.parent == Some(Rule::as_assigned) {
+            insert_words(&mut expected, Rule::as_assigned);
+        } else if let Some(rule) = rule.filter(|r| !is_block(*r)) {
             insert_words(&mut expected, rule);
         }
     }
@@ -294,6 +323,8 @@ fn is_block(rule: Rule) -> bool {
             | Rule::indicator_decl
             | Rule::group_decl
             | Rule::rule_decl
+            | Rule::assignment_decl
+            | Rule::assigned_row
             | Rule::target_decl
             | Rule::waive_decl
             | Rule::tests_file

@@ -21,6 +21,7 @@ pub fn parse_rules(text: &str) -> Result<RuleFile, Vec<SyntaxError>> {
             Rule::indicator_decl => file.indicators.push(lower_indicator(item, &mut errors)),
             Rule::group_decl => file.groups.push(lower_group(item)),
             Rule::rule_decl => file.rules.push(lower_rule(item, &mut errors)),
+            Rule::assignment_decl => file.assignments.push(lower_assignment(item, &mut errors)),
             Rule::allow_field => file.allows.push(lower_allow(item, &mut errors)),
             Rule::period_field => {
                 lower_plan_period(item, "the rule file", &mut file.period, &mut errors)
@@ -28,7 +29,8 @@ pub fn parse_rules(text: &str) -> Result<RuleFile, Vec<SyntaxError>> {
             _ => {}
         }
     }
-    let declared = file.sources.len() + file.indicators.len() + file.groups.len();
+    let declared =
+        file.sources.len() + file.indicators.len() + file.groups.len() + file.assignments.len();
     if declared + file.rules.len() + file.allows.len() == 0 && errors.is_empty() {
         errors.push(empty_file(
             text,
@@ -204,6 +206,131 @@ fn lower_set_term(pair: Pair) -> Spanned<SetExpr> {
     }
 }
 
+fn lower_assignment(pair: Pair, errors: &mut Vec<SyntaxError>) -> AssignmentDecl {
+    let at = Loc(span(&pair));
+    let mut children = parts(pair);
+    let name = text(&children.next().expect("grammar: assignment has a name"));
+    let context = format!("assignment `{}`", name.node);
+    let mut decl = AssignmentDecl {
+        name,
+        title: None,
+        target: None,
+        rows: Vec::new(),
+        allows: Vec::new(),
+        at,
+    };
+    for field in children {
+        match field.as_rule() {
+            Rule::title_field => {
+                let title = lower_string(only(field));
+                set_once(&mut decl.title, title, "title", &context, errors)
+            }
+            Rule::assigned_for => {
+                let target = lower_assigned_for(field, errors);
+                set_once(&mut decl.target, target, "for", &context, errors)
+            }
+            Rule::allow_field => decl.allows.push(lower_allow(field, errors)),
+            _ => decl.rows.push(lower_assigned_row(field, errors)),
+        }
+    }
+    if decl.target.is_none() {
+        errors.push(SyntaxError::MissingField {
+            field: "for".to_string(),
+            context,
+            span: decl.name.span,
+            help: Some(
+                "say which target the figures are for: `for INDICATOR by YEAR from YEAR`"
+                    .to_string(),
+            ),
+        });
+    }
+    decl
+}
+
+fn lower_assigned_for(pair: Pair, errors: &mut Vec<SyntaxError>) -> Spanned<AssignedFor> {
+    let span = span(&pair);
+    let mut children = parts(pair).peekable();
+    let indicator = text(&children.next().expect("grammar: `for` has an indicator"));
+    let period = lower_period(&mut children, errors);
+    Spanned::new(AssignedFor { indicator, period }, span)
+}
+
+fn lower_assigned_row(pair: Pair, errors: &mut Vec<SyntaxError>) -> AssignedRowDecl {
+    let at = Loc(span(&pair));
+    let mut children = parts(pair);
+    let province = lower_name(children.next().expect("grammar: a row has a province"));
+    let context = format!("the row of `{}`", province.node);
+    let mut row = AssignedRowDecl {
+        province,
+        basic: None,
+        incentive: None,
+        status: None,
+        cite: None,
+        at,
+    };
+    for field in children {
+        let at = span(&field);
+        match field.as_rule() {
+            Rule::basic_field | Rule::incentive_field => {
+                let (slot, label) = match field.as_rule() {
+                    Rule::basic_field => (&mut row.basic, "basic"),
+                    _ => (&mut row.incentive, "incentive"),
+                };
+                match lower_quantity(only(field).into_inner()) {
+                    Ok(q) => set_once(slot, Spanned::new(q, at), label, &context, errors),
+                    Err(e) => errors.push(e),
+                }
+            }
+            Rule::assigned_status_field => {
+                let status = Spanned::new(lower_assigned_status(only(field)), at);
+                set_once(&mut row.status, status, "status", &context, errors)
+            }
+            _ => {
+                let cite = Spanned::new(lower_cite(field), at);
+                set_once(&mut row.cite, cite, "cite", &context, errors)
+            }
+        }
+    }
+    for (field, missing, help) in [
+        (
+            "status",
+            row.status.is_none(),
+            "say how the figure is known: `status stated`, `indirect`, `own_plan` or `not_assessable`",
+        ),
+        (
+            "cite",
+            row.cite.is_none(),
+            "say where the figure is given: `cite SOURCE \"quote\"`",
+        ),
+    ] {
+        if missing {
+            errors.push(SyntaxError::MissingField {
+                field: field.to_string(),
+                context: context.clone(),
+                span: row.province.span,
+                help: Some(help.to_string()),
+            });
+        }
+    }
+    row
+}
+
+fn lower_assigned_status(pair: Pair) -> AssignedStatus {
+    match choice(pair) {
+        Rule::kw_stated => AssignedStatus::Stated,
+        Rule::kw_indirect => AssignedStatus::Indirect,
+        Rule::kw_own_plan => AssignedStatus::OwnPlan,
+        _ => AssignedStatus::NotAssessable,
+    }
+}
+
+fn lower_cite(field: Pair) -> Cite {
+    let mut children = parts(field);
+    let source = text(&children.next().expect("grammar: cite has a source"));
+    let locator = lower_string(children.next().expect("grammar: cite has a locator"));
+    Cite { source, locator }
+}
+
 fn lower_rule(pair: Pair, errors: &mut Vec<SyntaxError>) -> RuleDecl {
     let at = Loc(span(&pair));
     let mut children = parts(pair);
@@ -267,12 +394,7 @@ fn lower_rule_field(
             Ok(req) => set_once(&mut rule.requirement, req, "require", context, errors),
             Err(e) => errors.push(e),
         },
-        Rule::cite_field => {
-            let mut children = parts(field);
-            let source = text(&children.next().expect("grammar: cite has a source"));
-            let locator = lower_string(children.next().expect("grammar: cite has a locator"));
-            rule.cites.push(Cite { source, locator });
-        }
+        Rule::cite_field => rule.cites.push(lower_cite(field)),
         Rule::help_field => set_once(
             &mut rule.help,
             lower_string(only(field)),
@@ -394,6 +516,7 @@ fn lower_condition(pair: Pair) -> Result<Spanned<Condition>, SyntaxError> {
         }
         Rule::no_later => Condition::NoLaterThan(lower_year(&next())?),
         Rule::no_earlier => Condition::NoEarlierThan(lower_year(&next())?),
+        Rule::as_assigned => Condition::Assigned,
         _ => Condition::Qualitative(lower_string(next())),
     };
     Ok(Spanned::new(condition, span))

@@ -3,7 +3,7 @@
 use crate::ast::RuleFile;
 use crate::finding::{Finding, Summary, WaiverIssue};
 use crate::model::{FileId, Plan, PlanPeriod, RuleSet, Sources};
-use crate::problem::Problem;
+use crate::problem::{Problem, capped};
 use crate::source::SourceFile;
 use crate::{eval, resolve, syntax};
 
@@ -38,7 +38,10 @@ pub fn parse_rule_files(
     for file in files {
         match syntax::parse_rules(file.text()) {
             Ok(ast) => parsed.push((sources.add(file), ast)),
-            Err(errors) => problems.extend(errors.into_iter().map(|e| Problem::new(&file, e))),
+            Err(errors) => {
+                let each = errors.into_iter().map(|e| Problem::new(&file, e)).collect();
+                problems.extend(capped(each, &file));
+            }
         }
     }
     (parsed, problems)
@@ -76,10 +79,11 @@ pub fn load_plan(
     };
     let ast = parsed.map_err(|errors| {
         let problems = errors.into_iter().map(|e| Problem::new(&file, e));
-        problems.collect::<Vec<_>>()
+        capped(problems.collect(), &file)
     })?;
     let id: FileId = sources.add(file);
     resolve::resolve_plan(&ast, id, sources, rules)
+        .map_err(|problems| capped(problems, sources.get(id)))
 }
 
 /// Parses and resolves plan files; those with problems are left out and their problems

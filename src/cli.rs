@@ -7,6 +7,7 @@ mod lint;
 mod progress;
 mod report;
 mod test;
+mod write;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -18,6 +19,8 @@ use plancheck::input::{InputError, expand, has_extension, read_source};
 use plancheck::problem::Problem;
 use plancheck::render::HumanOptions;
 use plancheck::source::SourceFile;
+
+use write::write_atomically;
 
 #[derive(Parser)]
 #[command(
@@ -111,8 +114,10 @@ fn read_all(
     what: &str,
     problems: &mut Vec<Problem>,
 ) -> Vec<SourceFile> {
-    let (files, more) = expand(paths, exts, what);
-    problems.extend(more);
+    let expanded = expand(paths, exts, what);
+    problems.extend(expanded.problems);
+    warn(&expanded.skipped);
+    let files = expanded.files;
     let mut sources = Vec::new();
     for path in files {
         if path.exists() && !has_extension(&path, exts) {
@@ -136,6 +141,16 @@ fn read_all(
     sources
 }
 
+/// Warnings about the input, on standard error so that a JSON or SARIF document on standard
+/// output stays whole.
+fn warn(problems: &[Problem]) {
+    if problems.is_empty() {
+        return;
+    }
+    let opts = HumanOptions::default();
+    eprint!("{}", plancheck::render::render_problems(problems, &opts));
+}
+
 /// Writes the output. A reader that stops early (`| head`) is no error; output that cannot
 /// be written (a full disk) is, since the result would be lost: exit 2.
 fn write_stdout(text: &str) {
@@ -147,88 +162,4 @@ fn write_stdout(text: &str) {
         }
         _ => {}
     }
-}
-
-/// Writes the text beside the file and renames it over the old one, so that an interrupted
-/// run leaves the old file or the new, never half of one. A link is written through (the
-/// link stays a link); only a regular file is replaced, keeping its permissions, and never
-/// a read-only one; a new file gets the mode the umask gives, as from any other program.
-fn write_atomically(path: &std::path::Path, text: &str) -> std::io::Result<()> {
-    let real = through_links(path)?;
-    let old = match std::fs::metadata(&real) {
-        Ok(old) => Some(old),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(e),
-    };
-    if let Some(old) = &old {
-        let it = if real == path {
-            "it".to_string()
-        } else {
-            format!("it links to `{}`, which", real.display())
-        };
-        refuse_to_replace(&it, old)?;
-    }
-    let path = real;
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let mut temp = temp_builder().tempfile_in(dir)?;
-    temp.write_all(text.as_bytes())?;
-    if let Some(old) = old {
-        temp.as_file().set_permissions(old.permissions())?;
-    }
-    temp.persist(&path).map_err(|e| e.error)?;
-    Ok(())
-}
-
-/// The path a chain of links ends at (which need not exist yet): renaming over a link
-/// would replace the link, not the file it names.
-fn through_links(path: &std::path::Path) -> std::io::Result<PathBuf> {
-    let mut path = path.to_path_buf();
-    // As many links as Linux follows before it gives up (ELOOP).
-    for _ in 0..40 {
-        match std::fs::symlink_metadata(&path) {
-            Ok(meta) if meta.file_type().is_symlink() => {
-                let target = std::fs::read_link(&path)?;
-                let dir = path.parent().unwrap_or(std::path::Path::new(""));
-                path = dir.join(target);
-            }
-            _ => return Ok(path),
-        }
-    }
-    Err(std::io::Error::other(format!(
-        "too many links to follow from `{}`",
-        path.display()
-    )))
-}
-
-/// A device, a fifo or a folder cannot be replaced by a file without harm, and a read-only
-/// file says that it is not to be changed (renaming over it would, since only the folder's
-/// permissions are checked).
-fn refuse_to_replace(it: &str, old: &std::fs::Metadata) -> std::io::Result<()> {
-    if !old.is_file() {
-        return Err(std::io::Error::other(format!(
-            "{it} is not a regular file (only a regular file is replaced)"
-        )));
-    }
-    if old.permissions().readonly() {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::PermissionDenied,
-            format!("{it} is read-only"),
-        ));
-    }
-    Ok(())
-}
-
-/// A temporary file is private (0600) unless told otherwise; asking for 0666 lets the umask
-/// decide, as it does for a file any other program creates.
-fn temp_builder() -> tempfile::Builder<'static, 'static> {
-    let mut builder = tempfile::Builder::new();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    builder
 }

@@ -430,7 +430,21 @@ pub static CODES: &[Code] = &[
         "empty-text",
         Error,
         Input,
-        "a reason or an approver that is empty or only whitespace"
+        "a reason or an approver that is empty, or only whitespace and invisible characters"
+    ),
+    code!(
+        "PC118",
+        "outside-root",
+        Error,
+        Input,
+        "a plan file named by a test that lies outside the test's folder"
+    ),
+    code!(
+        "PC119",
+        "link-outside",
+        Warning,
+        Input,
+        "a link in a scanned folder that leads outside the folders given"
     ),
 ];
 

@@ -43,6 +43,64 @@ pub enum InputError {
     #[error("`{path}` holds no {what}")]
     #[diagnostic(code(PC116))]
     NothingFound { path: String, what: String },
+
+    #[error("`{path}` has {more} more problems, not shown")]
+    #[diagnostic(
+        code(PC105),
+        help("only the first {shown} problems of a file are shown; fix those and run again")
+    )]
+    MoreProblems {
+        path: String,
+        more: usize,
+        shown: usize,
+    },
+
+    #[error("`{path}` is outside `{root}`, so it is not read")]
+    #[diagnostic(
+        code(PC118),
+        help(
+            "a test reads plan files from its own folder or below (or from the folder given with `--root`)"
+        )
+    )]
+    OutsideRoot { path: String, root: String },
+
+    #[error("skipped `{path}`: it links to `{target}`, outside the folders given")]
+    #[diagnostic(
+        code(PC119),
+        severity(Warning),
+        help(
+            "a link in a scanned folder is followed only within the folders named; name the file itself to read it"
+        )
+    )]
+    LinkOutside { path: String, target: String },
+}
+
+/// Whether `path` lies inside the folder `root`, once every link is followed; a path that
+/// does not exist is judged by its components (no `..` past the root).
+pub fn lies_inside(root: &Path, path: &Path) -> bool {
+    let (Ok(root), Ok(absolute)) = (absolute(root), absolute(path)) else {
+        return false;
+    };
+    let root = std::fs::canonicalize(&root).unwrap_or(root);
+    match std::fs::canonicalize(&absolute) {
+        Ok(real) => real.starts_with(&root),
+        Err(_) => absolute.starts_with(&root),
+    }
+}
+
+/// `path` from the root of the file system, with `.` and `..` taken out as written.
+fn absolute(path: &Path) -> std::io::Result<PathBuf> {
+    let mut out = PathBuf::new();
+    for part in std::path::absolute(path)?.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    Ok(out)
 }
 
 /// Reads a file whole; the name shown in diagnostics is the path as given.
@@ -94,16 +152,31 @@ pub fn decode(name: String, bytes: Vec<u8>) -> Result<SourceFile, Problem> {
     }
 }
 
+/// The files to read for the paths named on the command line.
+#[derive(Debug, Default)]
+pub struct Expanded {
+    pub files: Vec<PathBuf>,
+    /// What could not be read: the run stops.
+    pub problems: Vec<Problem>,
+    /// Links skipped because they lead outside the folders named (PC119): warnings.
+    pub skipped: Vec<Problem>,
+}
+
 /// The files named, with folders replaced by the files in them (recursively) whose
-/// extension is one of `exts`, each folder's files sorted by path.
-pub fn expand(paths: &[PathBuf], exts: &[&str], what: &str) -> (Vec<PathBuf>, Vec<Problem>) {
-    let mut files: Vec<PathBuf> = Vec::new();
-    let mut problems = Vec::new();
+/// extension is one of `exts`, all sorted by path. A link found in a folder is read only
+/// where it leads inside one of the folders named.
+pub fn expand(paths: &[PathBuf], exts: &[&str], what: &str) -> Expanded {
+    let mut out = Expanded::default();
+    let roots: Vec<&Path> = paths
+        .iter()
+        .filter(|p| p.is_dir())
+        .map(|p| p.as_path())
+        .collect();
+    let (files, problems) = (&mut out.files, &mut out.problems);
     for path in paths {
         if path.is_dir() {
             let before = files.len();
-            walk(path, exts, &mut files, &mut problems);
-            files[before..].sort();
+            walk(path, (exts, &roots), files, (problems, &mut out.skipped));
             if files.len() == before {
                 problems.push(Problem::without_file(InputError::NothingFound {
                     path: path.display().to_string(),
@@ -120,13 +193,20 @@ pub fn expand(paths: &[PathBuf], exts: &[&str], what: &str) -> (Vec<PathBuf>, Ve
             files.push(path.clone());
         }
     }
-    // A file named twice (or reached twice) is read once.
+    // Sorted, so that the same inputs named in any order give the same output, byte for
+    // byte; then a file named twice (or reached twice) is read once, under its first name.
+    files.sort();
     let mut seen = std::collections::HashSet::new();
     files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
-    (files, problems)
+    out
 }
 
-fn walk(dir: &Path, exts: &[&str], files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
+fn walk(
+    dir: &Path,
+    (exts, roots): (&[&str], &[&Path]),
+    files: &mut Vec<PathBuf>,
+    (problems, skipped): (&mut Vec<Problem>, &mut Vec<Problem>),
+) {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) => {
@@ -140,9 +220,19 @@ fn walk(dir: &Path, exts: &[&str], files: &mut Vec<PathBuf>, problems: &mut Vec<
         let path = entry.path();
         // Folders reached through links are not followed: a link loop would never end.
         let real_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        let link = entry.file_type().is_ok_and(|t| t.is_symlink());
         if real_dir {
-            walk(&path, exts, files, problems);
+            walk(&path, (exts, roots), files, (problems, &mut *skipped));
         } else if has_extension(&path, exts) && !path.is_dir() {
+            if link && !roots.iter().any(|root| lies_inside(root, &path)) {
+                skipped.push(Problem::without_file(InputError::LinkOutside {
+                    path: path.display().to_string(),
+                    target: std::fs::read_link(&path)
+                        .map(|t| t.display().to_string())
+                        .unwrap_or_default(),
+                }));
+                continue;
+            }
             files.push(path);
         }
     }

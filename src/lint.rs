@@ -6,6 +6,7 @@ mod citation;
 mod conflicts;
 mod empty_aggregate;
 mod empty_scope;
+mod min_tree;
 mod redundant;
 mod suppression;
 mod unused;
@@ -15,10 +16,10 @@ use std::fmt;
 
 use miette::{Diagnostic, LabeledSpan, SourceCode, SourceSpan};
 
-use crate::ast::{Level, RuleFile};
+use crate::ast::{Level, RuleDecl, RuleFile};
 use crate::check::parse_rule_files;
 use crate::codes;
-use crate::model::{FileId, RuleSet, Site, Sources};
+use crate::model::{FileId, Rule, RuleSet, Site, Sources};
 use crate::problem::Problem;
 use crate::resolve::resolve_rules;
 use crate::source::SourceFile;
@@ -66,6 +67,24 @@ pub struct Context<'a> {
 impl Context<'_> {
     pub fn site(file: FileId, span: SourceSpan) -> Site {
         Site { file, span }
+    }
+
+    /// Each rule as written, with the rule it resolved to: one pass over both, found by
+    /// name, however many rules there are.
+    pub fn declared_rules(&self) -> Vec<(FileId, &RuleDecl, &Rule)> {
+        let by_id: std::collections::HashMap<&str, &Rule> = self
+            .rules
+            .rules
+            .iter()
+            .map(|r| (r.id.as_str(), r))
+            .collect();
+        let written = self
+            .files
+            .iter()
+            .flat_map(|(file, ast)| ast.rules.iter().map(move |decl| (*file, decl)));
+        written
+            .filter_map(|(file, decl)| Some((file, decl, *by_id.get(decl.id.node.as_str())?)))
+            .collect()
     }
 }
 

@@ -230,9 +230,7 @@ impl AssignedRow {
         match self.status {
             AssignedStatus::Stated => "stated as assigned by its source",
             AssignedStatus::Indirect => "known indirectly, from another body's document",
-            AssignedStatus::OwnPlan => {
-                "read from the province's own plan, not from a State Council source"
-            }
+            AssignedStatus::OwnPlan => "no State Council source found",
             AssignedStatus::NotAssessable => "not assessable",
         }
     }
@@ -253,6 +251,9 @@ pub struct RuleSet {
     pub groups: Vec<Group>,
     pub rules: Vec<Rule>,
     pub assignments: Vec<Assignment>,
+    /// Indicators by name, so that a lookup does not walk them all: a plan of a hundred
+    /// thousand targets looks up as many names.
+    pub indicator_names: std::collections::HashMap<String, IndicatorId>,
     /// The rule files, in the order they were read.
     pub files: Vec<FileId>,
     /// The period chosen for the run (`--period`); `None`: every period.
@@ -326,10 +327,15 @@ impl RuleSet {
     }
 
     pub fn find_indicator(&self, name: &str) -> Option<IndicatorId> {
-        self.indicators
-            .iter()
-            .position(|i| i.name == name)
-            .map(|i| IndicatorId(i as u16))
+        self.indicator_names.get(name).copied()
+    }
+
+    /// Adds an indicator, findable by name.
+    pub fn add_indicator(&mut self, indicator: Indicator) -> IndicatorId {
+        let id = IndicatorId(self.indicators.len() as u16);
+        self.indicator_names.insert(indicator.name.clone(), id);
+        self.indicators.push(indicator);
+        id
     }
 }
 

@@ -60,6 +60,24 @@ impl Problem {
     }
 }
 
+/// The first [`MAX_PROBLEMS`](crate::syntax::MAX_PROBLEMS) problems of one file, and one
+/// more saying how many were left out.
+pub fn capped(mut problems: Vec<Problem>, file: &SourceFile) -> Vec<Problem> {
+    let shown = crate::syntax::MAX_PROBLEMS;
+    if problems.len() > shown {
+        let more = problems.len() - shown;
+        problems.truncate(shown);
+        problems.push(Problem::without_file(
+            crate::input::InputError::MoreProblems {
+                path: file.name().to_string(),
+                more,
+                shown,
+            },
+        ));
+    }
+    problems
+}
+
 impl fmt::Debug for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Problem")

@@ -2,7 +2,7 @@
 //! as files, and the outcomes they must produce for named rules; the runner checks them
 //! through the same pipeline as `plancheck check`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use miette::{Diagnostic, LabeledSpan, SourceSpan};
 use rust_decimal::Decimal;
@@ -11,7 +11,7 @@ use crate::ast::{Expectation, ExpectedOutcome, TestDecl, TestFile, TestPlan};
 use crate::check::{load_plans, load_rules};
 use crate::eval::{apply_waivers, evaluate};
 use crate::finding::{Finding, Outcome};
-use crate::input::read_source;
+use crate::input::{InputError, lies_inside, read_source};
 use crate::model::{FileId, Plan, RuleSet, Scope, Site, Sources};
 use crate::problem::Problem;
 use crate::provinces::Province;
@@ -83,11 +83,13 @@ impl TestRun {
 }
 
 /// Runs the tests in `test_files` against the rules in `rule_files`, judging waivers as of
-/// `today`.
+/// `today`. A plan file a test names is read only from inside `root`, or where none is
+/// given, from the test file's own folder.
 pub fn run_tests(
     rule_files: Vec<SourceFile>,
     test_files: Vec<SourceFile>,
     today: time::Date,
+    root: Option<&Path>,
 ) -> TestRun {
     let mut run = TestRun {
         sources: Sources::default(),
@@ -107,7 +109,7 @@ pub fn run_tests(
         match parse_tests(file.text()) {
             Ok(tests) => {
                 let id = run.sources.add(file);
-                run_file(&mut run, &rules, id, &tests, today);
+                run_file(&mut run, &rules, id, &tests, (today, root));
             }
             Err(errors) => run
                 .problems
@@ -118,11 +120,17 @@ pub fn run_tests(
     run
 }
 
-fn run_file(run: &mut TestRun, rules: &RuleSet, file: FileId, tests: &TestFile, today: time::Date) {
+fn run_file(
+    run: &mut TestRun,
+    rules: &RuleSet,
+    file: FileId,
+    tests: &TestFile,
+    (today, root): (time::Date, Option<&Path>),
+) {
     for test in &tests.tests {
         run.covered
             .extend(test.expects.iter().map(|e| e.rule.node.clone()));
-        let Some(plans) = plans_of(run, rules, file, test) else {
+        let Some(plans) = plans_of(run, rules, (file, root), test) else {
             continue;
         };
         let mut findings = evaluate(rules, &plans);
@@ -154,7 +162,7 @@ fn run_file(run: &mut TestRun, rules: &RuleSet, file: FileId, tests: &TestFile, 
 fn plans_of(
     run: &mut TestRun,
     rules: &RuleSet,
-    file: FileId,
+    (file, root): (FileId, Option<&Path>),
     test: &TestDecl,
 ) -> Option<Vec<Plan>> {
     let before = run.problems.len();
@@ -166,10 +174,7 @@ fn plans_of(
                 Err(problems) => run.problems.extend(problems),
             },
             TestPlan::File(path) => {
-                let dir = Path::new(run.sources.get(file).name())
-                    .parent()
-                    .unwrap_or(Path::new(""));
-                match read_source(&dir.join(&path.node)) {
+                match plan_file(run.sources.get(file).name(), &path.node, root) {
                     Ok(source) => {
                         let (mut loaded, problems) =
                             load_plans(&mut run.sources, vec![source], rules, &mut || {});
@@ -186,6 +191,24 @@ fn plans_of(
     }
     run.problems.extend(unique_provinces(&plans, &run.sources));
     (run.problems.len() == before).then_some(plans)
+}
+
+/// A plan file named by a test, read only from inside the root (the test file's folder
+/// unless one is given): a test file from a pull request must not read the machine's files.
+fn plan_file(test_file: &str, written: &str, root: Option<&Path>) -> Result<SourceFile, Problem> {
+    let dir = Path::new(test_file)
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let path = dir.join(written);
+    let root: PathBuf = root.unwrap_or(dir).to_path_buf();
+    if !lies_inside(&root, &path) {
+        return Err(Problem::without_file(InputError::OutsideRoot {
+            path: written.to_string(),
+            root: root.display().to_string(),
+        }));
+    }
+    read_source(&path)
 }
 
 /// Whether an expectation holds; if not, where it is written and what came out instead.

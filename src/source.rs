@@ -13,6 +13,20 @@ pub struct SourceFile {
     name: Arc<str>,
     text: Arc<str>,
     line_starts: Arc<[usize]>,
+    /// The characters before every `BLOCK`-th byte: a column on a long line (a minified
+    /// JSON plan is one line) is counted from the nearest mark, not from the line's start,
+    /// so that thousands of locations on one line cost no more than on many.
+    char_marks: Arc<[usize]>,
+    /// Where the BOMs are, which are not columns.
+    boms: Arc<[usize]>,
+}
+
+/// Bytes between two marks of [`SourceFile::char_marks`].
+const BLOCK: usize = 4096;
+
+/// The characters that start in `bytes` (every byte but a UTF-8 continuation byte).
+fn char_starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
 }
 
 /// A 1-based line and column; the column counts characters, not bytes.
@@ -28,10 +42,19 @@ impl SourceFile {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
+        let char_marks = std::iter::once(0)
+            .chain(text.as_bytes().chunks(BLOCK).scan(0, |before, block| {
+                *before += char_starts(block);
+                Some(*before)
+            }))
+            .collect();
+        let boms = text.match_indices(BOM).map(|(i, _)| i).collect();
         SourceFile {
             name: name.into(),
             text,
             line_starts,
+            char_marks,
+            boms,
         }
     }
 
@@ -48,12 +71,20 @@ impl SourceFile {
         let offset = offset.min(self.text.len());
         let line = self.line_index(offset);
         let start = self.line_starts[line];
-        let before = &self.text[start..floor_char_boundary(&self.text, offset)];
-        let column = before.chars().filter(|&c| c != BOM).count() + 1;
+        let end = floor_char_boundary(&self.text, offset);
+        let boms =
+            self.boms.partition_point(|&b| b < end) - self.boms.partition_point(|&b| b < start);
+        let column = self.chars_before(end) - self.chars_before(start) - boms + 1;
         LineCol {
             line: line + 1,
             column,
         }
+    }
+
+    /// The characters before a byte offset on a character boundary.
+    fn chars_before(&self, offset: usize) -> usize {
+        let block = offset / BLOCK;
+        self.char_marks[block] + char_starts(&self.text.as_bytes()[block * BLOCK..offset])
     }
 
     /// The 0-based line a byte offset is on.

@@ -19,7 +19,7 @@ pub(crate) mod parser;
 
 pub use error::SyntaxError;
 pub use json::parse_json_plan;
-pub use limits::{MAX_DEPTH, check_nesting};
+pub use limits::{MAX_DEPTH, MAX_PROBLEMS, MAX_TARGETS, check_nesting};
 pub(crate) use lower::{Pair, parse_top};
 pub use lower_plan::{calendar_date, parse_plan};
 pub use lower_rules::parse_rules;

@@ -61,7 +61,7 @@ fn between_basic_and_incentive_is_a_note_and_at_the_incentive_a_plain_pass() {
     assert_eq!(between["assigned"]["short_of_incentive"], true);
     let message = between["message"].as_str().unwrap();
     assert!(
-        message.contains("required its assigned basic 13 % (incentive 14.5 %)"),
+        message.contains("required its assigned basic 13 %, incentive 14.5 % (known indirectly"),
         "{message}"
     );
     assert!(
@@ -132,9 +132,42 @@ fn a_figure_read_from_the_province_s_own_plan_is_never_presented_as_the_state_co
     assert_eq!(f["assigned"]["status"], "own_plan");
     let message = f["message"].as_str().unwrap();
     assert!(
-        message.contains("read from the province's own plan, not from a State Council source"),
+        message.contains(
+            "compared with the 12.5 % its own plan gives (no State Council source found)"
+        ),
         "{message}"
     );
+    assert!(!message.contains("assigned"), "{message}");
+    // Below it is a warning, not the error of a missed assignment.
+    let (exit, findings) = check_plan(&ei_plan("Gansu", "12 %"));
+    let f = finding(&findings, "EI-2025-ASSIGNED");
+    assert_eq!(
+        (f["outcome"].as_str(), f["severity"].as_str()),
+        (Some("fail"), Some("warning"))
+    );
+    assert_eq!(exit, 0);
+}
+
+#[test]
+fn a_declaration_by_reference_is_never_read_as_a_figure_of_the_province_s_own_plan() {
+    let (_, findings) = check_plan(&ei_plan("Gansu", "by_reference"));
+    for rule in ["EI-2025", "EI-2025-ASSIGNED"] {
+        let f = finding(&findings, rule);
+        assert_eq!(f["outcome"], "not_checkable", "{rule}");
+        assert_eq!(f["reason"], "by_reference", "{rule}");
+    }
+}
+
+#[test]
+fn a_declaration_by_reference_keeps_its_commitment_and_status_in_the_message() {
+    let plan = "province Chongqing\nperiod 14th\ntarget energy_intensity_cut by 2025 from 2020 {\n    value by_reference\n    commitment strive\n    status draft \"征求意见稿\"\n}\n";
+    let (_, findings) = check_plan(plan);
+    let message = finding(&findings, "EI-2025-ASSIGNED")["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(message.contains("strive, 力争"), "{message}");
+    assert!(message.contains("draft: 征求意见稿"), "{message}");
 }
 
 #[test]
@@ -242,6 +275,34 @@ fn as_assigned_needs_an_assignment_for_its_own_target() {
         out.contains("PC035"),
         "a second assignment for one target:\n{out}"
     );
+}
+
+#[test]
+fn as_assigned_is_a_floor_and_a_province_is_assessable_in_every_assignment_of_an_indicator_or_none()
+{
+    let dir = tempfile::tempdir().unwrap();
+    let benchmark = HEAD.replace("kind floor", "kind benchmark");
+    write(
+        dir.path(),
+        "b.rules",
+        &format!(
+            "{benchmark}{}",
+            table("province 贵州 { basic 13 % status stated cite s \"q\" }\n")
+        ),
+    );
+    let out = plancheck_in(dir.path(), &["lint", "b.rules"]);
+    assert!(stdout(&out).contains("PC028"), "{}", stdout(&out));
+    assert_eq!(code(&out), 2);
+    let later = "assignment u {\n    for energy_intensity_cut by 2030 from 2020\n    province 西藏 { basic 14 % status stated cite s \"q\" }\n}\n";
+    let (exit, out) = lint(&format!(
+        "{}{later}",
+        table("province 西藏 { status not_assessable cite s \"q\" }\n")
+    ));
+    assert!(
+        out.contains("PC037") && out.contains("`not_assessable` in one assignment"),
+        "{out}"
+    );
+    assert_eq!(exit, 2);
 }
 
 #[test]

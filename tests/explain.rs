@@ -18,7 +18,9 @@ const TAGS: [&str; 4] = ["rules", "plan", "json", "text"];
 
 /// The codes whose example is a command rather than a file: they are about the run, the
 /// file's name or size, or bytes a Markdown page cannot hold.
-const COMMAND_EXAMPLES: [&str; 6] = ["PC022", "PC100", "PC101", "PC105", "PC115", "PC116"];
+const COMMAND_EXAMPLES: [&str; 8] = [
+    "PC022", "PC100", "PC101", "PC105", "PC115", "PC116", "PC118", "PC119",
+];
 
 /// A fenced block: its tag (the word after the opening fence) and its text.
 struct Block {

@@ -67,16 +67,22 @@ pub const RULES: [&str; 16] = [
     "EI-2025-ASSIGNED",
 ];
 
-/// The bundled `assignment ei_2025`: each province's basic figure, and Tibet, which no rule
-/// on energy intensity judges.
+/// The bundled `assignment ei_2025`: each province's basic figure, whether a declaration by
+/// reference stands for it (not where only the province's own plan gives it), and Tibet,
+/// which no rule on energy intensity judges.
 struct Assignment {
     basic: [Option<Decimal>; 31],
+    referenced: [bool; 31],
     unassessable: usize,
 }
 
 impl Assignment {
     fn new() -> Assignment {
         let mut basic = [None; 31];
+        let mut referenced = [false; 31];
+        for province in ["Chongqing", "Guizhou", "Jiangsu"] {
+            referenced[index(province)] = true;
+        }
         for (province, figure) in [
             ("Chongqing", "14"),
             ("Guizhou", "13"),
@@ -94,6 +100,7 @@ impl Assignment {
         }
         Assignment {
             basic,
+            referenced,
             unassessable: index("Tibet"),
         }
     }
@@ -191,7 +198,8 @@ pub fn violations(plans: &[HandPlan]) -> Vec<Found> {
         if p.province != assigned.unassessable {
             // A declaration by reference stands for the assigned figure, where one is known.
             let basic = assigned.basic[p.province];
-            let ei = p.ei_2025.map(|x| match (x, basic) {
+            let referenced = basic.filter(|_| assigned.referenced[p.province]);
+            let ei = p.ei_2025.map(|x| match (x, referenced) {
                 (Decl::ByReference, Some(b)) => Decl::Value(Qual::AtLeast, b),
                 (x, _) => x,
             });

@@ -78,6 +78,17 @@ pub fn run(args: ReportArgs) -> u8 {
     } else {
         read_all(&args.paths, &["plan", "json"], "plans", &mut problems)
     };
+    if let Some(output) = &args.output {
+        let inputs: Vec<&str> = rule_files
+            .iter()
+            .chain(&plan_files)
+            .map(|f| f.name())
+            .collect();
+        if let Err(message) = super::write::refuse_an_input(output, &inputs) {
+            eprintln!("error: {message}");
+            return BAD_INPUT;
+        }
+    }
     let generated = args.date.clone().unwrap_or_else(now);
     let day = args
         .today

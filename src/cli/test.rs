@@ -41,6 +41,10 @@ pub struct TestArgs {
     #[arg(long, value_parser = parse_date)]
     today: Option<time::Date>,
 
+    /// The folder a test's plan files may be read from (default: each test file's own folder)
+    #[arg(long, value_name = "DIR")]
+    root: Option<PathBuf>,
+
     /// When to use colour (human format)
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
@@ -78,7 +82,8 @@ pub fn run(args: TestArgs) -> u8 {
             read_all(&beside, &["rules"], "rule files", &mut problems)
         };
     }
-    let mut run = run_tests(rules, tests, args.today.unwrap_or_else(today));
+    let today = args.today.unwrap_or_else(today);
+    let mut run = run_tests(rules, tests, today, args.root.as_deref());
     problems.append(&mut run.problems);
     run.problems = problems;
     let coverage = args.coverage || args.min_coverage.is_some();

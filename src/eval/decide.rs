@@ -180,7 +180,7 @@ fn judge_target(check: &Check, plan: &Plan, t: usize, how: Option<StandIn>) -> D
     // A declaration by reference stands for the assigned figure, where one is known; a
     // stand-in's reference is to another target's, so it is not read.
     let by_reference = match how {
-        None => check.row(plan),
+        None => check.referenced_row(plan),
         Some(_) => None,
     };
     let (qualifier, base, by_reference) = match (&plan.targets[t].value, by_reference) {
@@ -242,6 +242,11 @@ fn with_assigned(
     });
     if short_of_incentive {
         d.severity = Severity::Note;
+    }
+    // A figure known only from the province's own plan is no assignment: falling below it
+    // is worth a warning, not an error.
+    if required.is_some_and(|r| r.own_plan) {
+        d.severity = d.severity.min(Severity::Warning);
     }
     d.assigned = Some(AssignedUse {
         table: row.table as usize,

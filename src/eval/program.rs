@@ -12,7 +12,7 @@ use crate::provinces::{PROVINCES, ProvinceSet};
 
 /// What a rule looks for in a plan: a target of an indicator for a year (any year where
 /// `None`) from a baseline year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(super) struct SlotKey {
     pub indicator: IndicatorId,
     pub year: Option<u16>,
@@ -23,6 +23,8 @@ pub(super) struct SlotKey {
 #[derive(Debug, Clone)]
 pub struct Program {
     slots: Vec<SlotKey>,
+    /// Each slot's index by its key, so that many rules find their slots at once.
+    slot_index: std::collections::HashMap<SlotKey, usize>,
     /// For each indicator, the slots that look for it, with their keys at hand.
     by_indicator: Vec<Vec<(usize, SlotKey)>>,
     /// Rules over each province in scope, in rule order.
@@ -63,6 +65,13 @@ impl Check {
             .as_ref()
             .and_then(|table| table[plan.province.index()])
     }
+
+    /// The row a declaration by reference stands for: one whose figure a source gives as
+    /// assigned, never one read only from the province's own plan.
+    #[inline]
+    pub fn referenced_row(&self, plan: &Plan) -> Option<Assigned> {
+        self.row(plan).filter(|row| !row.own_plan)
+    }
 }
 
 /// An assignment's figures, by province index.
@@ -77,6 +86,8 @@ pub(super) struct Assigned {
     pub figure: Decimal,
     pub basic: Interval,
     pub incentive: Option<Interval>,
+    /// Known only from the province's own plan: no assignment a reference could mean.
+    pub own_plan: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -114,6 +125,7 @@ impl Program {
     pub fn compile(rules: &RuleSet) -> Program {
         let mut program = Program {
             slots: Vec::new(),
+            slot_index: std::collections::HashMap::new(),
             by_indicator: vec![Vec::new(); rules.indicators.len()],
             checks: Vec::new(),
             sums: Vec::new(),
@@ -145,9 +157,10 @@ impl Program {
 
     /// The slot for `key`, shared with any rule that looks for the same target.
     fn slot_for(&mut self, key: SlotKey) -> usize {
-        if let Some(i) = self.slots.iter().position(|k| *k == key) {
+        if let Some(&i) = self.slot_index.get(&key) {
             return i;
         }
+        self.slot_index.insert(key, self.slots.len());
         self.slots.push(key);
         self.by_indicator[key.indicator.0 as usize].push((self.slots.len() - 1, key));
         self.slots.len() - 1
@@ -247,6 +260,7 @@ fn assigned_table(rules: &RuleSet, table: usize, higher: bool) -> Box<AssignedTa
             figure: row.basic.expect("a row with conditions has a figure").base,
             basic: accepts(&basic),
             incentive: incentive.as_ref().map(accepts),
+            own_plan: row.status == AssignedStatus::OwnPlan,
         });
     }
     compiled

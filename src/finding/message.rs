@@ -51,20 +51,19 @@ pub fn describe(f: &Finding, rules: &RuleSet, plans: &[Plan]) -> String {
         _ => declared,
     };
     let outcome = outcome_words(f, rules);
+    // What the rule asks of this province: its own assigned figure, or the rule's.
+    let required = match (f.assigned, row) {
+        (Some(a), Some(row)) if a.required => assigned_words(row, true),
+        _ => format!("{} `{wording}`", rule.figure_role()),
+    };
     match (&f.reason, f.outcome) {
-        (_, Outcome::Undeclared) => {
-            let required = match row {
-                Some(row) => assigned_words(row, true),
-                None => format!("{} `{wording}`", rule.figure_role()),
-            };
-            undeclared(f, rules, plan, subject, &required)
-        }
+        (_, Outcome::Undeclared) => undeclared(f, rules, plan, subject, &required),
         (Some(Reason::NotAssessable), _) => not_assessable(rules, req.indicator, plan, subject),
         (Some(Reason::NoAssignment), _) => format!(
             "{subject}: no assigned figure is known for {}, so `{wording}` cannot be checked{}",
             plan.province,
             declared
-                .map(|d| format!("; the plan declares {d}"))
+                .map(|d| format!("; the plan declares {}", it_if_by_reference(&d)))
                 .unwrap_or_default()
         ),
         (Some(Reason::ByReference), _) if f.earlier.is_none() && is_by_reference(f, plan) => {
@@ -88,9 +87,10 @@ pub fn describe(f: &Finding, rules: &RuleSet, plans: &[Plan]) -> String {
             }
         }
         (Some(Reason::BaselineMismatch { declared: b }), _) => format!(
-            "{subject} is not declared; the plan declares it {} ({}), which is not comparable with `{wording}`",
+            "{subject} is not declared; the plan declares it {} ({}), which is not comparable with {}",
             b.map_or("with no baseline year".to_string(), |b| format!("from {b}")),
-            declared.unwrap_or_default()
+            declared.unwrap_or_default(),
+            required.trim_start_matches("required ")
         ),
         (Some(Reason::NoEarlierTarget { year }), _) => format!(
             "{subject} declared {}, but no {year} target to compare with `{wording}`: not checkable",
@@ -108,13 +108,13 @@ pub fn describe(f: &Finding, rules: &RuleSet, plans: &[Plan]) -> String {
                     )
                 })
                 .unwrap_or_default();
-            let required = match (f.assigned, row) {
-                (Some(a), Some(row)) if a.required && a.by_reference => {
-                    return by_reference_to_assigned(f, rules, row, subject);
-                }
-                (Some(a), Some(row)) if a.required => assigned_words(row, true),
-                _ => format!("{} `{wording}`", rule.figure_role()),
-            };
+            if let (Some(a), Some(row)) = (f.assigned, row)
+                && a.required
+                && a.by_reference
+            {
+                let provenance = f.target.map(|t| provenance(&plan.targets[t]));
+                return by_reference_to_assigned(f, rules, row, (subject, provenance));
+            }
             format!(
                 "{subject}{via} declared {}{earlier}, {required}: {outcome}",
                 declared.unwrap_or_default(),
@@ -128,7 +128,7 @@ fn by_reference_to_assigned(
     f: &Finding,
     rules: &RuleSet,
     row: &AssignedRow,
-    subject: &str,
+    (subject, provenance): (&str, Option<String>),
 ) -> String {
     let basic = row
         .basic
@@ -141,9 +141,18 @@ fn by_reference_to_assigned(
     };
     let incentive = incentive(f, rules);
     format!(
-        "{subject} is declared by reference to the assigned target: {verb} the assigned {basic} by reference ({}){incentive}",
+        "{subject} is declared by reference (确保完成国家下达目标){}: {verb} the assigned {basic} by reference ({}){incentive}",
+        provenance.unwrap_or_default(),
         row.status_words()
     )
+}
+
+/// `declares by reference` reads `declares it by reference`.
+fn it_if_by_reference(declared: &str) -> String {
+    match declared.strip_prefix("by reference") {
+        Some(rest) => format!("it by reference{rest}"),
+        None => declared.to_string(),
+    }
 }
 
 /// An assigned figure in words: `the assigned 14 % (stated as assigned by its source)`;
@@ -151,13 +160,15 @@ fn by_reference_to_assigned(
 fn assigned_words(row: &AssignedRow, as_required: bool) -> String {
     let show = |a: &Amount| show_value(a.in_own_unit(), a.unit);
     let basic = row.basic.as_ref().map(show).unwrap_or_default();
-    let figures = match (&row.incentive, as_required) {
-        (Some(incentive), true) => format!(
-            "required its assigned basic {basic} (incentive {})",
+    let own_plan = row.status == AssignedStatus::OwnPlan;
+    let figures = match (&row.incentive, as_required, own_plan) {
+        (_, true, true) => format!("compared with the {basic} its own plan gives"),
+        (Some(incentive), true, false) => format!(
+            "required its assigned basic {basic}, incentive {}",
             show(incentive)
         ),
-        (None, true) => format!("required its assigned {basic}"),
-        (_, false) => format!("the assigned {basic}"),
+        (None, true, false) => format!("required its assigned {basic}"),
+        (_, false, _) => format!("the assigned {basic}"),
     };
     format!("{figures} ({})", row.status_words())
 }

@@ -32,7 +32,7 @@ pub fn check(cx: &Context, out: &mut Vec<LintFinding>) {
                             show(basic),
                             table.name
                         ),
-                        "incentive below basic",
+                        "incentive less ambitious than basic",
                     )
                     .with_help("an incentive target goes beyond the basic one; the two may be the wrong way round"),
                 );

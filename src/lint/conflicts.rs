@@ -1,11 +1,17 @@
 //! PC011: two rules asking about the same target (indicator, year, baseline and scope) that
 //! no value can both meet. Rules are first grouped by target, so only rules that could
-//! conflict are compared.
+//! conflict are compared; within a target, each rule is reported once, with the first rule
+//! (in file order) it contradicts. Two sets of values are disjoint exactly when one lies
+//! wholly below the other, so a sweep in file order, with the earlier rules' ends in two
+//! trees, finds that rule in O(log n): O(n log n) for a target, not a pair at a time.
 
 use std::collections::HashMap;
 
 use super::{Context, LintFinding};
-use crate::eval::judge::{Interval, Verdict, accepted, judge};
+use rust_decimal::Decimal;
+
+use super::min_tree::SuffixMin;
+use crate::eval::judge::{End, Interval, accepted};
 use crate::model::IndicatorId;
 use crate::model::{Rule, Scope};
 
@@ -44,14 +50,62 @@ fn accepted_values(cx: &Context, rule: &Rule) -> Option<Interval> {
 
 pub fn check(cx: &Context, out: &mut Vec<LintFinding>) {
     for target in targets(cx) {
-        for (j, &(later, second)) in target.iter().enumerate() {
-            for &(earlier, first) in &target[..j] {
-                if judge(first, second) == Verdict::Fail {
-                    out.push(contradiction(cx, earlier, later));
-                }
-            }
+        for (earlier, later) in first_contradictions(&target) {
+            out.push(contradiction(cx, earlier, later));
         }
     }
+}
+
+/// Where an end lies on the line: past every value where there is none, an open end just
+/// inside its value. A set lies wholly below another exactly when its high end lies below
+/// the other's low end.
+type Position = (u8, Decimal, i8);
+
+fn high_position(end: Option<End>) -> Position {
+    end.map_or((2, Decimal::ZERO, 0), |e| {
+        (1, e.value, if e.inclusive { 0 } else { -1 })
+    })
+}
+
+fn low_position(end: Option<End>) -> Position {
+    end.map_or((0, Decimal::ZERO, 0), |e| {
+        (1, e.value, if e.inclusive { 0 } else { 1 })
+    })
+}
+
+/// `(earlier, later)` for each rule that contradicts an earlier one, with the first such.
+fn first_contradictions(target: &Target) -> Vec<(usize, usize)> {
+    let mut positions: Vec<Position> = target
+        .iter()
+        .flat_map(|(_, v)| [high_position(v.high), low_position(v.low)])
+        .collect();
+    positions.sort();
+    positions.dedup();
+    let rank = |p: Position| positions.binary_search(&p).expect("every end is ranked");
+    let last = positions.len() - 1;
+    // Earlier rules by their high end, mirrored (a suffix of the mirror is a prefix), and
+    // by their low end.
+    let (mut by_high, mut by_low) = (SuffixMin::new(last + 1), SuffixMin::new(last + 1));
+    let mut found = Vec::new();
+    for &(rule, values) in target {
+        let (low, high) = (
+            rank(low_position(values.low)),
+            rank(high_position(values.high)),
+        );
+        // An earlier set wholly below this one (its high end before this low end), or
+        // wholly above (its low end after this high end).
+        let below = (low > 0).then(|| by_high.min_from(last + 1 - low));
+        let above = (high < last).then(|| by_low.min_from(high + 1));
+        let first = below
+            .into_iter()
+            .chain(above)
+            .min()
+            .filter(|&i| i != usize::MAX);
+        found.extend(first.map(|earlier| (earlier, rule)));
+        by_high.lower(last - high, rule);
+        by_low.lower(low, rule);
+    }
+    found
 }
 
 fn contradiction(cx: &Context, earlier: usize, later: usize) -> LintFinding {
@@ -71,4 +125,60 @@ fn contradiction(cx: &Context, earlier: usize, later: usize) -> LintFinding {
         "`{}` asks the same question of the same provinces; one of the two is wrong",
         earlier.id
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::eval::judge::{Verdict, judge};
+
+    fn end(value: i64, inclusive: bool) -> Option<End> {
+        Some(End {
+            value: Decimal::from(value),
+            inclusive,
+        })
+    }
+
+    /// Every pair compared, as the lint once did, keeping each rule's first contradiction.
+    fn pairwise(target: &Target) -> Vec<(usize, usize)> {
+        let mut found = Vec::new();
+        for (j, &(later, second)) in target.iter().enumerate() {
+            let first = target[..j]
+                .iter()
+                .find(|&&(_, first)| judge(first, second) == Verdict::Fail);
+            found.extend(first.map(|&(earlier, _)| (earlier, later)));
+        }
+        found
+    }
+
+    #[test]
+    fn the_sweep_finds_what_comparing_every_pair_finds() {
+        let mut rng = fastrand::Rng::with_seed(11);
+        for _ in 0..3000 {
+            let target: Target = (0..rng.usize(1..12))
+                .map(|i| {
+                    let mut low = end(rng.i64(0..4), rng.bool()).filter(|_| rng.bool());
+                    let mut high = end(rng.i64(0..4), rng.bool()).filter(|_| rng.bool());
+                    if let (Some(l), Some(h)) = (low, high)
+                        && l.value > h.value
+                    {
+                        (low, high) = (high, low);
+                    }
+                    // A rule never accepts no value at all (`between` is closed, and
+                    // reversed bounds are refused).
+                    if let (Some(l), Some(h)) = (&mut low, &mut high)
+                        && l.value == h.value
+                    {
+                        (l.inclusive, h.inclusive) = (true, true);
+                    }
+                    (i, Interval { low, high })
+                })
+                .collect();
+            assert_eq!(
+                first_contradictions(&target),
+                pairwise(&target),
+                "{target:?}"
+            );
+        }
+    }
 }

@@ -6,23 +6,20 @@ use crate::model::Scope;
 pub const CODE: &str = "PC018";
 
 pub fn check(cx: &Context, out: &mut Vec<LintFinding>) {
-    for (file, ast) in cx.files {
-        for decl in &ast.rules {
-            let rule = cx.rules.rules.iter().find(|r| r.id == decl.id.node);
-            let (Some(rule), Some(scope)) = (rule, &decl.scope) else {
-                continue;
-            };
-            if matches!(rule.scope, Scope::Sum { provinces, .. } if provinces.is_empty()) {
-                out.push(
-                    LintFinding::new(
-                        CODE,
-                        Context::site(*file, scope.span),
-                        format!("aggregate `{}` sums over no province, so nothing can be declared toward it", rule.id),
-                        "a sum over nobody",
-                    )
-                    .with_help("the sum is always zero; scope it over the provinces that hold the total"),
-                );
-            }
+    for (file, decl, rule) in cx.declared_rules() {
+        let Some(scope) = &decl.scope else {
+            continue;
+        };
+        if matches!(rule.scope, Scope::Sum { provinces, .. } if provinces.is_empty()) {
+            out.push(
+                LintFinding::new(
+                    CODE,
+                    Context::site(file, scope.span),
+                    format!("aggregate `{}` sums over no province, so nothing can be declared toward it", rule.id),
+                    "a sum over nobody",
+                )
+                .with_help("the sum is always zero; scope it over the provinces that hold the total"),
+            );
         }
     }
 }

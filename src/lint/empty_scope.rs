@@ -17,23 +17,20 @@ pub fn check(cx: &Context, out: &mut Vec<LintFinding>) {
             .with_help("a rule scoped to it checks nobody; check the set operations"),
         );
     }
-    for (file, ast) in cx.files {
-        for decl in &ast.rules {
-            let rule = cx.rules.rules.iter().find(|r| r.id == decl.id.node);
-            let (Some(rule), Some(scope)) = (rule, &decl.scope) else {
-                continue;
-            };
-            if matches!(rule.scope, Scope::Each(set) if set.is_empty()) {
-                out.push(
-                    LintFinding::new(
-                        CODE,
-                        Context::site(*file, scope.span),
-                        format!("rule `{}` applies to no province", rule.id),
-                        "an empty scope",
-                    )
-                    .with_help("a rule over no province never produces a finding"),
-                );
-            }
+    for (file, decl, rule) in cx.declared_rules() {
+        let Some(scope) = &decl.scope else {
+            continue;
+        };
+        if matches!(rule.scope, Scope::Each(set) if set.is_empty()) {
+            out.push(
+                LintFinding::new(
+                    CODE,
+                    Context::site(file, scope.span),
+                    format!("rule `{}` applies to no province", rule.id),
+                    "an empty scope",
+                )
+                .with_help("a rule over no province never produces a finding"),
+            );
         }
     }
 }

@@ -16,6 +16,7 @@ use std::collections::HashMap;
 use rust_decimal::Decimal;
 
 use super::conflicts::targets;
+use super::min_tree::SuffixMin;
 use super::{Context, LintFinding};
 use crate::eval::judge::{End, Interval};
 
@@ -130,34 +131,6 @@ fn first_strictly_tighter(points: &mut [Point]) -> Vec<Option<usize>> {
         start = end;
     }
     found
-}
-
-/// The least value at or after a position, with values only ever lowered: a Fenwick tree
-/// over the positions in reverse.
-struct SuffixMin(Vec<usize>);
-
-impl SuffixMin {
-    fn new(len: usize) -> Self {
-        SuffixMin(vec![usize::MAX; len + 1])
-    }
-
-    fn lower(&mut self, at: usize, value: usize) {
-        let mut i = self.0.len() - 1 - at;
-        while i < self.0.len() {
-            self.0[i] = self.0[i].min(value);
-            i += i & i.wrapping_neg();
-        }
-    }
-
-    fn min_from(&self, at: usize) -> usize {
-        let mut i = self.0.len() - 1 - at;
-        let mut least = usize::MAX;
-        while i > 0 {
-            least = least.min(self.0[i]);
-            i -= i & i.wrapping_neg();
-        }
-        least
-    }
 }
 
 fn redundant(cx: &Context, implied: usize, by: usize) -> LintFinding {

@@ -184,6 +184,17 @@ pub enum ResolveError {
         span: SourceSpan,
     },
 
+    #[error("the rules declare more than {limit} indicators")]
+    #[diagnostic(
+        code(PC105),
+        help("no rule set needs this many; check how the file was made")
+    )]
+    TooManyIndicators {
+        limit: usize,
+        #[label("the first indicator past the limit")]
+        span: SourceSpan,
+    },
+
     #[error("two plans are given for {province}")]
     #[diagnostic(code(PC022), help("check one plan per province at a time"))]
     DuplicatePlan {

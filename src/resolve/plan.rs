@@ -17,7 +17,7 @@ use super::rules::check_period;
 
 /// More targets than any plan needs (a real one declares dozens), few enough that checking
 /// stays quick.
-pub const MAX_TARGETS: usize = 100_000;
+pub use crate::syntax::MAX_TARGETS;
 
 /// Resolves one plan file; `rules` supplies the indicators it may declare.
 pub fn resolve_plan(

@@ -1,5 +1,7 @@
 //! Resolving rule files into one [`RuleSet`].
 
+use std::collections::{HashMap, HashSet};
+
 use crate::ast::{self, Spanned};
 use crate::finding::show_value;
 use crate::model::*;
@@ -27,11 +29,12 @@ pub fn resolve_rules(
         },
         problems: Vec::new(),
         file: FileId(0),
-        failed_groups: Vec::new(),
+        failed_groups: HashSet::new(),
         all_groups: files
             .iter()
             .flat_map(|(_, f)| f.groups.iter().map(|g| g.name.node.clone()))
             .collect(),
+        names: Names::default(),
     };
     r.each(files, |r, f| f.sources.iter().for_each(|s| r.source(s)));
     r.each(files, |r, f| {
@@ -62,9 +65,19 @@ struct Resolver<'a> {
     /// The file being resolved.
     file: FileId,
     /// Groups whose definition failed: using one is not an error of its own.
-    failed_groups: Vec<String>,
+    failed_groups: HashSet<String>,
     /// Every group declared in the files, resolved or not yet.
     all_groups: Vec<String>,
+    names: Names,
+}
+
+/// Sources, groups and rules by name, so that a rule set of a hundred thousand rules is
+/// resolved without walking them all for each name.
+#[derive(Default)]
+struct Names {
+    sources: HashMap<String, usize>,
+    groups: HashMap<String, usize>,
+    rules: HashMap<String, usize>,
 }
 
 impl Resolver<'_> {
@@ -112,10 +125,12 @@ impl Resolver<'_> {
     }
 
     fn source(&mut self, decl: &ast::SourceDecl) {
-        if let Some(first) = self.set.sources.iter().find(|s| s.name == decl.name.node) {
-            let site = first.site;
+        if let Some(&first) = self.names.sources.get(&decl.name.node) {
+            let site = self.set.sources[first].site;
             return self.declared_twice("source", &decl.name, site);
         }
+        let at = self.set.sources.len();
+        self.names.sources.insert(decl.name.node.clone(), at);
         let doc = SourceDoc {
             name: decl.name.node.clone(),
             title: decl.title.as_ref().map(|t| t.node.clone()),
@@ -142,7 +157,14 @@ impl Resolver<'_> {
         } else {
             Ambition::Higher
         };
-        self.set.indicators.push(Indicator {
+        if self.set.indicators.len() > usize::from(u16::MAX) {
+            // An indicator is numbered in 16 bits; no rule set comes near.
+            return self.error(ResolveError::TooManyIndicators {
+                limit: usize::from(u16::MAX) + 1,
+                span: decl.name.span,
+            });
+        }
+        self.set.add_indicator(Indicator {
             name: decl.name.node.clone(),
             title: decl.title.as_ref().map(|t| t.node.clone()),
             unit,
@@ -196,8 +218,8 @@ impl Resolver<'_> {
     }
 
     fn group(&mut self, decl: &ast::GroupDecl) {
-        if let Some(first) = self.set.groups.iter().find(|g| g.name == decl.name.node) {
-            let site = first.site;
+        if let Some(&first) = self.names.groups.get(&decl.name.node) {
+            let site = self.set.groups[first].site;
             return self.declared_twice("group", &decl.name, site);
         }
         match self.provinces(&decl.members) {
@@ -207,9 +229,13 @@ impl Resolver<'_> {
                     members,
                     site: self.site(decl.name.span),
                 };
+                let at = self.set.groups.len();
+                self.names.groups.insert(group.name.clone(), at);
                 self.set.groups.push(group);
             }
-            None => self.failed_groups.push(decl.name.node.clone()),
+            None => {
+                self.failed_groups.insert(decl.name.node.clone());
+            }
         }
     }
 
@@ -243,11 +269,10 @@ impl Resolver<'_> {
 
     fn group_members(&mut self, name: &Spanned<String>) -> Option<ProvinceSet> {
         let found = self
-            .set
+            .names
             .groups
-            .iter()
-            .find(|g| g.name == name.node)
-            .map(|g| g.members);
+            .get(&name.node)
+            .map(|&g| self.set.groups[g].members);
         if found.is_none() && !self.failed_groups.contains(&name.node) {
             // Groups are resolved in order, so a group may only be built from earlier ones.
             let later = self.all_groups.contains(&name.node);
@@ -285,8 +310,8 @@ impl Resolver<'_> {
     }
 
     fn rule(&mut self, decl: &ast::RuleDecl, period: Option<PlanPeriod>) {
-        if let Some(first) = self.set.rules.iter().find(|r| r.id == decl.id.node) {
-            let site = first.site;
+        if let Some(&first) = self.names.rules.get(&decl.id.node) {
+            let site = self.set.rules[first].site;
             let error = ResolveError::DuplicateRule {
                 id: decl.id.node.clone(),
                 span: decl.id.span,
@@ -308,6 +333,9 @@ impl Resolver<'_> {
         if self.problems.len() > before {
             return;
         }
+        self.names
+            .rules
+            .insert(decl.id.node.clone(), self.set.rules.len());
         self.set.rules.push(Rule {
             id: decl.id.node.clone(),
             title: decl.title.node.clone(),
@@ -425,11 +453,7 @@ impl Resolver<'_> {
 
     /// A citation of a declared source; `who` names the citing declaration in an error.
     fn citation(&mut self, cite: &ast::Cite, who: impl FnOnce() -> String) -> Option<Citation> {
-        let found = self
-            .set
-            .sources
-            .iter()
-            .position(|s| s.name == cite.source.node);
+        let found = self.names.sources.get(&cite.source.node).copied();
         if found.is_none() {
             let names = self.set.sources.iter().map(|s| s.name.as_str());
             let help = did_you_mean(&cite.source.node, names);
@@ -459,7 +483,12 @@ impl Resolver<'_> {
             let Some(req) = requirement else { continue };
             let own = self.set.indicator(req.indicator);
             let other = self.set.indicator(id);
-            let message = if !is_figure(&req.condition) {
+            let message = if let Condition::Assigned { .. } = req.condition {
+                Some(format!(
+                    "`{}` cannot stand in here: `as assigned` holds each province to its own figure for `{}` itself",
+                    other.name, own.name
+                ))
+            } else if !is_figure(&req.condition) {
                 Some(format!(
                     "`{}` cannot stand in here: the requirement `{}` is not compared with a figure",
                     other.name, req.wording
@@ -547,6 +576,11 @@ impl Resolver<'_> {
                 "a comparison with the plan's own earlier target needs `kind no_fallback`",
                 (kind.span, format!("`{}`", k.name())),
                 "write `kind no_fallback`",
+            )),
+            (k, _, Condition::Assigned { .. }) if k != RuleKind::Floor => Some((
+                "`as assigned` holds each province to its own assigned figure, so it needs `kind floor`",
+                (kind.span, format!("`{}`", k.name())),
+                "write `kind floor`; a national figure to compare with is a benchmark rule of its own",
             )),
             _ => None,
         };

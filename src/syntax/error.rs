@@ -35,6 +35,14 @@ pub enum SyntaxError {
         limit: usize,
     },
 
+    #[error("a plan declares more than {limit} targets")]
+    #[diagnostic(code(PC105), help("split the plan into one file per province"))]
+    TooManyTargets {
+        limit: usize,
+        #[label("the first target past the limit")]
+        span: SourceSpan,
+    },
+
     #[error("number `{text}` cannot be held exactly")]
     #[diagnostic(
         code(PC106),

@@ -7,6 +7,14 @@ use super::SyntaxError;
 /// the recursive parsers to stay far from the stack's end.
 pub const MAX_DEPTH: usize = 64;
 
+/// Far beyond any real plan (dozens of targets): a plan past it is refused, every target
+/// counted, whether it lowers or not.
+pub const MAX_TARGETS: usize = 100_000;
+
+/// Problems shown for one file: past this many, the rest are counted, not listed, so that
+/// a generated file of a million mistakes gives one screen of them, not a gigabyte.
+pub const MAX_PROBLEMS: usize = 100;
+
 /// Finds the first bracket that nests deeper than [`MAX_DEPTH`], outside strings and (where
 /// the language has them) `#` comments.
 pub fn check_nesting(text: &str, hash_comments: bool) -> Result<(), SyntaxError> {

@@ -82,7 +82,7 @@ pub(super) fn require_text(
     help: &'static str,
     errors: &mut Vec<SyntaxError>,
 ) {
-    if text.node.trim().is_empty() {
+    if is_blank(&text.node) {
         errors.push(SyntaxError::EmptyText {
             field,
             context: context.to_string(),
@@ -90,6 +90,14 @@ pub(super) fn require_text(
             help,
         });
     }
+}
+
+/// Nothing a reader can see: whitespace and invisible format characters (U+200B zero-width
+/// space, U+2060 word joiner, U+FEFF, bidi controls) alone say nothing.
+pub(super) fn is_blank(text: &str) -> bool {
+    use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+    text.chars()
+        .all(|c| c.is_whitespace() || c.general_category() == GeneralCategory::Format)
 }
 
 pub(super) fn lower_string(pair: Pair) -> Spanned<String> {

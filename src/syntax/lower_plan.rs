@@ -2,6 +2,7 @@
 
 use super::SyntaxError;
 use super::expected::is_keyword;
+use super::limits::MAX_TARGETS;
 use super::lower::*;
 use super::parser::Rule;
 use crate::ast::*;
@@ -31,7 +32,18 @@ pub(super) fn lower_plan_items<'i>(
 ) -> Option<PlanFile> {
     let mut plan = PlanFile::default();
     let mut first_item = None;
+    let mut targets = 0;
     for item in items {
+        if item.as_rule() == Rule::target_decl {
+            targets += 1;
+            if targets > MAX_TARGETS {
+                errors.push(SyntaxError::TooManyTargets {
+                    limit: MAX_TARGETS,
+                    span: span(&item),
+                });
+                break;
+            }
+        }
         if item.as_rule() != Rule::EOI && first_item.is_none() {
             let keyword = item
                 .clone()

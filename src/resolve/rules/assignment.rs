@@ -47,6 +47,7 @@ impl Resolver<'_> {
                 rows.push(row);
             }
         }
+        self.check_assessable(id, &rows);
         // Kept even where a row failed, so that `as assigned` finds it and reports nothing
         // more: a rule set with problems is never evaluated.
         self.set.assignments.push(Assignment {
@@ -146,6 +147,35 @@ impl Resolver<'_> {
             help: Some(help.to_string()),
         });
         None
+    }
+
+    /// A province without statistics for an indicator has none for any year: a row of
+    /// figures for it in one assignment and `not_assessable` in another contradict.
+    fn check_assessable(&mut self, id: IndicatorId, rows: &[AssignedRow]) {
+        let unassessable = |r: &AssignedRow| r.status == AssignedStatus::NotAssessable;
+        for row in rows {
+            let other = self
+                .set
+                .assignments
+                .iter()
+                .filter(|a| a.indicator == id)
+                .find_map(|a| {
+                    let found = a.rows.iter().find(|r| r.province == row.province)?;
+                    (unassessable(found) != unassessable(row)).then_some((&a.name, found.site))
+                });
+            let Some((name, site)) = other else { continue };
+            let error = ResolveError::BadAssignedRow {
+                message: format!(
+                    "{} is `not_assessable` in one assignment of `{}` and given figures in another (`{name}`)",
+                    row.province,
+                    self.set.indicator(id).name
+                ),
+                label: "contradicts the other row".to_string(),
+                span: row.site.span,
+                help: Some("a province without statistics for an indicator has none for any year: make both rows `not_assessable`, or neither".to_string()),
+            };
+            self.duplicate(error, "the other row is", site);
+        }
     }
 
     /// `as assigned`: the assignment for the requirement's own target.

@@ -7,9 +7,9 @@ use rust_decimal::Decimal;
 
 use crate::ast::*;
 use crate::suggest::did_you_mean;
-use crate::syntax::SyntaxError;
 use crate::syntax::lower::parse_decimal;
 use crate::syntax::lower_plan::is_calendar_date;
+use crate::syntax::{MAX_TARGETS, SyntaxError};
 
 /// What the reader needs of a JSON value, whichever parser read it. Ranges are byte offsets
 /// (start, length) into the text after any BOM.
@@ -211,7 +211,17 @@ impl Reader {
         // At its full size from the start: grown by doubling, a vector of targets of 400
         // bytes each is copied at every step and ends up to twice its size, and for a large
         // plan that memory costs more than reading it.
-        let mut targets = Vec::with_capacity(items.clone().count());
+        let count = items.clone().count();
+        if let Some(past) = items.clone().nth(MAX_TARGETS) {
+            // Every target counts, so that a million broken ones give one error, not a
+            // million.
+            self.errors.push(SyntaxError::TooManyTargets {
+                limit: MAX_TARGETS,
+                span: self.span(past),
+            });
+            return Vec::new();
+        }
+        let mut targets = Vec::with_capacity(count);
         targets.extend(items.filter_map(|t| self.target(t)));
         targets
     }

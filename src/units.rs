@@ -3,6 +3,9 @@
 
 use rust_decimal::Decimal;
 
+/// The units plancheck knows, as a help text says them.
+pub const UNITS_KNOWN: &str = "units are %, pp, year, kW, 万kW, MW, GW, 亿kW, m3, 万m3, 亿m3, tce, 万tce, 亿tce, t, 万t and 亿t";
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Dimension {
     /// A level or a cut, in per cent.

@@ -155,3 +155,28 @@ fn the_bound_itself_decides_inclusive_from_exclusive() {
         assert_eq!([got[first], got[first + 1]], want, "{why}");
     }
 }
+
+#[test]
+fn a_cap_committed_just_below_its_figure_is_not_at_the_figure() {
+    let plan = "province Beijing\ntarget energy_use by 2025 { value less_than 65 万tce }\n";
+    let checked = check(
+        vec![SourceFile::new("words.rules", rules())],
+        vec![SourceFile::new("words.plan", plan)],
+        Vec::new(),
+        time::macros::date!(2026 - 12 - 02),
+    );
+    let rules = checked.rules.as_ref().unwrap();
+    let at_most = checked
+        .findings
+        .iter()
+        .find(|f| rules.rules[f.rule].title == "cap <= 65")
+        .unwrap();
+    assert_eq!(at_most.outcome, Outcome::Pass);
+    assert!(
+        at_most
+            .message
+            .ends_with("met: less than the figure itself"),
+        "{}",
+        at_most.message
+    );
+}

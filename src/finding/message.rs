@@ -277,13 +277,18 @@ fn outcome_words(f: &Finding, rules: &RuleSet) -> String {
         return f.outcome.name().replace('_', " ");
     };
     let amount = show_difference(m.abs(), unit);
-    let strictly_beyond = strictly_beyond(f);
+    let strictly_beyond = strictly_beyond(f, rules);
     match f.outcome {
         Outcome::Pass if f.within_tolerance => {
             format!("met within the tolerance, {amount} short of the figure")
         }
         Outcome::Pass if m.is_zero() && strictly_beyond => {
-            "met: more than the figure itself".to_string()
+            let beyond = match indicator.ambition {
+                Ambition::Higher => "more",
+                Ambition::Lower => "less",
+                Ambition::Earlier => "earlier",
+            };
+            format!("met: {beyond} than the figure itself")
         }
         Outcome::Pass if m.is_zero() => {
             format!("met, exactly at the figure{}", incentive(f, rules))
@@ -344,7 +349,7 @@ fn benchmark_words(f: &Finding, rules: &RuleSet) -> String {
         (true, _) if f.within_tolerance => {
             format!("within the tolerance of {national}, {amount} {behind} it")
         }
-        (true, _) if m.is_zero() && strictly_beyond(f) => format!("{ahead} {national}"),
+        (true, _) if m.is_zero() && strictly_beyond(f, rules) => format!("{ahead} {national}"),
         (true, _) if m.is_zero() => format!("at {national}"),
         (true, _) => format!("{ahead} {national} by {amount}"),
         (false, false) => format!("at {national}, which the benchmark excludes"),
@@ -374,9 +379,14 @@ fn figure_words(condition: &Condition) -> String {
     }
 }
 
-fn strictly_beyond(f: &Finding) -> bool {
+/// Whether the declaration commits to just beyond its figure (`more than 65 %`, or for a
+/// cap `less than 14000 万tce`), so that a margin of zero is not "at the figure".
+fn strictly_beyond(f: &Finding, rules: &RuleSet) -> bool {
+    let higher = rules
+        .indicator(rules.rules[f.rule].requirement.indicator)
+        .higher_is_better();
     f.declared_set
-        .and_then(|s| s.low)
+        .and_then(|s| if higher { s.low } else { s.high })
         .is_some_and(|e| !e.inclusive)
 }
 

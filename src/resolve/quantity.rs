@@ -32,9 +32,8 @@ pub(super) fn resolve_unit(written: &Spanned<String>) -> Result<Unit, ResolveErr
     Unit::parse(&written.node).ok_or_else(|| ResolveError::UnknownUnit {
         name: written.node.clone(),
         span: written.span,
-        help: did_you_mean(&written.node, Unit::spellings()).or_else(|| {
-            Some("units are %, pp, year, kW, 万kW, MW, GW, 亿kW, m3, 万m3 and 亿m3".into())
-        }),
+        help: did_you_mean(&written.node, Unit::spellings())
+            .or_else(|| Some(crate::units::UNITS_KNOWN.into())),
     })
 }
 

@@ -369,7 +369,7 @@ fn unexpected(text: &str, pos: usize, expected: BTreeSet<String>) -> SyntaxError
     }
     let help = spaced_province(text, pos, found).or_else(|| {
         list.contains("a unit")
-            .then(|| "units are %, pp, year, kW, 万kW, MW, GW, 亿kW, m3, 万m3 and 亿m3".to_string())
+            .then(|| crate::units::UNITS_KNOWN.to_string())
     });
     let message = format!("expected {list}, found {}", found_words(found));
     // A keyword or a closing bracket is in place somewhere: what is missing is more likely

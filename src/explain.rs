@@ -5,6 +5,7 @@ use std::fmt::Write;
 use crate::finding::show_value;
 use crate::model::{Amount, Condition, RuleKind, RuleSet, Scope, Sources, StandIn};
 use crate::provinces::ProvinceSet;
+use crate::render::escape;
 
 /// What a kind of rule is, in words.
 fn kind_words(kind: RuleKind) -> &'static str {
@@ -101,5 +102,6 @@ pub fn explain_rule(rules: &RuleSet, sources: &Sources, id: &str) -> Option<Stri
     }
     let _ = writeln!(w, "\n## As written in {}\n", file.name());
     let _ = writeln!(w, "```\n{}\n```", file.slice(rule.at));
-    Some(out)
+    // Titles, help, citations and the rule's text come from the rule file, for a terminal.
+    Some(escape::text(&out).into_owned())
 }

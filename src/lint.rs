@@ -199,6 +199,6 @@ impl Diagnostic for LintReport<'_> {
             Some(self.finding.label.clone()),
             self.finding.site.span,
         );
-        Some(Box::new(std::iter::once(label)))
+        Some(Box::new(std::iter::once(self.file.shown_label(label))))
     }
 }

@@ -118,7 +118,11 @@ impl Diagnostic for Problem {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        self.error.labels()
+        let labels = self.error.labels()?;
+        match &self.file {
+            Some(file) => Some(Box::new(labels.map(|l| file.shown_label(l)))),
+            None => Some(labels),
+        }
     }
 
     fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {

@@ -3,6 +3,7 @@
 
 mod ci;
 mod diagnostic;
+pub mod escape;
 mod github;
 mod human;
 mod json;

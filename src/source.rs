@@ -1,8 +1,11 @@
 //! Source text: files as read, with the byte offsets every span refers to.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
-use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
+use miette::{LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
+
+use crate::render::escape;
 
 /// The byte order mark some editors put at the start of UTF-8 files.
 pub const BOM: char = '\u{FEFF}';
@@ -19,6 +22,19 @@ pub struct SourceFile {
     char_marks: Arc<[usize]>,
     /// Where the BOMs are, which are not columns.
     boms: Arc<[usize]>,
+    /// What miette draws instead, where the name or the text holds characters that would
+    /// act on a terminal.
+    shown: Option<Arc<Shown>>,
+}
+
+/// A file as a terminal may show it: a copy with every control character and bidi control
+/// written as a visible escape (`\u{1B}`), built once, when the file is read.
+#[derive(Debug)]
+struct Shown {
+    file: SourceFile,
+    /// For each escaped character, in order, the offset just past it in the file and the
+    /// bytes the copy has added up to there.
+    growth: Vec<(usize, usize)>,
 }
 
 /// Bytes between two marks of [`SourceFile::char_marks`].
@@ -38,7 +54,17 @@ pub struct LineCol {
 
 impl SourceFile {
     pub fn new(name: impl Into<Arc<str>>, text: impl Into<Arc<str>>) -> Self {
-        let text: Arc<str> = text.into();
+        let mut file = SourceFile::unescaped(name.into(), text.into());
+        let (shown_text, growth) = escape::text_with_growth(&file.text);
+        let shown_name = escape::line(&file.name);
+        if matches!(shown_text, Cow::Owned(_)) || matches!(shown_name, Cow::Owned(_)) {
+            let copy = SourceFile::unescaped(shown_name.into(), shown_text.into());
+            file.shown = Some(Arc::new(Shown { file: copy, growth }));
+        }
+        file
+    }
+
+    fn unescaped(name: Arc<str>, text: Arc<str>) -> Self {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
@@ -50,11 +76,28 @@ impl SourceFile {
             .collect();
         let boms = text.match_indices(BOM).map(|(i, _)| i).collect();
         SourceFile {
-            name: name.into(),
+            name,
             text,
             line_starts,
             char_marks,
             boms,
+            shown: None,
+        }
+    }
+
+    /// A label on the file moved onto what miette draws (see `read_span`): the labels of a
+    /// diagnostic drawn on the file go through here.
+    pub fn shown_label(&self, label: LabeledSpan) -> LabeledSpan {
+        let Some(shown) = &self.shown else {
+            return label;
+        };
+        let span = label.inner();
+        let start = shown.moved(span.offset());
+        let end = shown.moved(span.offset() + span.len());
+        let text = label.label().map(str::to_string);
+        match label.primary() {
+            true => LabeledSpan::new_primary_with_span(text, (start, end - start)),
+            false => LabeledSpan::new_with_span(text, (start, end - start)),
         }
     }
 
@@ -99,13 +142,63 @@ impl SourceFile {
     }
 }
 
-/// miette reads the text and its name straight from the file.
+impl Shown {
+    /// Where an offset of the file lands in the copy.
+    fn moved(&self, offset: usize) -> usize {
+        let escaped = self.growth.partition_point(|&(end, _)| end <= offset);
+        offset + escaped.checked_sub(1).map_or(0, |i| self.growth[i].1)
+    }
+
+    /// Where an offset of the copy came from in the file (an offset inside an escape, from
+    /// the character escaped).
+    fn origin(&self, offset: usize) -> usize {
+        let escaped = self
+            .growth
+            .partition_point(|&(end, added)| end + added <= offset);
+        let before = escaped.checked_sub(1).map_or(0, |i| self.growth[i].1);
+        let at = offset - before;
+        match self.growth.get(escaped) {
+            Some(&(end, _)) if at >= end => end - 1,
+            _ => at,
+        }
+    }
+}
+
+/// miette reads the text and its name from the file, or from its escaped copy where it has
+/// one: a terminal is never sent what the file holds raw. Spans given to miette must then
+/// be spans of the copy (`shown_span`); a header still gives the line and column in the
+/// file as written.
 impl SourceCode for SourceFile {
     fn read_span<'a>(
         &'a self,
         span: &SourceSpan,
         context_lines_before: usize,
         context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        match &self.shown {
+            None => self.read_text(span, context_lines_before, context_lines_after, |at| {
+                self.line_col(at).column - 1
+            }),
+            Some(shown) => {
+                shown
+                    .file
+                    .read_text(span, context_lines_before, context_lines_after, |at| {
+                        self.line_col(shown.origin(at)).column - 1
+                    })
+            }
+        }
+    }
+}
+
+impl SourceFile {
+    /// The text around a span, for miette; `column` gives the 0-based column of an offset
+    /// for a header.
+    fn read_text<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+        column: impl Fn(usize) -> usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
         // miette scans from the start of the text for every span; scanning only the lines
         // around it keeps diagnostics on large files cheap.
@@ -121,7 +214,7 @@ impl SourceCode for SourceFile {
         let inner = window.read_span(&local, context_lines_before, context_lines_after)?;
         // miette counts the column of a header in bytes; a reader counts characters.
         let column = match context_lines_before {
-            0 => self.line_col(span.offset()).column - 1,
+            0 => column(span.offset()),
             _ => inner.column(),
         };
         Ok(Box::new(MietteSpanContents::new_named(

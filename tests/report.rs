@@ -390,7 +390,7 @@ fn only_web_addresses_become_links() {
 
     let md = report_on(&[("gansu.plan", SOURCES)], "md", &[]);
     assert!(md.contains("<HTTPS://example.org/gansu>"));
-    assert!(md.contains("` javascript:alert(document.domain) `"));
+    assert!(md.contains("`javascript:alert(document.domain)`"));
     assert!(!md.contains("<javascript:") && !md.contains("<data:"));
 }
 

@@ -6,7 +6,7 @@ use clap::Args;
 
 use plancheck::fmt::format;
 use plancheck::problem::Problem;
-use plancheck::render::render_problems;
+use plancheck::render::{escape, render_problems};
 use plancheck::syntax::Language;
 
 use super::{BAD_INPUT, Color, FINDINGS, OK, read_all, write_atomically, write_stdout};
@@ -54,7 +54,7 @@ pub fn run(args: FmtArgs) -> u8 {
         if !args.check
             && let Err(e) = write_atomically(Path::new(file.name()), &formatted)
         {
-            eprintln!("error: cannot write `{}`: {e}", file.name());
+            eprintln!("error: cannot write `{}`: {e}", escape::line(file.name()));
             return BAD_INPUT;
         }
         changed.push(file.name().to_string());
@@ -66,7 +66,7 @@ pub fn run(args: FmtArgs) -> u8 {
         "reformatted"
     };
     for name in &changed {
-        out.push_str(&format!("{verb} {name}\n"));
+        out.push_str(&format!("{verb} {}\n", escape::line(name)));
     }
     write_stdout(&out);
     if !problems.is_empty() {

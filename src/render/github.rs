@@ -2,12 +2,13 @@
 //! request. Suppressed and waived results are left out.
 
 use super::ci::{CiLevel, CiReport};
+use super::escape;
 
-/// A command's data: `%`, CR and LF escaped.
+/// A command's data, on one line: control characters, CR and LF among them, and bidi
+/// controls from the input as visible escapes (the log is a terminal too), then `%`
+/// escaped. A command ends at a line break, so none is left raw.
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    escape::line(s).replace('%', "%25")
 }
 
 /// A command's property value: also `:` and `,`.
@@ -47,7 +48,9 @@ mod tests {
 
     #[test]
     fn data_and_properties_are_escaped_as_the_format_requires() {
-        assert_eq!(escape_data("50% a\r\nb"), "50%25 a%0D%0Ab");
+        assert_eq!(escape_data("50% a"), "50%25 a");
         assert_eq!(escape_property("a:b,c%"), "a%3Ab%2Cc%25");
+        assert_eq!(escape_data("\x1b[2J\u{202E}"), "\\u{1B}[2J\\u{202E}");
+        assert_eq!(escape_property("a\r\nb"), "a\\r\\nb");
     }
 }

@@ -1,7 +1,8 @@
 //! Output for people: miette's graphical diagnostics, then a summary line.
 
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme};
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan};
 
+use super::escape;
 use super::{finding_report, waiver_report};
 use crate::check::Checked;
 use crate::finding::Severity;
@@ -66,26 +67,33 @@ pub fn render_problems(problems: &[Problem], opts: &HumanOptions) -> String {
 }
 
 /// A diagnostic drawn without its related ones (miette would head each with a bare
-/// "Advice:").
+/// "Advice:"), and with its message, code, help and labels on one line each, hostile
+/// characters escaped: they hold names and text from the input. (The source text it shows
+/// is escaped by `SourceFile`.)
 struct Alone<'a>(&'a dyn Diagnostic);
 
 impl std::fmt::Debug for Alone<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Display::fmt(self.0, f)
+        std::fmt::Display::fmt(self, f)
     }
 }
 
 impl std::fmt::Display for Alone<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Display::fmt(self.0, f)
+        f.write_str(&escape::line(&self.0.to_string()))
     }
 }
 
 impl std::error::Error for Alone<'_> {}
 
+/// Displayed text, escaped for one line of a terminal.
+fn escaped<'b>(text: Box<dyn std::fmt::Display + 'b>) -> Box<dyn std::fmt::Display + 'b> {
+    Box::new(escape::line(&text.to_string()).into_owned())
+}
+
 impl Diagnostic for Alone<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn std::fmt::Display + 'b>> {
-        self.0.code()
+        self.0.code().map(escaped)
     }
 
     fn severity(&self) -> Option<miette::Severity> {
@@ -93,7 +101,7 @@ impl Diagnostic for Alone<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn std::fmt::Display + 'b>> {
-        self.0.help()
+        self.0.help().map(escaped)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
@@ -101,7 +109,14 @@ impl Diagnostic for Alone<'_> {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
-        self.0.labels()
+        let labels = self.0.labels()?.map(|l| {
+            let text = l.label().map(|t| escape::line(t).into_owned());
+            match l.primary() {
+                true => LabeledSpan::new_primary_with_span(text, *l.inner()),
+                false => LabeledSpan::new_with_span(text, *l.inner()),
+            }
+        });
+        Some(Box::new(labels))
     }
 }
 

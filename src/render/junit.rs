@@ -1,9 +1,12 @@
 //! `--format junit`: JUnit XML for CI dashboards, through the `quick-junit` crate. A check
 //! is one test case per rule and plan (and per waiver that is a problem), a lint one per
-//! rule, a rule test one per test.
+//! rule, a rule test one per test. Every string from the input goes through
+//! `escape::xml_line`: quick-junit drops ANSI sequences and some controls silently, and
+//! writes a line break into an attribute raw, which XML readers turn into a space.
 
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
+use super::escape::xml_line;
 use crate::check::Checked;
 use crate::finding::{Finding, Severity, WaiverIssue};
 use crate::lint::Linted;
@@ -13,7 +16,7 @@ use crate::ruletest::TestRun;
 
 fn failure(kind: &str, message: &str) -> TestCaseStatus {
     let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
-    status.set_type(kind).set_message(message);
+    status.set_type(kind).set_message(xml_line(message));
     status
 }
 
@@ -26,7 +29,8 @@ fn failures(kind: &str, (one, many): (&str, &str), details: &[String]) -> TestCa
         n => format!("{n} {many}"),
     };
     let mut status = failure(kind, &count);
-    status.set_description(details.join("\n"));
+    let lines: Vec<_> = details.iter().map(|d| xml_line(d)).collect();
+    status.set_description(lines.join("\n"));
     status
 }
 
@@ -39,7 +43,7 @@ fn placed(sources: &Sources, site: Site, message: &str) -> String {
 
 fn skipped(message: &str) -> TestCaseStatus {
     let mut status = TestCaseStatus::skipped();
-    status.set_message(message);
+    status.set_message(xml_line(message));
     status
 }
 
@@ -53,6 +57,7 @@ fn problems_suite(problems: &[Problem]) -> Option<TestSuite> {
         let name = p.file().map_or(p.code_string(), |f| {
             format!("{} {}", p.code_string(), f.name())
         });
+        let name = xml_line(&name);
         suite.add_test_case(TestCase::new(name, failure("error", &p.to_string())));
     }
     Some(suite)
@@ -78,9 +83,9 @@ fn finding_case(f: &Finding, checked: &Checked) -> TestCase {
         (None, Severity::Warning) => failure("warning", &f.message),
         (None, _) => TestCaseStatus::success(),
     };
-    let mut case = TestCase::new(rules.rules[f.rule].id.as_str(), status);
+    let mut case = TestCase::new(xml_line(&rules.rules[f.rule].id), status);
     case.set_classname(f.province.map_or("national".to_string(), |p| p.to_string()));
-    case.set_system_out(f.message.as_str());
+    case.set_system_out(xml_line(&f.message));
     case
 }
 
@@ -99,9 +104,9 @@ fn waiver_case(issue: &WaiverIssue, checked: &Checked) -> TestCase {
         _ => "warning",
     };
     let mut status = failure(kind, &message);
-    status.set_description(placed(&checked.sources, waiver.site, &message));
+    status.set_description(xml_line(&placed(&checked.sources, waiver.site, &message)));
     let name = format!("{} {}", issue.problem.code(), rules.rules[waiver.rule].id);
-    let mut case = TestCase::new(name, status);
+    let mut case = TestCase::new(xml_line(&name), status);
     case.set_classname(plan.province.to_string());
     case
 }
@@ -109,7 +114,7 @@ fn waiver_case(issue: &WaiverIssue, checked: &Checked) -> TestCase {
 pub fn render_check_junit(checked: &Checked) -> String {
     let mut suites: Vec<TestSuite> = problems_suite(&checked.problems).into_iter().collect();
     for (p, plan) in checked.plans.iter().enumerate() {
-        let mut suite = TestSuite::new(checked.sources.get(plan.file).name());
+        let mut suite = TestSuite::new(xml_line(checked.sources.get(plan.file).name()));
         let findings = checked.findings.iter().filter(|f| f.plan == Some(p));
         suite.add_test_cases(findings.map(|f| finding_case(f, checked)));
         let issues = checked.waiver_issues.iter().filter(|i| i.plan == p);
@@ -136,7 +141,7 @@ pub fn render_lint_junit(linted: &Linted) -> String {
         return finish(Report::new("plancheck lint"), suites);
     };
     for &file in &rules.files {
-        let mut suite = TestSuite::new(linted.sources.get(file).name());
+        let mut suite = TestSuite::new(xml_line(linted.sources.get(file).name()));
         let in_file = |f: &&crate::lint::LintFinding| f.site.file == file;
         let mut placed = vec![false; linted.findings.len()];
         for rule in rules.rules.iter().filter(|r| r.site.file == file) {
@@ -154,7 +159,7 @@ pub fn render_lint_junit(linted: &Linted) -> String {
                 })
                 .collect();
             let status = lint_status(&linted.sources, &inside);
-            suite.add_test_case(TestCase::new(rule.id.as_str(), status));
+            suite.add_test_case(TestCase::new(xml_line(&rule.id), status));
         }
         let rest: Vec<&crate::lint::LintFinding> = linted
             .findings
@@ -189,7 +194,7 @@ pub fn render_tests_junit(run: &TestRun) -> String {
     let mut files: Vec<_> = run.results.iter().map(|r| r.site.file).collect();
     files.dedup();
     for file in files {
-        let mut suite = TestSuite::new(run.sources.get(file).name());
+        let mut suite = TestSuite::new(xml_line(run.sources.get(file).name()));
         for result in run.results.iter().filter(|r| r.site.file == file) {
             let status = if result.failures.is_empty() {
                 TestCaseStatus::success()
@@ -202,7 +207,7 @@ pub fn render_tests_junit(run: &TestRun) -> String {
                 let words = ("expectation does not hold", "expectations do not hold");
                 failures("expectation", words, &details)
             };
-            suite.add_test_case(TestCase::new(result.name.as_str(), status));
+            suite.add_test_case(TestCase::new(xml_line(&result.name), status));
         }
         suites.push(suite);
     }

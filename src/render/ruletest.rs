@@ -3,6 +3,7 @@
 use miette::Severity as MietteSeverity;
 use serde::Serialize;
 
+use super::escape;
 use super::human::{handler, render_one, render_problems};
 use super::json::{JsonProblem, Location, location, problem};
 use super::{HumanOptions, Report};
@@ -12,13 +13,14 @@ pub fn render_tests_human(run: &TestRun, coverage: bool, opts: &HumanOptions) ->
     let handler = handler(opts);
     let mut out = render_problems(&run.problems, opts);
     for result in &run.results {
-        let file = run.sources.get(result.site.file).name();
+        let file = escape::line(run.sources.get(result.site.file).name());
         let verdict = if result.failures.is_empty() {
             "ok"
         } else {
             "FAILED"
         };
-        out.push_str(&format!("test {file} \"{}\" ... {verdict}\n", result.name));
+        let name = escape::line(&result.name);
+        out.push_str(&format!("test {file} \"{name}\" ... {verdict}\n"));
     }
     let failed: Vec<_> = run
         .results

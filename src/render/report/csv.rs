@@ -1,6 +1,7 @@
 //! The report as CSV: one row per province and rule, the matrix's columns, and one row per
 //! national total (no province; the sum as its value, and how many provinces contributed).
 
+use crate::render::escape;
 use crate::report::{Cell, MatrixRow, ProvinceSection, Report, RuleSummary};
 
 const HEADER: [&str; 12] = [
@@ -25,21 +26,27 @@ const BOM: &str = "\u{feff}";
 /// The CSV text; `bom` puts a UTF-8 byte order mark first.
 pub fn render_report_csv(report: &Report, bom: bool) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(HEADER).expect("writing to memory");
+    write(&mut writer, HEADER);
     for (row, section) in report.matrix.rows.iter().zip(&report.provinces) {
         for cell in row.cells.iter().filter(|c| c.outcome != "not_in_scope") {
-            let record = province_record(report, row, section, cell);
-            writer.write_record(record).expect("writing to memory");
+            write(&mut writer, province_record(report, row, section, cell));
         }
     }
     for summary in report.summary.iter().filter(|s| s.aggregate.is_some()) {
-        writer
-            .write_record(aggregate_record(summary))
-            .expect("writing to memory");
+        write(&mut writer, aggregate_record(summary));
     }
     let text = String::from_utf8(writer.into_inner().expect("flushing to memory"))
         .expect("CSV of UTF-8 text");
     if bom { format!("{BOM}{text}") } else { text }
+}
+
+/// One record, control and bidi characters from the input as visible escapes (a CSV file
+/// is read in terminals and spreadsheets alike); the csv crate quotes what needs quoting.
+fn write(writer: &mut csv::Writer<Vec<u8>>, fields: impl IntoIterator<Item = impl AsRef<str>>) {
+    let shown = fields
+        .into_iter()
+        .map(|f| escape::text(f.as_ref()).into_owned());
+    writer.write_record(shown).expect("writing to memory");
 }
 
 fn province_record<'a>(

@@ -9,6 +9,7 @@ use super::text::{
     code_spans_html, commits_to, glue_units, quantity, rank, total_outcome, verdict, waiver_words,
     web_link,
 };
+use crate::render::escape;
 use crate::report::Report;
 
 /// The charts of the seed's Figures 2 to 4: indicator, year, baseline, and a caption.
@@ -91,10 +92,13 @@ fn environment() -> Environment<'static> {
             verdict(&o, waived, m.as_deref(), unit.as_deref())
         },
     );
-    // Every number written with its unit stays on one line with it, wherever it is shown.
+    // Every number written with its unit stays on one line with it, wherever it is shown;
+    // control and bidi characters from the input show as visible escapes, and the
+    // template's auto-escaping writes `<`, `&` and quotes as entities.
     env.set_formatter(|out, state, value| match value.as_str() {
         Some(text) if !value.is_safe() => {
-            escape_formatter(out, state, &Value::from(glue_units(text)))
+            let shown = glue_units(&escape::text(text));
+            escape_formatter(out, state, &Value::from(shown))
         }
         _ => escape_formatter(out, state, value),
     });

@@ -3,9 +3,9 @@
 use std::fmt::Write;
 
 use super::text::{
-    code_span, commits_to, outcome_words, quantity, rank, total_outcome, verdict, waiver_words,
-    web_link,
+    commits_to, outcome_words, quantity, rank, total_outcome, verdict, waiver_words, web_link,
 };
+use crate::render::escape::{markdown, markdown_code as code, markdown_message as message};
 use crate::report::{ProvinceSection, Ranking, Report, TargetCheck};
 
 /// How rankings are made, as the report says it.
@@ -17,9 +17,11 @@ peak year, where earlier is more ambitious) is listed last, unranked.";
 /// What a target's status reads when the plan states none.
 const NOT_STATED: &str = "not stated";
 
-/// Text safe inside a table cell.
+/// Text safe inside a table cell. Every string from the input is escaped before it gets
+/// here (`markdown`, `code`, `message`); a cell only needs its pipes escaped, code spans
+/// included, as GitHub's tables read them.
 fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+    text.replace('|', "\\|")
 }
 
 fn table(out: &mut String, header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) {
@@ -35,12 +37,12 @@ fn table(out: &mut String, header: &[&str], rows: impl IntoIterator<Item = Vec<S
 pub fn render_report_markdown(report: &Report) -> String {
     let mut out = String::new();
     let p = &report.provenance;
-    let _ = writeln!(out, "# {}\n", report.title);
+    let _ = writeln!(out, "# {}\n", markdown(&report.title));
     let _ = writeln!(
         out,
         "Made by {} on {}, from {} rule file(s) and {} plan(s); see [Provenance](#provenance).\n",
-        p.tool,
-        p.generated,
+        markdown(&p.tool),
+        markdown(&p.generated),
         p.rule_files.len(),
         p.plan_files.len()
     );
@@ -67,8 +69,8 @@ fn summary(out: &mut String, report: &Report) {
         .map(|s| {
             let c = &s.counts;
             vec![
-                format!("`{}`", s.rule),
-                format!("`{}`", s.requirement),
+                code(&s.rule),
+                code(&s.requirement),
                 s.kind.clone(),
                 c.pass.to_string(),
                 c.fail.to_string(),
@@ -100,8 +102,8 @@ fn summary(out: &mut String, report: &Report) {
         let a = s.aggregate.as_ref()?;
         let outcome = total_outcome(&a.outcome, a.reason.as_deref());
         Some(vec![
-            format!("`{}`", s.rule),
-            format!("`{}`", s.requirement),
+            code(&s.rule),
+            code(&s.requirement),
             quantity(&a.total, &a.unit),
             format!("{} of {}", a.contributors, a.in_scope),
             outcome,
@@ -125,11 +127,11 @@ fn summary(out: &mut String, report: &Report) {
         );
         let rows = report.waivers.iter().map(|w| {
             vec![
-                format!("{} {}", w.province, w.province_zh),
-                format!("`{}`", w.rule),
+                province(&w.province, &w.province_zh),
+                code(&w.rule),
                 format!("{} {}", w.code, w.status),
                 w.severity.clone(),
-                w.message.clone(),
+                message(&w.message),
             ]
         });
         table(
@@ -143,17 +145,17 @@ fn summary(out: &mut String, report: &Report) {
 fn matrix(out: &mut String, report: &Report) {
     let _ = writeln!(out, "## Provinces by rule\n");
     let mut header = vec!["province".to_string()];
-    header.extend(report.matrix.rules.iter().map(|r| format!("`{r}`")));
+    header.extend(report.matrix.rules.iter().map(|r| code(r)));
     let header: Vec<&str> = header.iter().map(String::as_str).collect();
     let rows = report.matrix.rows.iter().map(|row| {
-        let mut cells = vec![format!("{} {}", row.province, row.province_zh)];
+        let mut cells = vec![province(&row.province, &row.province_zh)];
         cells.extend(row.cells.iter().map(|c| {
             let words = match outcome_words(&c.outcome, c.waived) {
                 "fail" => "**fail**".to_string(),
                 words => words.to_string(),
             };
             match &c.stand_in {
-                Some(s) => format!("{words} via `{s}`"),
+                Some(s) => format!("{words} via {}", code(s)),
                 None => words,
             }
         }));
@@ -168,25 +170,25 @@ fn ranking(out: &mut String, r: &Ranking) {
         (Some(y), None) => format!(", {y}"),
         _ => String::new(),
     };
-    let _ = writeln!(out, "### {}{period}\n", r.title);
+    let _ = writeln!(out, "### {}{period}\n", markdown(&r.title));
     match (&r.national, &r.national_total) {
         (Some(n), _) => {
             let _ = writeln!(
                 out,
-                "National figure: {} (`{}`: `{}`).\n",
+                "National figure: {} ({}: {}).\n",
                 quantity(&n.value, &r.unit),
-                n.rule,
-                n.requirement
+                code(&n.rule),
+                code(&n.requirement)
             );
         }
         (None, Some(t)) => {
             let _ = writeln!(
                 out,
-                "National total: {} (`{}`: `{}`), a total over provinces, not a figure for each. \
+                "National total: {} ({}: {}), a total over provinces, not a figure for each. \
                  The {} of {} provinces that declare it sum to {}: {}.\n",
                 quantity(&t.value, &t.unit),
-                t.rule,
-                t.requirement,
+                code(&t.rule),
+                code(&t.requirement),
                 t.contributors,
                 t.in_scope,
                 quantity(t.sum.as_deref().unwrap_or("0"), &t.unit),
@@ -203,11 +205,11 @@ fn ranking(out: &mut String, r: &Ranking) {
         });
         vec![
             rank(e.rank),
-            format!("{} {}", e.province, e.province_zh),
-            commits_to(e.commits_to.as_deref()),
+            province(&e.province, &e.province_zh),
+            markdown(&commits_to(e.commits_to.as_deref())).into_owned(),
             match &e.stand_in {
-                Some(s) => format!("{} (via `{s}`)", e.declared),
-                None => e.declared.clone(),
+                Some(s) => format!("{} (via {})", markdown(&e.declared), code(s)),
+                None => markdown(&e.declared).into_owned(),
             },
             e.commitment.clone(),
             against,
@@ -230,12 +232,12 @@ fn ranking(out: &mut String, r: &Ranking) {
 fn provinces(out: &mut String, report: &Report) {
     let _ = writeln!(out, "## Provinces\n");
     for p in &report.provinces {
-        let _ = writeln!(out, "### {} {}\n", p.province, p.province_zh);
+        let _ = writeln!(out, "### {}\n", province(&p.province, &p.province_zh));
         let c = &p.counts;
         let _ = writeln!(
             out,
-            "From `{}`: {} pass, {} fail, {} undeclared, {} not checkable, {} waived; benchmarks: {} reached, {} short.\n",
-            p.file,
+            "From {}: {} pass, {} fail, {} undeclared, {} not checkable, {} waived; benchmarks: {} reached, {} short.\n",
+            code(&p.file),
             c.pass,
             c.fail,
             c.undeclared,
@@ -253,7 +255,7 @@ fn provinces(out: &mut String, report: &Report) {
             let _ = writeln!(out, "Left undeclared or not checkable:\n");
             for row in &p.undeclared {
                 let v = verdict(&row.outcome, row.waiver.is_some(), None, None);
-                let _ = writeln!(out, "- `{}` {v}: {}", row.rule, row.message);
+                let _ = writeln!(out, "- {} {v}: {}", code(&row.rule), message(&row.message));
             }
             out.push('\n');
         }
@@ -265,7 +267,7 @@ fn provinces(out: &mut String, report: &Report) {
         if !problems.is_empty() {
             let _ = writeln!(out, "Waiver problems:\n");
             for w in problems {
-                let _ = writeln!(out, "- {} ({}): {}", w.code, w.status, w.message);
+                let _ = writeln!(out, "- {} ({}): {}", w.code, w.status, message(&w.message));
             }
             out.push('\n');
         }
@@ -282,15 +284,15 @@ fn targets(out: &mut String, p: &ProvinceSection) {
         .flatten()
         .collect::<Vec<_>>()
         .join(" ");
-        let status = t.status.as_deref().unwrap_or(NOT_STATED);
+        let status = markdown(t.status.as_deref().unwrap_or(NOT_STATED));
         let status = match &t.status_note {
-            Some(note) => format!("{status}: {note}"),
-            None => status.to_string(),
+            Some(note) => format!("{status}: {}", markdown(note)),
+            None => status.into_owned(),
         };
         vec![
-            format!("`{}`", t.indicator),
+            code(&t.indicator),
             period,
-            t.declared.clone(),
+            markdown(&t.declared).into_owned(),
             t.commitment.clone(),
             status,
             t.checks.iter().map(check).collect::<Vec<_>>().join("; "),
@@ -320,10 +322,14 @@ fn check(c: &TargetCheck) -> String {
     );
     match &c.waiver {
         Some(w) => {
-            let why = waiver_words(&w.reason, &w.approved_by, &w.expires);
-            format!("`{}` {v}: {why}", c.rule)
+            let why = waiver_words(
+                &markdown(&w.reason),
+                &markdown(&w.approved_by),
+                &markdown(&w.expires),
+            );
+            format!("{} {v}: {why}", code(&c.rule))
         }
-        None => format!("`{}` {v}", c.rule),
+        None => format!("{} {v}", code(&c.rule)),
     }
 }
 
@@ -331,25 +337,29 @@ fn check(c: &TargetCheck) -> String {
 fn source(text: &str) -> String {
     match web_link(text) {
         Some(url) => format!("<{url}>"),
-        None => code_span(text),
+        None => code(text),
     }
+}
+
+/// A province's names, `Gansu 甘肃`.
+fn province(english: &str, chinese: &str) -> String {
+    format!("{} {}", markdown(english), markdown(chinese))
 }
 
 fn provenance(out: &mut String, report: &Report) {
     let p = &report.provenance;
     let _ = writeln!(out, "## Provenance\n");
-    let _ = writeln!(out, "Made by {} on {}.\n", p.tool, p.generated);
+    let _ = writeln!(
+        out,
+        "Made by {} on {}.\n",
+        markdown(&p.tool),
+        markdown(&p.generated)
+    );
     let rows = p
         .rule_files
         .iter()
         .map(|f| ("rules", f))
         .chain(p.plan_files.iter().map(|f| ("plan", f)))
-        .map(|(kind, f)| {
-            vec![
-                kind.to_string(),
-                format!("`{}`", f.name),
-                format!("`{}`", f.sha256),
-            ]
-        });
+        .map(|(kind, f)| vec![kind.to_string(), code(&f.name), code(&f.sha256)]);
     table(out, &["kind", "file", "SHA-256"], rows);
 }

@@ -1,6 +1,7 @@
 //! Words shared by the Markdown and HTML reports, so that both say the same thing the same
 //! way.
 
+use crate::render::escape::{self, is_hostile};
 use crate::units::Unit;
 
 /// A source worth a link: an `http` or `https` URL (the scheme in any case), trimmed.
@@ -12,22 +13,11 @@ pub fn web_link(source: &str) -> Option<&str> {
     let web = scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https");
     // Whitespace, quotes or angle brackets are not in a URL, and would end a Markdown
     // autolink early.
+    // Nor is a bidi control, which would show the address in another order than it has.
     let clean = !url
         .chars()
-        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"'));
+        .any(|c| c.is_whitespace() || is_hostile(c) || matches!(c, '<' | '>' | '"'));
     (web && rest.starts_with("//") && clean).then_some(url)
-}
-
-/// Text as a Markdown code span, which shows it literally: no link, no HTML. The fence is
-/// longer than any run of backticks inside.
-pub fn code_span(text: &str) -> String {
-    let longest = text
-        .split(|c| c != '`')
-        .map(str::len)
-        .max()
-        .unwrap_or_default();
-    let fence = "`".repeat(longest + 1);
-    format!("{fence} {text} {fence}")
 }
 
 /// Between a number and its unit: a non-breaking space, so that `17.7 %` never breaks
@@ -131,10 +121,11 @@ pub fn glue_units(text: &str) -> String {
 }
 
 /// Text with its Markdown code spans (`` `EI-2025` ``) as HTML `<code>`, everything else
-/// escaped: messages are written for Markdown and terminals.
+/// escaped, control and bidi characters as visible escapes: messages are written for
+/// Markdown and terminals.
 pub fn code_spans_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
-    for (i, part) in glue_units(text).split('`').enumerate() {
+    for (i, part) in glue_units(&escape::text(text)).split('`').enumerate() {
         let part = escape_html(part);
         // Odd parts lie between backticks.
         if i % 2 == 1 {
@@ -175,6 +166,7 @@ mod tests {
             "https:example.org",
             "https://a.org/<x>",
             "https://a.org/ b",
+            "https://a.org/\u{202E}gpj.exe",
             "example.org",
             "",
         ] {
@@ -219,11 +211,5 @@ mod tests {
             code_spans_html("`EI-2025` <b> & `x"),
             "<code>EI-2025</code> &lt;b&gt; &amp; <code>x</code>"
         );
-    }
-
-    #[test]
-    fn code_spans_hold_backticks() {
-        assert_eq!(code_span("a"), "` a `");
-        assert_eq!(code_span("a`b``c"), "``` a`b``c ```");
     }
 }

@@ -99,8 +99,11 @@ fn parse_period(text: &str) -> Result<plancheck::ast::PlanPeriod, String> {
 }
 
 fn parse_date(text: &str) -> Result<time::Date, String> {
-    plancheck::syntax::calendar_date(text)
-        .ok_or_else(|| format!("`{text}` is not a date (YYYY-MM-DD)"))
+    use plancheck::syntax::{calendar_date, no_such_day};
+    calendar_date(text).ok_or_else(|| match no_such_day(text) {
+        Some(why) => format!("no such date: `{text}` ({why})"),
+        None => format!("`{text}` is not a date (YYYY-MM-DD)"),
+    })
 }
 
 /// Reads every file named or found in the folders named; what cannot be read becomes a
@@ -157,7 +160,15 @@ fn write_atomically(path: &std::path::Path, text: &str) -> std::io::Result<()> {
     let real = through_links(path)?;
     let old = match std::fs::metadata(&real) {
         Ok(old) => Some(old),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        // A link into /proc (`/dev/stdout`, to a pipe or a terminal) names a path that is
+        // not there, such as `pipe:[123]`; the system still knows what the link is.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => match std::fs::metadata(path) {
+            Ok(meta) => {
+                refuse_to_replace("it", &meta)?;
+                Some(meta)
+            }
+            Err(_) => None,
+        },
         Err(e) => return Err(e),
     };
     if let Some(old) = &old {
@@ -208,9 +219,13 @@ fn through_links(path: &std::path::Path) -> std::io::Result<PathBuf> {
 /// permissions are checked).
 fn refuse_to_replace(it: &str, old: &std::fs::Metadata) -> std::io::Result<()> {
     if !old.is_file() {
-        return Err(std::io::Error::other(format!(
-            "{it} is not a regular file (only a regular file is replaced)"
-        )));
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!(
+                "{it} is not a regular file but {} (only a regular file is written)",
+                file_kind(old)
+            ),
+        ));
     }
     if old.permissions().readonly() {
         return Err(std::io::Error::new(
@@ -219,6 +234,29 @@ fn refuse_to_replace(it: &str, old: &std::fs::Metadata) -> std::io::Result<()> {
         ));
     }
     Ok(())
+}
+
+/// What a file that is not a regular file is, in words.
+fn file_kind(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let kind = meta.file_type();
+        if kind.is_fifo() {
+            return "a pipe";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+    }
+    if meta.is_dir() {
+        "a folder"
+    } else {
+        "not a file"
+    }
 }
 
 /// A temporary file is private (0600) unless told otherwise; asking for 0666 lets the umask

@@ -95,7 +95,7 @@ impl SourceCode for SourceFile {
         };
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.to_string(),
-            inner.data(),
+            without_lone_cr_at_end(inner.data()),
             (inner.span().offset() + from, inner.span().len()).into(),
             inner.line() + first,
             column,
@@ -146,6 +146,16 @@ impl SourceFile {
             to = ceil_char_boundary(&self.text, span.offset() + 2 * MARGIN);
         }
         (first, from, to)
+    }
+}
+
+/// miette numbers a last line that ends in a lone CR one lower than the lines before it;
+/// the CR itself shows as nothing (a file with one is refused, pointing at it).
+fn without_lone_cr_at_end(data: &[u8]) -> &[u8] {
+    match data {
+        [.., b'\n', b'\r'] | [b'\r'] => data,
+        [rest @ .., b'\r'] => rest,
+        _ => data,
     }
 }
 

@@ -102,8 +102,11 @@ fn parse_period(text: &str) -> Result<plancheck::ast::PlanPeriod, String> {
 }
 
 fn parse_date(text: &str) -> Result<time::Date, String> {
-    plancheck::syntax::calendar_date(text)
-        .ok_or_else(|| format!("`{text}` is not a date (YYYY-MM-DD)"))
+    use plancheck::syntax::{calendar_date, no_such_day};
+    calendar_date(text).ok_or_else(|| match no_such_day(text) {
+        Some(why) => format!("no such date: `{text}` ({why})"),
+        None => format!("`{text}` is not a date (YYYY-MM-DD)"),
+    })
 }
 
 /// Reads every file named or found in the folders named; what cannot be read becomes a

@@ -76,7 +76,7 @@ pub fn explain_rule(rules: &RuleSet, sources: &Sources, id: &str) -> Option<Stri
     let _ = writeln!(w, "Scope: {scope}.");
     let file = sources.get(rule.site.file);
     let title = indicator.title.as_deref().unwrap_or(&indicator.name);
-    let written = file.slice(rule.requirement.site.span);
+    let written = crate::report::requirement_text(rules, rule);
     let _ = writeln!(w, "Requires: `{written}` ({title}).");
     for (id, how) in &rule.accepts {
         let how = match how {

@@ -24,6 +24,18 @@ pub fn format(text: &str, language: Language) -> Result<String, SyntaxError> {
     Ok(format!("{bom}{}", body.replace('\n', newline)))
 }
 
+/// A part of a file (a requirement's condition) on one line, as [`format`] writes it:
+/// tokens spaced as in the canonical layout, comments and line breaks left out. Messages
+/// that echo what a rule requires show it so, however it was laid out.
+pub(crate) fn one_line(pair: crate::syntax::Pair) -> String {
+    let span = pair.as_span();
+    let leaves = tree::leaves(pair);
+    layout::join(
+        &tree::tokens(span.get_input(), &leaves, span.start(), span.end()),
+        None,
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

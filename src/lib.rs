@@ -14,6 +14,7 @@ pub mod explain;
 pub mod finding;
 pub mod fmt;
 pub mod input;
+pub mod invisible;
 pub mod lint;
 pub mod model;
 pub mod problem;

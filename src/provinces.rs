@@ -112,8 +112,15 @@ impl Province {
         })
     }
 
-    /// A "did you mean" for a name that is not a province.
+    /// A "did you mean" for a name that is not a province: first the name with the
+    /// characters no one can see taken out (`Gan\u{200b}su`), then the closest name.
     pub fn suggest(name: &str) -> Option<String> {
+        let visible = crate::invisible::without(name);
+        if let Some(visible) = visible.filter(|n| Province::lookup(n).is_some()) {
+            return Some(format!(
+                "with its invisible characters taken out, it is `{visible}`"
+            ));
+        }
         let names = PROVINCES.iter().flat_map(|i| {
             [i.english, i.chinese]
                 .into_iter()
@@ -204,6 +211,10 @@ mod tests {
         assert_eq!(
             Province::suggest("Shandung").as_deref(),
             Some("did you mean `Shandong`?")
+        );
+        assert_eq!(
+            Province::suggest("甘\u{200B}肃").as_deref(),
+            Some("with its invisible characters taken out, it is `甘肃`")
         );
     }
 

@@ -5,7 +5,7 @@
 mod build;
 mod rankings;
 
-pub use build::build_report;
+pub use build::{build_report, requirement_text};
 
 use serde::Serialize;
 

@@ -16,12 +16,7 @@ pub struct SourceFile {
     name: Arc<str>,
     text: Arc<str>,
     line_starts: Arc<[usize]>,
-    /// The characters before every `BLOCK`-th byte: a column on a long line (a minified
-    /// JSON plan is one line) is counted from the nearest mark, not from the line's start,
-    /// so that thousands of locations on one line cost no more than on many.
-    char_marks: Arc<[usize]>,
-    /// Where the BOMs are, which are not columns.
-    boms: Arc<[usize]>,
+    columns: Arc<Columns>,
     /// What miette draws instead, where the name or the text holds characters that would
     /// act on a terminal.
     shown: Option<Arc<Shown>>,
@@ -37,7 +32,18 @@ struct Shown {
     growth: Vec<(usize, usize)>,
 }
 
-/// Bytes between two marks of [`SourceFile::char_marks`].
+/// What counting a column takes: a column on a long line (a minified JSON plan is one
+/// line) is counted from the nearest mark, not from the line's start, so that thousands of
+/// locations on one line cost no more than on many.
+#[derive(Debug)]
+struct Columns {
+    /// The characters before every `BLOCK`-th byte.
+    marks: Vec<usize>,
+    /// Where the BOMs are, which are not columns.
+    boms: Vec<usize>,
+}
+
+/// Bytes between two marks of [`Columns::marks`].
 const BLOCK: usize = 4096;
 
 /// The characters that start in `bytes` (every byte but a UTF-8 continuation byte).
@@ -68,7 +74,7 @@ impl SourceFile {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        let char_marks = std::iter::once(0)
+        let marks = std::iter::once(0)
             .chain(text.as_bytes().chunks(BLOCK).scan(0, |before, block| {
                 *before += char_starts(block);
                 Some(*before)
@@ -79,8 +85,7 @@ impl SourceFile {
             name,
             text,
             line_starts,
-            char_marks,
-            boms,
+            columns: Arc::new(Columns { marks, boms }),
             shown: None,
         }
     }
@@ -115,8 +120,8 @@ impl SourceFile {
         let line = self.line_index(offset);
         let start = self.line_starts[line];
         let end = floor_char_boundary(&self.text, offset);
-        let boms =
-            self.boms.partition_point(|&b| b < end) - self.boms.partition_point(|&b| b < start);
+        let at = &self.columns.boms;
+        let boms = at.partition_point(|&b| b < end) - at.partition_point(|&b| b < start);
         let column = self.chars_before(end) - self.chars_before(start) - boms + 1;
         LineCol {
             line: line + 1,
@@ -127,7 +132,7 @@ impl SourceFile {
     /// The characters before a byte offset on a character boundary.
     fn chars_before(&self, offset: usize) -> usize {
         let block = offset / BLOCK;
-        self.char_marks[block] + char_starts(&self.text.as_bytes()[block * BLOCK..offset])
+        self.columns.marks[block] + char_starts(&self.text.as_bytes()[block * BLOCK..offset])
     }
 
     /// The 0-based line a byte offset is on.
@@ -219,7 +224,7 @@ impl SourceFile {
         };
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.to_string(),
-            inner.data(),
+            without_lone_cr_at_end(inner.data()),
             (inner.span().offset() + from, inner.span().len()).into(),
             inner.line() + first,
             column,
@@ -270,6 +275,16 @@ impl SourceFile {
             to = ceil_char_boundary(&self.text, span.offset() + 2 * MARGIN);
         }
         (first, from, to)
+    }
+}
+
+/// miette numbers a last line that ends in a lone CR one lower than the lines before it;
+/// the CR itself shows as nothing (a file with one is refused, pointing at it).
+fn without_lone_cr_at_end(data: &[u8]) -> &[u8] {
+    match data {
+        [.., b'\n', b'\r'] | [b'\r'] => data,
+        [rest @ .., b'\r'] => rest,
+        _ => data,
     }
 }
 

@@ -11,6 +11,7 @@ mod error;
 mod expected;
 mod json;
 mod limits;
+mod line_ends;
 mod lower;
 mod lower_plan;
 mod lower_rules;
@@ -20,8 +21,9 @@ pub(crate) mod parser;
 pub use error::SyntaxError;
 pub use json::parse_json_plan;
 pub use limits::{MAX_DEPTH, MAX_PROBLEMS, MAX_TARGETS, check_nesting};
+pub use line_ends::check_line_ends;
 pub(crate) use lower::{Pair, parse_top};
-pub use lower_plan::{calendar_date, parse_plan};
+pub use lower_plan::{calendar_date, no_such_day, parse_plan};
 pub use lower_rules::parse_rules;
 pub use lower_tests::parse_tests;
 

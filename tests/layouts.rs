@@ -269,14 +269,30 @@ fn rule_files_with_errors_are_refused() {
     }
 }
 
-/// A lone `\r` does not end a comment, for the grammar as for the nesting check, the
-/// formatter and line numbers: what follows it on the line is comment.
+/// A lone `\r` is refused, in code or in a comment, in every language, at the first one:
+/// readers that count it as a line end and readers that do not would give one error
+/// several line numbers.
 #[test]
-fn a_lone_carriage_return_does_not_end_a_comment() {
-    let plan = "province A\ntarget x { value 1 # c\r}\n";
-    assert!(parse_plan(plan).is_err(), "the brace is in the comment");
-    let rule = "rule R \"t\" { kind floor require x >= 1 # c\r % }\n";
-    assert!(parse_rules(rule).is_err(), "the brace is in the comment");
-    let plan = "province A # c\r\rtitle \"t\"\ntarget x { value 1 }\n";
-    assert_eq!(parse_plan(plan).expect("a plan").title, None);
+fn a_lone_carriage_return_is_refused_at_the_first_one() {
+    let plan = "province A\r\ntarget x { value 1 # c\r}\n";
+    let rule = "rule R \"t\" { kind floor\rrequire x >= 1 # c\r % }\n";
+    let tests = "test \"t\" {\r    expect R pass\n}\n";
+    let lone = |text: &str| {
+        let mut at = text.match_indices('\r').map(|(i, _)| i);
+        at.find(|&i| !text[i..].starts_with("\r\n"))
+    };
+    let offsets = [
+        parse_plan(plan).map(drop),
+        parse_rules(rule).map(drop),
+        parse_tests(tests).map(drop),
+    ]
+    .map(|result| match result.as_ref().map_err(Vec::as_slice) {
+        Err([SyntaxError::Unexpected { span, message, .. }]) => {
+            assert!(message.contains("carriage return"), "{message}");
+            span.offset()
+        }
+        other => panic!("a lone CR was read: {other:?}"),
+    });
+    let expected = [plan, rule, tests].map(|t| lone(t).unwrap());
+    assert_eq!(offsets, expected);
 }

@@ -272,6 +272,9 @@ pub struct Requirement {
     pub indicator: Spanned<String>,
     pub period: Period,
     pub condition: Spanned<Condition>,
+    /// The condition on one line as the formatter writes it (`>= 13.5 %`), for messages:
+    /// the same in every layout of the file, comments left out.
+    pub wording: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

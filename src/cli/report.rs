@@ -118,6 +118,11 @@ pub fn run(args: ReportArgs) -> u8 {
         Some(path) => {
             if let Err(e) = write_atomically(path, &text) {
                 eprintln!("error: cannot write `{}`: {e}", path.display());
+                if e.kind() == std::io::ErrorKind::InvalidInput {
+                    eprintln!(
+                        "help: -o needs a regular file; without -o the report goes to standard output"
+                    );
+                }
                 return BAD_INPUT;
             }
         }
@@ -133,6 +138,9 @@ fn parse_when(text: &str) -> Result<String, String> {
         format!("`{text}` is not YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS] UTC or YYYY-MM-DDTHH:MM[:SS]Z")
     };
     let (date, time) = (text.get(..10).ok_or_else(wrong)?, &text[10..]);
+    if let Some(why) = plancheck::syntax::no_such_day(date) {
+        return Err(format!("no such date: `{date}` ({why})"));
+    }
     parse_date(date).map_err(|_| wrong())?;
     if !time.is_empty() {
         let spaced = time.strip_prefix(' ').and_then(|t| t.strip_suffix(" UTC"));

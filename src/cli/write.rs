@@ -20,7 +20,15 @@ pub(super) fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
     let real = through_links(path)?;
     let old = match std::fs::metadata(&real) {
         Ok(old) => Some(old),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        // A link into /proc (`/dev/stdout`, to a pipe or a terminal) names a path that is
+        // not there, such as `pipe:[123]`; the system still knows what the link is.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => match std::fs::metadata(path) {
+            Ok(meta) => {
+                refuse_to_replace("it", &meta)?;
+                Some(meta)
+            }
+            Err(_) => None,
+        },
         Err(e) => return Err(e),
     };
     if let Some(old) = &old {
@@ -154,9 +162,13 @@ fn through_links(path: &Path) -> std::io::Result<PathBuf> {
 /// permissions are checked).
 fn refuse_to_replace(it: &str, old: &Metadata) -> std::io::Result<()> {
     if !old.is_file() {
-        return Err(std::io::Error::other(format!(
-            "{it} is not a regular file (only a regular file is replaced)"
-        )));
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!(
+                "{it} is not a regular file but {} (only a regular file is written)",
+                file_kind(old)
+            ),
+        ));
     }
     if old.permissions().readonly() {
         return Err(std::io::Error::new(
@@ -165,6 +177,29 @@ fn refuse_to_replace(it: &str, old: &Metadata) -> std::io::Result<()> {
         ));
     }
     Ok(())
+}
+
+/// What a file that is not a regular file is, in words.
+fn file_kind(meta: &Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let kind = meta.file_type();
+        if kind.is_fifo() {
+            return "a pipe";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+    }
+    if meta.is_dir() {
+        "a folder"
+    } else {
+        "not a file"
+    }
 }
 
 /// A temporary file named for what it will become (`.report.md.plancheck-XXXXXX.tmp`), so

@@ -210,7 +210,7 @@ fn keyword_widths(text: &str, items: &[Node], top: bool) -> Vec<Option<usize>> {
 
 /// Tokens joined with one space, none inside brackets or before a comma, and the first
 /// token padded to `width`.
-fn join(tokens: &[Token], width: Option<usize>) -> String {
+pub(super) fn join(tokens: &[Token], width: Option<usize>) -> String {
     let mut out = String::new();
     for (i, token) in tokens.iter().enumerate() {
         let prev = i.checked_sub(1).map(|p| tokens[p].text);

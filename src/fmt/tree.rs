@@ -142,7 +142,7 @@ fn node<'t>(pair: Pair<'t>, text: &'t str) -> Node<'t> {
 }
 
 /// The tokens of a pair: strings and other atoms whole, keywords, names and numbers.
-fn leaves(pair: Pair) -> Vec<Pair> {
+pub(super) fn leaves(pair: Pair) -> Vec<Pair> {
     if pair.as_rule() == Rule::string || pair.clone().into_inner().next().is_none() {
         return vec![pair];
     }
@@ -150,7 +150,12 @@ fn leaves(pair: Pair) -> Vec<Pair> {
 }
 
 /// The leaves, with the punctuation written between them, from `start` to `end`.
-fn tokens<'t>(text: &'t str, leaves: &[Pair<'t>], start: usize, end: usize) -> Vec<Token<'t>> {
+pub(super) fn tokens<'t>(
+    text: &'t str,
+    leaves: &[Pair<'t>],
+    start: usize,
+    end: usize,
+) -> Vec<Token<'t>> {
     let mut out = Vec::new();
     let mut at = start;
     for leaf in leaves {

@@ -23,6 +23,13 @@ pub fn is_hostile(c: char) -> bool {
 }
 
 /// A character as a visible escape: `\n`, `\t`, `\r`, else `\u{1B}`, as Rust writes it.
+/// A character as a visible escape: `\u{1B}`, `\n`.
+pub(crate) fn visible(c: char) -> String {
+    let mut out = String::new();
+    push_visible(&mut out, c);
+    out
+}
+
 fn push_visible(out: &mut String, c: char) {
     match c {
         '\n' => out.push_str("\\n"),

@@ -103,8 +103,9 @@ fn waiver_problem(checked: &Checked, rules: &RuleSet, issue: &WaiverIssue) -> Wa
     }
 }
 
-/// The requirement as the rule writes it: `energy_intensity_cut by 2025 from 2020 >= 13.5 %`.
-pub(super) fn requirement(rules: &RuleSet, rule: &Rule) -> String {
+/// The requirement on one line, as the formatter writes it (comments left out):
+/// `energy_intensity_cut by 2025 from 2020 >= 13.5 %`.
+pub fn requirement_text(rules: &RuleSet, rule: &Rule) -> String {
     let req = &rule.requirement;
     let period = period_words(req.year, req.baseline);
     let indicator = &rules.indicator(req.indicator).name;
@@ -144,7 +145,7 @@ fn rule_summary(checked: &Checked, rules: &RuleSet, r: usize, rule: &Rule) -> Ru
         title: rule.title.clone(),
         kind: rule.kind.name().to_string(),
         severity: rule.severity.name().to_string(),
-        requirement: requirement(rules, rule),
+        requirement: requirement_text(rules, rule),
         citation,
         counts: counts(findings()),
         aggregate,
@@ -246,7 +247,7 @@ fn province(checked: &Checked, rules: &RuleSet, p: usize) -> ProvinceSection {
                 .filter(|f| f.target == Some(t))
                 .map(|f| TargetCheck {
                     rule: rules.rules[f.rule].id.clone(),
-                    requirement: requirement(rules, &rules.rules[f.rule]),
+                    requirement: requirement_text(rules, &rules.rules[f.rule]),
                     outcome: f.outcome.name().to_string(),
                     severity: f.severity.name().to_string(),
                     margin: shown_margin(f),

@@ -8,7 +8,7 @@
 
 use std::cmp::Ordering;
 
-use super::build::{requirement, shown_margin};
+use super::build::{requirement_text, shown_margin};
 use super::{NationalFigure, NationalTotal, RankEntry, Ranking};
 use crate::check::Checked;
 use crate::eval::judge::{Figure, Interval, committed};
@@ -65,7 +65,7 @@ fn national_figure(rules: &RuleSet, r: usize) -> NationalFigure {
     let rule = &rules.rules[r];
     NationalFigure {
         rule: rule.id.clone(),
-        requirement: requirement(rules, rule),
+        requirement: requirement_text(rules, rule),
         value: figure(rule).expect("national_rule picks rules with a figure"),
     }
 }
@@ -76,7 +76,7 @@ fn national_total(checked: &Checked, rules: &RuleSet, r: usize) -> Option<Nation
     let f = checked.findings.iter().find(|f| f.rule == r)?;
     Some(NationalTotal {
         rule: rule.id.clone(),
-        requirement: requirement(rules, rule),
+        requirement: requirement_text(rules, rule),
         value: figure(rule)?,
         sum: f.value.map(exact),
         unit: rules.requirement_unit(rule).name().to_string(),

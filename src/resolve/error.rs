@@ -5,6 +5,8 @@ use std::fmt::Display;
 use miette::{Diagnostic, SourceSpan};
 use thiserror::Error;
 
+use crate::invisible::quoted;
+
 /// How the input writes years, so that help names what the author would type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dialect {
@@ -32,7 +34,7 @@ impl Dialect {
 
 #[derive(Debug, Clone, Error, Diagnostic, PartialEq, Eq)]
 pub enum ResolveError {
-    #[error("unknown indicator `{name}`")]
+    #[error("unknown indicator {}", quoted(name))]
     #[diagnostic(code(PC001))]
     UnknownIndicator {
         name: String,
@@ -42,7 +44,7 @@ pub enum ResolveError {
         help: Option<String>,
     },
 
-    #[error("unknown unit `{name}`")]
+    #[error("unknown unit {}", quoted(name))]
     #[diagnostic(code(PC002))]
     UnknownUnit {
         name: String,
@@ -52,7 +54,7 @@ pub enum ResolveError {
         help: Option<String>,
     },
 
-    #[error("{}", if *.later { format!("group `{name}` is used before it is declared") } else { format!("unknown group `{name}`") })]
+    #[error("{}", if *.later { format!("group `{name}` is used before it is declared") } else { format!("unknown group {}", quoted(name)) })]
     #[diagnostic(code(PC003))]
     UnknownGroup {
         name: String,
@@ -64,7 +66,7 @@ pub enum ResolveError {
         help: Option<String>,
     },
 
-    #[error("unknown province `{name}`")]
+    #[error("unknown province {}", quoted(name))]
     #[diagnostic(code(PC004))]
     UnknownProvince {
         name: String,
@@ -349,7 +351,7 @@ pub enum ResolveError {
         help: Option<String>,
     },
 
-    #[error("unknown rule `{id}`")]
+    #[error("unknown rule {}", quoted(id))]
     #[diagnostic(code(PC030))]
     UnknownRule {
         id: String,

@@ -402,13 +402,12 @@ impl Resolver<'_> {
             });
             return None;
         }
-        let file = self.sources.get(self.file);
         Some(Requirement {
             indicator: id,
             year: period.year.as_ref().map(|y| y.node),
             baseline: period.baseline.as_ref().map(|y| y.node),
             condition,
-            wording: file.slice(req.node.condition.span).to_string(),
+            wording: req.node.wording.clone(),
             site: self.site(req.span),
         })
     }

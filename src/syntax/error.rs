@@ -62,12 +62,15 @@ pub enum SyntaxError {
         span: SourceSpan,
     },
 
-    #[error("date `{text}` is not a valid date")]
-    #[diagnostic(code(PC108), help("write dates as YYYY-MM-DD, for example 2022-09-30"))]
+    #[error("{message}")]
+    #[diagnostic(code(PC108))]
     BadDate {
-        text: String,
-        #[label("not a calendar date")]
+        message: String,
+        #[label("{label}")]
         span: SourceSpan,
+        label: String,
+        #[help]
+        help: Option<String>,
     },
 
     #[error("`{field}` is given twice in {context}")]
@@ -134,7 +137,7 @@ pub enum SyntaxError {
         span: SourceSpan,
     },
 
-    #[error("unknown {what} `{found}`")]
+    #[error("unknown {what} {}", crate::invisible::quoted(found))]
     #[diagnostic(code(PC114))]
     UnknownWord {
         what: String,
@@ -144,4 +147,25 @@ pub enum SyntaxError {
         #[help]
         help: Option<String>,
     },
+}
+
+impl SyntaxError {
+    /// A date that is not a calendar date: one that names no day says why
+    /// ("February 2022 has 28 days"), one of another shape is shown the shape.
+    pub(crate) fn bad_date(text: String, span: SourceSpan) -> SyntaxError {
+        match super::lower_plan::no_such_day(&text) {
+            Some(why) => SyntaxError::BadDate {
+                message: format!("no such date: `{text}`"),
+                span,
+                label: why,
+                help: None,
+            },
+            None => SyntaxError::BadDate {
+                message: format!("date `{text}` is not a valid date"),
+                span,
+                label: "not a calendar date".to_string(),
+                help: Some("write dates as YYYY-MM-DD, for example 2022-09-30".to_string()),
+            },
+        }
+    }
 }

@@ -10,6 +10,8 @@ use pest::error::{Error, ErrorVariant, InputLocation};
 use super::SyntaxError;
 use super::lower::line_without_comment;
 use super::parser::{PlanCheckParser, Rule};
+use crate::invisible;
+use crate::provinces::Province;
 
 /// How a grammar rule is named in an error message.
 enum Words {
@@ -32,6 +34,7 @@ fn words(rule: Rule) -> Words {
     match rule {
         Rule::WHITESPACE | Rule::comment_text | Rule::bom | Rule::name_char => Hidden,
         Rule::string_inner | Rule::escape | Rule::reserved | Rule::EOI => Hidden,
+        Rule::exponent => Hidden,
         // Choices between keywords: the keywords themselves are listed.
         Rule::qualifier | Rule::commitment | Rule::status | Rule::rule_kind | Rule::level => Hidden,
         Rule::stand_in | Rule::missing_policy | Rule::baseline_need | Rule::ambition => Hidden,
@@ -343,16 +346,10 @@ fn insert_words(expected: &mut BTreeSet<String>, rule: Rule) {
 
 fn unexpected(text: &str, pos: usize, expected: BTreeSet<String>) -> SyntaxError {
     let found = found_at(text, pos);
-    if found.starts_with('"') {
-        return SyntaxError::Unexpected {
-            message: "this string is not closed".to_string(),
-            span: (pos, 1).into(),
-            label: "the string starts here".to_string(),
-            help: Some(
-                "a string ends with `\"` on the same line; write a quote inside it as `\\\"`"
-                    .to_string(),
-            ),
-        };
+    if found.starts_with('"')
+        && let Some(fault) = string_fault(text, pos)
+    {
+        return fault;
     }
     let list = one_of(&expected.into_iter().collect::<Vec<_>>());
     if found.is_empty() {
@@ -367,10 +364,12 @@ fn unexpected(text: &str, pos: usize, expected: BTreeSet<String>) -> SyntaxError
             help: None,
         };
     }
-    let help = spaced_province(text, pos, found).or_else(|| {
-        list.contains("a unit")
-            .then(|| crate::units::UNITS_KNOWN.to_string())
-    });
+    let help = spaced_province(text, pos, found)
+        .or_else(|| invisible_help(text, pos, found))
+        .or_else(|| {
+            list.contains("a unit")
+                .then(|| crate::units::UNITS_KNOWN.to_string())
+        });
     let message = format!("expected {list}, found {}", found_words(found));
     // A keyword or a closing bracket is in place somewhere: what is missing is more likely
     // at the end of the line before, so the error is shown there.
@@ -399,18 +398,94 @@ fn spaced_province(text: &str, pos: usize, found: &str) -> Option<String> {
         .rsplit(|c: char| c.is_whitespace() || "[,(".contains(c))
         .next()?;
     let name = format!("{word} {found}");
-    crate::provinces::Province::lookup(&name)?;
+    Province::lookup(&name)?;
     Some(format!(
         "a name with a space is written in quotes: `\"{name}\"`"
     ))
 }
 
-/// `x`, or the control character a reader could not see.
-fn found_words(found: &str) -> String {
-    match found.chars().find(|c| c.is_control()) {
-        Some(c) => format!("the control character U+{:04X}", c as u32),
-        None => format!("`{found}`"),
+/// Why a string does not parse: an escape the languages do not have, or no closing quote
+/// on its line; `None` for a whole string, which is wrong only where it stands. `pos` is
+/// the opening quote.
+fn string_fault(text: &str, pos: usize) -> Option<SyntaxError> {
+    let mut chars = text[pos + 1..].char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => return None,
+            '\n' | '\r' => break,
+            '\\' => match chars.next() {
+                Some((_, '"' | '\\' | 'n' | 't')) => {}
+                Some((_, e)) if e != '\n' && e != '\r' => {
+                    return Some(SyntaxError::Unexpected {
+                        message: format!(
+                            "unknown escape {} in a string",
+                            invisible::quoted(&format!("\\{e}"))
+                        ),
+                        span: (pos + 1 + i, 1 + e.len_utf8()).into(),
+                        label: "not an escape".to_string(),
+                        help: Some(ESCAPES.to_string()),
+                    });
+                }
+                _ => break,
+            },
+            _ => {}
+        }
     }
+    Some(SyntaxError::Unexpected {
+        message: "this string is not closed".to_string(),
+        span: (pos, 1).into(),
+        label: "the string starts here".to_string(),
+        help: Some(
+            "a string ends with `\"` on the same line; write a quote inside it as `\\\"`"
+                .to_string(),
+        ),
+    })
+}
+
+const ESCAPES: &str =
+    "a string knows four escapes: `\\\"` (a quote), `\\\\` (a backslash), `\\n` and `\\t`";
+
+/// `x`, or the character a reader could not see, named.
+fn found_words(found: &str) -> String {
+    match found.chars().next().and_then(invisible::name) {
+        Some(name) => name,
+        None => invisible::quoted(found),
+    }
+}
+
+/// A hint for a found character that cannot be seen: which province the name around it
+/// is without it (`Gan\u{200b}su`), or else that it is there at all.
+fn invisible_help(text: &str, pos: usize, found: &str) -> Option<String> {
+    let c = found
+        .chars()
+        .next()
+        .filter(|&c| invisible::is_invisible(c))?;
+    if let Some(name) = province_around(text, pos, c) {
+        return Some(format!(
+            "with the invisible character taken out, `{name}` is a province: write `{name}`"
+        ));
+    }
+    Some(if c.is_whitespace() {
+        "it looks like a space, but is not one here: write a plain space".to_string()
+    } else {
+        "it cannot be seen, but it is there: take it out".to_string()
+    })
+}
+
+/// The province the word around the character `c` at `pos` names once the character is
+/// taken out, unless the word before it is a whole name already (`Beijing\0`).
+fn province_around(text: &str, pos: usize, c: char) -> Option<String> {
+    let start = text[..pos]
+        .char_indices()
+        .rev()
+        .find(|&(_, b)| b.is_whitespace() || "[,(\"".contains(b))
+        .map_or(0, |(i, b)| i + b.len_utf8());
+    if Province::lookup(&text[start..pos]).is_some() {
+        return None;
+    }
+    let after = pos + c.len_utf8();
+    let name = invisible::without(&text[start..after + found_at(text, after).len()])?;
+    Province::lookup(&name).map(|_| name)
 }
 
 /// The last character written before `pos` when a line break lies between them (comments
@@ -428,9 +503,14 @@ fn end_of_previous_line(text: &str, pos: usize) -> Option<miette::SourceSpan> {
     Some((line_start + at, c.len_utf8()).into())
 }
 
-/// The token at `pos`: up to the next space or bracket, at most 24 characters.
+/// The token at `pos`: up to the next space or bracket, at most 24 characters; or a
+/// character that cannot be seen, alone, since that is what is wrong.
 fn found_at(text: &str, pos: usize) -> &str {
     let rest = &text[pos.min(text.len())..];
+    let unseen = |c: char| invisible::is_invisible(c) && !matches!(c, '\t' | '\n' | '\r');
+    if let Some(c) = rest.chars().next().filter(|&c| unseen(c)) {
+        return &rest[..c.len_utf8()];
+    }
     let mut end = 0;
     for (i, c) in rest.char_indices().take(24) {
         if c.is_whitespace() || (i > 0 && "{}[](),\"#".contains(c)) {

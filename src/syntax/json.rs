@@ -13,13 +13,16 @@ use jsonc_parser::ast::{ObjectPropName, Value};
 use jsonc_parser::common::Ranged;
 use jsonc_parser::{CollectOptions, ParseOptions, parse_to_ast};
 
-use super::{SyntaxError, check_nesting};
+use super::{SyntaxError, check_line_ends, check_nesting};
 use crate::ast::PlanFile;
+use crate::invisible;
 use crate::source::BOM;
 use read::{Json, Kind, Prop, read_plan};
 
 /// Parses a JSON plan, returning every error found in it.
 pub fn parse_json_plan(text: &str) -> Result<PlanFile, Vec<SyntaxError>> {
+    // JSON takes a lone CR as whitespace, but line numbers would disagree on it.
+    check_line_ends(text).map_err(|e| vec![e])?;
     fast(text).unwrap_or_else(|| with_jsonc(text))
 }
 
@@ -83,7 +86,9 @@ fn shift(error: SyntaxError, offset: usize) -> SyntaxError {
 }
 
 /// JSON strings hold no raw control characters; the parser lets a raw line break through,
-/// so an unclosed string would be read up to the next quote, lines later.
+/// so an unclosed string would be read up to the next quote, lines later. Between values,
+/// JSON's whitespace is the space, the tab and the line ends (RFC 8259); the parser takes
+/// any Unicode space too, which the strict reader and other JSON readers refuse.
 fn check_strings(body: &str, offset: usize) -> Result<(), SyntaxError> {
     let bytes = body.as_bytes();
     let mut start = None;
@@ -91,6 +96,11 @@ fn check_strings(body: &str, offset: usize) -> Result<(), SyntaxError> {
     while i < bytes.len() {
         match (start, bytes[i]) {
             (None, b'"') => start = Some(i),
+            (None, c) if c >= 0x80 || (c < 0x20 && !b"\t\n\r".contains(&c)) => {
+                if let Some(error) = not_json_space(body, i, offset) {
+                    return Err(error);
+                }
+            }
             (Some(_), b'\\') => i += 1,
             (Some(_), b'"') => start = None,
             (Some(open), b'\n' | b'\r') => {
@@ -116,6 +126,23 @@ fn check_strings(body: &str, offset: usize) -> Result<(), SyntaxError> {
         i += 1;
     }
     Ok(())
+}
+
+/// The error for a character between JSON values that a reader would take for a space,
+/// or could not see.
+fn not_json_space(body: &str, at: usize, offset: usize) -> Option<SyntaxError> {
+    // `get` is `None` inside a character: only its first byte is looked at.
+    let c = body.get(at..)?.chars().next()?;
+    let name = invisible::name(c)?;
+    Some(SyntaxError::Unexpected {
+        message: format!("{name} is not whitespace in JSON"),
+        span: (at + offset, c.len_utf8()).into(),
+        label: "not a JSON space".into(),
+        help: Some(
+            "between values JSON takes only spaces, tabs and line breaks (RFC 8259): write a plain space"
+                .into(),
+        ),
+    })
 }
 
 fn json_syntax(error: &jsonc_parser::errors::ParseError, offset: usize) -> SyntaxError {

@@ -6,13 +6,14 @@ use rust_decimal::Decimal;
 
 use super::expected::describe_failure;
 use super::parser::{PlanCheckParser, Rule};
-use super::{SyntaxError, check_nesting};
+use super::{SyntaxError, check_line_ends, check_nesting};
 use crate::ast::{Number, Period, PlanPeriod, Quantity, Spanned};
 
 pub(crate) type Pair<'i> = pest::iterators::Pair<'i, Rule>;
 
-/// Parses `text` as `rule` after the nesting check; returns the top pair.
+/// Parses `text` as `rule` after the line-end and nesting checks; returns the top pair.
 pub(crate) fn parse_top(rule: Rule, text: &str) -> Result<Pair<'_>, SyntaxError> {
+    check_line_ends(text)?;
     check_nesting(text, true)?;
     match PlanCheckParser::parse(rule, text) {
         Ok(mut pairs) => Ok(pairs.next().expect("grammar: a file rule yields one pair")),
@@ -95,9 +96,8 @@ pub(super) fn require_text(
 /// Nothing a reader can see: whitespace and invisible format characters (U+200B zero-width
 /// space, U+2060 word joiner, U+FEFF, bidi controls) alone say nothing.
 pub(super) fn is_blank(text: &str) -> bool {
-    use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
     text.chars()
-        .all(|c| c.is_whitespace() || c.general_category() == GeneralCategory::Format)
+        .all(|c| c.is_whitespace() || crate::invisible::is_format(c))
 }
 
 pub(super) fn lower_string(pair: Pair) -> Spanned<String> {
@@ -135,6 +135,9 @@ pub(super) fn lower_name(pair: Pair) -> Spanned<String> {
 
 pub(super) fn lower_number(pair: &Pair) -> Result<Spanned<Number>, SyntaxError> {
     let written = pair.as_str();
+    if let Some(error) = not_decimal(written, span(pair)) {
+        return Err(error);
+    }
     parse_decimal(written, span(pair)).map(|value| {
         Spanned::new(
             Number {
@@ -143,6 +146,35 @@ pub(super) fn lower_number(pair: &Pair) -> Result<Spanned<Number>, SyntaxError> 
             },
             span(pair),
         )
+    })
+}
+
+/// The error for a number the grammar takes in only to explain: one with an exponent, or
+/// in hexadecimal.
+fn not_decimal(written: &str, span: SourceSpan) -> Option<SyntaxError> {
+    let digits = written.trim_start_matches('-');
+    let (message, label, example) = if digits.len() > 1 && digits[..2].eq_ignore_ascii_case("0x") {
+        (
+            "hexadecimal numbers are not read",
+            "hexadecimal",
+            "`16` for `0x10`",
+        )
+    } else if digits.contains(['e', 'E']) {
+        (
+            "exponents are not read",
+            "an exponent",
+            "`2500` for `2.5e3`",
+        )
+    } else {
+        return None;
+    };
+    Some(SyntaxError::Unexpected {
+        message: format!("`{written}` is not a number here: {message}"),
+        span,
+        label: format!("{label}, not a decimal number"),
+        help: Some(format!(
+            "write the number out in decimal digits, such as {example}"
+        )),
     })
 }
 

@@ -118,10 +118,7 @@ fn lower_date(pair: &Pair) -> Result<Spanned<String>, SyntaxError> {
     if is_calendar_date(&date.node) {
         Ok(date)
     } else {
-        Err(SyntaxError::BadDate {
-            text: date.node,
-            span: date.span,
-        })
+        Err(SyntaxError::bad_date(date.node, date.span))
     }
 }
 
@@ -129,6 +126,29 @@ fn lower_date(pair: &Pair) -> Result<Spanned<String>, SyntaxError> {
 pub fn calendar_date(date: &str) -> Option<time::Date> {
     let format = time::macros::format_description!("[year]-[month]-[day]");
     time::Date::parse(date, &format).ok()
+}
+
+/// Why a date written `YYYY-MM-DD` names no day ("February 2026 has 28 days"); `None` for
+/// a day that exists, or a text not written `YYYY-MM-DD` at all.
+pub fn no_such_day(date: &str) -> Option<String> {
+    let b = date.as_bytes();
+    let shaped = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            _ => c.is_ascii_digit(),
+        });
+    if !shaped || is_calendar_date(date) {
+        return None;
+    }
+    let year: i32 = date[..4].parse().ok()?;
+    let month: u8 = date[5..7].parse().ok()?;
+    let Ok(month) = time::Month::try_from(month) else {
+        return Some(format!("there is no month {month}: a year has 12"));
+    };
+    Some(match &date[8..] {
+        "00" => "there is no day 0".to_string(),
+        _ => format!("{month} {year} has {} days", month.length(year)),
+    })
 }
 
 pub(crate) fn is_calendar_date(date: &str) -> bool {
@@ -317,5 +337,23 @@ mod tests {
         assert!(!is_calendar_date("2022-13-01"));
         assert!(!is_calendar_date("2022-04-31"));
         assert!(!is_calendar_date("2022-1-1"));
+    }
+
+    #[test]
+    fn a_day_that_does_not_exist_is_told_apart_from_a_wrong_shape() {
+        assert_eq!(
+            no_such_day("2026-02-30").as_deref(),
+            Some("February 2026 has 28 days")
+        );
+        assert_eq!(
+            no_such_day("2024-02-30").as_deref(),
+            Some("February 2024 has 29 days")
+        );
+        assert_eq!(
+            no_such_day("2022-13-01").as_deref(),
+            Some("there is no month 13: a year has 12")
+        );
+        assert_eq!(no_such_day("2022-09-30"), None);
+        assert_eq!(no_such_day("2022/9/30"), None);
     }
 }

@@ -474,16 +474,17 @@ fn lower_requirement(pair: Pair) -> Result<Spanned<Requirement>, SyntaxError> {
     if let Some(e) = errors.pop() {
         return Err(e);
     }
-    let condition = lower_condition(
-        children
-            .next()
-            .expect("grammar: requirement has a condition"),
-    )?;
+    let condition = children
+        .next()
+        .expect("grammar: requirement has a condition");
+    let wording = crate::fmt::one_line(condition.clone());
+    let condition = lower_condition(condition)?;
     Ok(Spanned::new(
         Requirement {
             indicator,
             period,
             condition,
+            wording,
         },
         span,
     ))

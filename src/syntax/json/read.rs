@@ -254,10 +254,8 @@ impl Reader {
         if is_calendar_date(&date.node) {
             return Some(date);
         }
-        self.errors.push(SyntaxError::BadDate {
-            text: date.node,
-            span: date.span,
-        });
+        self.errors
+            .push(SyntaxError::bad_date(date.node, date.span));
         None
     }
 
@@ -291,14 +289,13 @@ impl Reader {
         }
     }
 
+    /// Four digits, as the plan language writes a year: `2025.0` and `2.025e3` are refused
+    /// alike, though both are 2025.
     fn year<'t>(&mut self, field: &str, node: impl Json<'t>) -> Option<Spanned<u16>> {
-        let (value, text) = self.decimal(field, node)?;
+        let (_, text) = self.decimal(field, node)?;
         let span = self.span(node);
-        let year = u16::try_from(value.mantissa()).ok();
-        match year {
-            Some(y) if value.scale() == 0 && (1000..=9999).contains(&y) => {
-                Some(Spanned::new(y, span))
-            }
+        match text.parse::<u16>() {
+            Ok(y) if text.len() == 4 && y >= 1000 => Some(Spanned::new(y, span)),
             _ => {
                 self.errors.push(SyntaxError::BadYear {
                     text: text.to_string(),

@@ -132,13 +132,6 @@ mod tests {
     use super::*;
     use crate::eval::judge::{Verdict, judge};
 
-    fn end(value: i64, inclusive: bool) -> Option<End> {
-        Some(End {
-            value: Decimal::from(value),
-            inclusive,
-        })
-    }
-
     /// Every pair compared, as the lint once did, keeping each rule's first contradiction.
     fn pairwise(target: &Target) -> Vec<(usize, usize)> {
         let mut found = Vec::new();
@@ -155,25 +148,7 @@ mod tests {
     fn the_sweep_finds_what_comparing_every_pair_finds() {
         let mut rng = fastrand::Rng::with_seed(11);
         for _ in 0..3000 {
-            let target: Target = (0..rng.usize(1..12))
-                .map(|i| {
-                    let mut low = end(rng.i64(0..4), rng.bool()).filter(|_| rng.bool());
-                    let mut high = end(rng.i64(0..4), rng.bool()).filter(|_| rng.bool());
-                    if let (Some(l), Some(h)) = (low, high)
-                        && l.value > h.value
-                    {
-                        (low, high) = (high, low);
-                    }
-                    // A rule never accepts no value at all (`between` is closed, and
-                    // reversed bounds are refused).
-                    if let (Some(l), Some(h)) = (&mut low, &mut high)
-                        && l.value == h.value
-                    {
-                        (l.inclusive, h.inclusive) = (true, true);
-                    }
-                    (i, Interval { low, high })
-                })
-                .collect();
+            let target: Target = super::super::min_tree::random::rules(&mut rng);
             assert_eq!(
                 first_contradictions(&target),
                 pairwise(&target),

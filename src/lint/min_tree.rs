@@ -28,3 +28,39 @@ impl SuffixMin {
         least
     }
 }
+
+/// Random rule sets on one target, for checking the sweeps against every pair compared.
+#[cfg(test)]
+pub mod random {
+    use rust_decimal::Decimal;
+
+    use crate::eval::judge::{End, Interval};
+
+    fn end(rng: &mut fastrand::Rng) -> Option<End> {
+        let value = Decimal::from(rng.i64(0..4));
+        let end = End {
+            value,
+            inclusive: rng.bool(),
+        };
+        rng.bool().then_some(end)
+    }
+
+    /// Up to eleven rules, numbered in file order, each accepting some value: a rule
+    /// never accepts none (`between` is closed, and reversed bounds are refused).
+    pub fn rules(rng: &mut fastrand::Rng) -> Vec<(usize, Interval)> {
+        (0..rng.usize(1..12))
+            .map(|i| {
+                let (mut low, mut high) = (end(rng), end(rng));
+                if let (Some(l), Some(h)) = (&mut low, &mut high) {
+                    if l.value > h.value {
+                        std::mem::swap(l, h);
+                    }
+                    if l.value == h.value {
+                        (l.inclusive, h.inclusive) = (true, true);
+                    }
+                }
+                (i, Interval { low, high })
+            })
+            .collect()
+    }
+}

@@ -153,13 +153,6 @@ mod tests {
     use super::*;
     use crate::eval::judge::{Verdict, judge};
 
-    fn end(value: i64, inclusive: bool) -> Option<End> {
-        Some(End {
-            value: Decimal::from(value),
-            inclusive,
-        })
-    }
-
     /// Every pair compared, as the lint once did.
     fn pairwise(rules: &[(usize, Interval)]) -> Vec<(usize, usize)> {
         let mut found = Vec::new();
@@ -178,18 +171,7 @@ mod tests {
     fn the_sweep_finds_what_comparing_every_pair_finds() {
         let mut rng = fastrand::Rng::with_seed(12);
         for _ in 0..2000 {
-            let rules: Vec<(usize, Interval)> = (0..rng.usize(1..12))
-                .map(|i| {
-                    let mut low = end(rng.i64(0..4), rng.bool()).filter(|_| rng.bool());
-                    let mut high = end(rng.i64(0..4), rng.bool()).filter(|_| rng.bool());
-                    if let (Some(l), Some(h)) = (low, high)
-                        && l.value > h.value
-                    {
-                        (low, high) = (high, low);
-                    }
-                    (i, Interval { low, high })
-                })
-                .collect();
+            let rules = super::super::min_tree::random::rules(&mut rng);
             let mut swept = implied_rules(&rules);
             swept.sort();
             assert_eq!(swept, pairwise(&rules), "{rules:?}");

@@ -276,3 +276,24 @@ fn a_file_s_problems_are_shown_up_to_a_hundred_then_counted() {
     let last = problems.last().unwrap()["message"].as_str().unwrap();
     assert!(last.contains("4900 more problems"), "{last}");
 }
+
+#[test]
+fn fmt_keeps_the_owner_of_the_file_it_replaces_where_it_may() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.plan");
+    write(
+        dir.path(),
+        "a.plan",
+        "province Gansu\ntarget co2_peak_year { value 2030 }\n",
+    );
+    // Only root may give a file to another user; elsewhere there is nothing to keep.
+    if std::os::unix::fs::chown(&path, Some(4321), Some(4321)).is_err() {
+        return;
+    }
+    let out = plancheck_in(dir.path(), &["fmt", "a.plan"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let meta = std::fs::metadata(&path).unwrap();
+    assert_eq!((meta.uid(), meta.gid()), (4321, 4321));
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("    value 2030\n"), "{text}");
+}

@@ -125,15 +125,7 @@ fn assert_shown(out: &str, what: &str) {
 fn check_writes_no_control_character_in_any_text_format() {
     let dir = hostile_plans();
     for format in ["human", "github", "junit"] {
-        let args = [
-            "check",
-            "plans",
-            "--today",
-            "2026-01-01",
-            "--format",
-            format,
-        ];
-        let out = run(dir.path(), &args);
+        let out = check(dir.path(), format);
         assert_no_raw_control(&out, format);
         assert_shown(&out, format);
     }
@@ -142,15 +134,7 @@ fn check_writes_no_control_character_in_any_text_format() {
 #[test]
 fn json_carries_the_strings_exactly_as_written() {
     let dir = hostile_plans();
-    let args = [
-        "check",
-        "plans",
-        "--today",
-        "2026-01-01",
-        "--format",
-        "json",
-    ];
-    let doc: serde_json::Value = serde_json::from_str(&run(dir.path(), &args)).unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&check(dir.path(), "json")).unwrap();
     let findings = doc["findings"].as_array().unwrap();
     let waived = findings.iter().find(|f| f["waived"].is_object()).unwrap();
     assert_eq!(waived["waived"]["reason"], hostile());
@@ -167,15 +151,7 @@ fn json_carries_the_strings_exactly_as_written() {
 #[test]
 fn github_annotations_stay_one_command_a_line() {
     let dir = hostile_plans();
-    let args = [
-        "check",
-        "plans",
-        "--today",
-        "2026-01-01",
-        "--format",
-        "github",
-    ];
-    let out = run(dir.path(), &args);
+    let out = check(dir.path(), "github");
     for line in out.lines() {
         assert!(
             line.starts_with("::"),
@@ -197,15 +173,7 @@ fn tags(xml: &str) -> impl Iterator<Item = &str> {
 #[test]
 fn junit_attributes_hold_no_raw_line_break() {
     let dir = hostile_plans();
-    let args = [
-        "check",
-        "plans",
-        "--today",
-        "2026-01-01",
-        "--format",
-        "junit",
-    ];
-    let xml = run(dir.path(), &args);
+    let xml = check(dir.path(), "junit");
     for tag in tags(&xml) {
         assert!(!tag.contains('\n'), "a raw line break in <{tag}>");
     }
@@ -213,6 +181,19 @@ fn junit_attributes_hold_no_raw_line_break() {
         xml.contains("<testsuite name=\"plans/hai\\u{1B}[2J\\nnan\\u{202E}nosj.json\""),
         "{xml}"
     );
+}
+
+/// `check` of the hostile plans in `format`.
+fn check(dir: &Path, format: &str) -> String {
+    let args = [
+        "check",
+        "plans",
+        "--today",
+        "2026-01-01",
+        "--format",
+        format,
+    ];
+    run(dir, &args)
 }
 
 fn report(dir: &Path, format: &str) -> String {

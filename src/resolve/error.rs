@@ -178,14 +178,6 @@ pub enum ResolveError {
         first: SourceSpan,
     },
 
-    #[error("a plan declares more than {limit} targets")]
-    #[diagnostic(code(PC105), help("split the plan into one file per province"))]
-    TooManyTargets {
-        limit: usize,
-        #[label("the first target past the limit")]
-        span: SourceSpan,
-    },
-
     #[error("the rules declare more than {limit} indicators")]
     #[diagnostic(
         code(PC105),

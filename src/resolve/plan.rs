@@ -15,10 +15,6 @@ use super::error::Dialect;
 use super::quantity::{Expect, resolve_quantity};
 use super::rules::check_period;
 
-/// More targets than any plan needs (a real one declares dozens), few enough that checking
-/// stays quick.
-pub use crate::syntax::MAX_TARGETS;
-
 /// Resolves one plan file; `rules` supplies the indicators it may declare.
 pub fn resolve_plan(
     plan: &ast::PlanFile,
@@ -44,13 +40,6 @@ pub fn resolve_plan(
         }
         found
     });
-    if let Some(past) = plan.targets.get(MAX_TARGETS) {
-        let error = ResolveError::TooManyTargets {
-            limit: MAX_TARGETS,
-            span: past.head.span(),
-        };
-        return Err(vec![Problem::new(text, error)]);
-    }
     let mut targets: Vec<Target> = Vec::new();
     let mut first_of: BTreeMap<(IndicatorId, Option<u16>, Option<u16>), &ast::TargetDecl> =
         BTreeMap::new();

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use super::judge::{Interval, accepted};
 use crate::finding::Severity;
 use crate::model::*;
-use crate::provinces::{PROVINCES, ProvinceSet};
+use crate::provinces::{PROVINCES, Province, ProvinceSet};
 
 /// What a rule looks for in a plan: a target of an indicator for a year (any year where
 /// `None`) from a baseline year.
@@ -266,15 +266,12 @@ fn assigned_table(rules: &RuleSet, table: usize, higher: bool) -> Box<AssignedTa
     compiled
 }
 
+/// The provinces [`RuleSet::unassessable`] names for the indicator, as a set to test at once.
 fn unassessable(rules: &RuleSet, indicator: IndicatorId) -> ProvinceSet {
-    rules
-        .assignments
-        .iter()
-        .filter(|a| a.indicator == indicator)
-        .flat_map(|a| &a.rows)
-        .filter(|r| r.status == AssignedStatus::NotAssessable)
-        .fold(ProvinceSet::EMPTY, |set, r| {
-            set.union(ProvinceSet::single(r.province))
+    Province::all()
+        .filter(|&p| rules.unassessable(indicator, p).is_some())
+        .fold(ProvinceSet::EMPTY, |set, p| {
+            set.union(ProvinceSet::single(p))
         })
 }
 

@@ -175,3 +175,130 @@ fn a_new_report_gets_the_mode_the_umask_gives() {
         assert_eq!(mode(&report), expected, "umask {umask}");
     }
 }
+
+/// Signals sent to a run of `report -o` (Linux: the test reads `/proc` to see the run stop).
+#[cfg(target_os = "linux")]
+mod interrupted {
+    use super::*;
+
+    /// The national rules and 300 more, so that the report is most of a megabyte and its
+    /// temporary file is there long enough to be seen.
+    fn many_rules(dir: &Path) -> std::path::PathBuf {
+        let mut text = fs::read_to_string(root().join("rules/national.rules")).unwrap();
+        for i in 0..300 {
+            text.push_str(&format!(
+                "rule R{i} \"x\" {{ kind floor require energy_intensity_cut by 2025 from 2020 >= 1 % }}\n"
+            ));
+        }
+        let path = dir.join("many.rules");
+        fs::write(&path, text).unwrap();
+        path
+    }
+
+    fn temporary_files(dir: &Path) -> Vec<String> {
+        fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter(|name| name.starts_with(".report.md.plancheck-") && name.ends_with(".tmp"))
+            .collect()
+    }
+
+    fn send(pid: u32, signal: libc::c_int) {
+        // SAFETY: kill(2) on a child this test started and has not yet reaped.
+        assert_eq!(unsafe { libc::kill(pid as libc::pid_t, signal) }, 0);
+    }
+
+    /// Starts `report -o`, stops the run while its temporary file is there, and sends `signal`.
+    /// Returns the exit status, or `None` when the run wrote its report before it was caught
+    /// (the file is there only for the time of a write).
+    fn interrupt_report(dir: &Path, rules: &Path, signal: libc::c_int) -> Option<i32> {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_plancheck"))
+            .args([
+                "report",
+                "--format",
+                "md",
+                "--date",
+                "2025-01-01",
+                "--rules",
+            ])
+            .arg(rules)
+            .arg("-o")
+            .arg(dir.join("report.md"))
+            .current_dir(root())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let caught = loop {
+            if !temporary_files(dir).is_empty() {
+                send(child.id(), libc::SIGSTOP);
+                wait_until_stopped(child.id());
+                // Stopped: the file cannot go now unless it went before the stop.
+                break !temporary_files(dir).is_empty();
+            }
+            if child.try_wait().unwrap().is_some() {
+                break false;
+            }
+        };
+        if !caught {
+            send_if_running(&mut child, libc::SIGCONT);
+            child.wait().unwrap();
+            let _ = fs::remove_file(dir.join("report.md"));
+            return None;
+        }
+        send(child.id(), signal);
+        send(child.id(), libc::SIGCONT);
+        let status = child.wait().unwrap();
+        Some(status.code().expect("exits, not killed by the signal"))
+    }
+
+    /// kill(2) only queues the signal: the run may go on for a moment on another core.
+    fn wait_until_stopped(pid: u32) {
+        loop {
+            let stat = fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+            let state = stat.rsplit(')').next().unwrap().trim_start().chars().next();
+            if matches!(state, Some('T' | 't' | 'Z')) {
+                return;
+            }
+        }
+    }
+
+    fn send_if_running(child: &mut std::process::Child, signal: libc::c_int) {
+        if child.try_wait().unwrap().is_none() {
+            send(child.id(), signal);
+        }
+    }
+
+    /// An interrupted `report -o` removes its temporary file and leaves no half report: the
+    /// output is either not there or whole (when the rename came first).
+    #[test]
+    fn an_interrupted_report_leaves_no_temporary_file() {
+        // On the disk, where the temporary file lives longer than in memory.
+        let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
+        let rules = many_rules(dir.path());
+        let whole = {
+            let output = plancheck(&[
+                "report",
+                "--format",
+                "md",
+                "--date",
+                "2025-01-01",
+                "--rules",
+                rules.to_str().unwrap(),
+            ]);
+            assert!(output.stdout.len() > 500_000, "{}", output.stdout.len());
+            output.stdout
+        };
+        for signal in [libc::SIGINT, libc::SIGTERM] {
+            let out = dir.path().join(format!("{signal}"));
+            fs::create_dir(&out).unwrap();
+            let code = (0..30)
+                .find_map(|_| interrupt_report(&out, &rules, signal))
+                .expect("one of 30 runs is caught while it writes its report");
+            assert_eq!(code, 130, "signal {signal}");
+            assert_eq!(temporary_files(&out), Vec::<String>::new());
+            if let Ok(report) = fs::read(out.join("report.md")) {
+                assert!(report == whole, "a report left behind is whole");
+            }
+        }
+    }
+}

@@ -7,6 +7,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, Once};
 
+use tempfile::NamedTempFile;
+
 /// Temporary files being written, removed if the run is interrupted.
 static TEMPS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
@@ -48,8 +50,7 @@ pub(super) fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
         .unwrap_or(Path::new("."));
     let name = real.file_name().map(|n| n.to_string_lossy().into_owned());
     let prefix = format!(".{}.plancheck-", name.as_deref().unwrap_or("output"));
-    let mut temp = temp_builder(&prefix).tempfile_in(dir)?;
-    let registered = Registered::new(temp.path());
+    let (mut temp, registered) = Registered::create(&prefix, dir)?;
     temp.write_all(text.as_bytes())?;
     if let Some(old) = &old {
         temp.as_file().set_permissions(old.permissions())?;
@@ -220,14 +221,19 @@ fn temp_builder(prefix: &str) -> tempfile::Builder<'_, 'static> {
 struct Registered(PathBuf);
 
 impl Registered {
-    fn new(path: &Path) -> Registered {
+    /// Creates the file with the list locked, so that an interrupt that comes between its
+    /// creation and its listing waits for the listing and still removes it.
+    fn create(prefix: &str, dir: &Path) -> std::io::Result<(NamedTempFile, Registered)> {
         static HANDLER: Once = Once::new();
         HANDLER.call_once(|| {
             // Without a handler an interrupt ends the run at once, and the file stays.
             let _ = ctrlc::set_handler(remove_temps_and_exit);
         });
-        lock().push(path.to_path_buf());
-        Registered(path.to_path_buf())
+        let mut temps = lock();
+        let temp = temp_builder(prefix).tempfile_in(dir)?;
+        let path = temp.path().to_path_buf();
+        temps.push(path.clone());
+        Ok((temp, Registered(path)))
     }
 }
 

@@ -1,5 +1,7 @@
 //! Gathering the findings of a check into the report model.
 
+use std::collections::HashMap;
+
 use sha2::{Digest, Sha256};
 
 use super::*;
@@ -18,10 +20,13 @@ pub fn build_report(checked: &Checked, generated: &str) -> Report {
         version: 1,
         title: "Carbon-peaking plans against the national requirements".to_string(),
         provenance: provenance(checked, rules, generated),
-        summary: rules
-            .in_force_rules()
-            .map(|(r, rule)| rule_summary(checked, rules, r, rule))
-            .collect(),
+        summary: {
+            let by_rule = by_rule(checked, rules);
+            rules
+                .in_force_rules()
+                .map(|(r, rule)| rule_summary(&by_rule[r], rules, r, rule))
+                .collect()
+        },
         matrix: matrix(checked, rules),
         rankings: super::rankings::rankings(checked, rules),
         provinces: (0..checked.plans.len())
@@ -117,8 +122,18 @@ pub fn requirement_text(rules: &RuleSet, rule: &Rule) -> String {
         .join(" ")
 }
 
-fn rule_summary(checked: &Checked, rules: &RuleSet, r: usize, rule: &Rule) -> RuleSummary {
-    let findings = || checked.findings.iter().filter(move |f| f.rule == r);
+/// The findings of each rule, gathered once: filtering every finding for every rule made a
+/// report quadratic in the number of rules.
+fn by_rule<'a>(checked: &'a Checked, rules: &RuleSet) -> Vec<Vec<&'a Finding>> {
+    let mut by_rule = vec![Vec::new(); rules.rules.len()];
+    for f in &checked.findings {
+        by_rule[f.rule].push(f);
+    }
+    by_rule
+}
+
+fn rule_summary(findings: &[&Finding], rules: &RuleSet, r: usize, rule: &Rule) -> RuleSummary {
+    let findings = || findings.iter().copied();
     let aggregate = match rule.scope {
         Scope::Sum { .. } => findings().next().map(|f| AggregateSummary {
             total: f.value.map(exact).unwrap_or_default(),
@@ -193,6 +208,14 @@ fn matrix(checked: &Checked, rules: &RuleSet) -> Matrix {
         .filter(|(_, rule)| matches!(rule.scope, Scope::Each(_)))
         .map(|(r, _)| r)
         .collect();
+    // The first finding of each plan on each rule, found once: a scan of every finding for
+    // every cell made a report quadratic in the number of rules.
+    let mut first = HashMap::new();
+    for f in &checked.findings {
+        if let Some(p) = f.plan {
+            first.entry((p, f.rule)).or_insert(f);
+        }
+    }
     let rows = checked
         .plans
         .iter()
@@ -203,11 +226,7 @@ fn matrix(checked: &Checked, rules: &RuleSet) -> Matrix {
             cells: each
                 .iter()
                 .map(|&r| {
-                    let found = checked
-                        .findings
-                        .iter()
-                        .find(|f| f.plan == Some(p) && f.rule == r);
-                    found.map_or_else(
+                    first.get(&(p, r)).map_or_else(
                         || Cell {
                             rule: rules.rules[r].id.clone(),
                             outcome: "not_in_scope".into(),

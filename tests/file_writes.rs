@@ -33,16 +33,11 @@ fn fmt(path: &Path) -> std::process::Output {
     plancheck(&["fmt", path.to_str().unwrap()])
 }
 
+/// A Markdown report with a fixed date, so that two runs give the same bytes.
+const REPORT: [&str; 5] = ["report", "--format", "md", "--date", "2025-01-01"];
+
 fn report_to(path: &Path) -> std::process::Output {
-    plancheck(&[
-        "report",
-        "--format",
-        "md",
-        "--date",
-        "2025-01-01",
-        "-o",
-        path.to_str().unwrap(),
-    ])
+    plancheck(&[&REPORT[..], &["-o", path.to_str().unwrap()]].concat())
 }
 
 #[test]
@@ -166,7 +161,8 @@ fn a_new_report_gets_the_mode_the_umask_gives() {
         let status = Command::new("sh")
             .args(["-c", &format!("umask {umask} && exec \"$@\""), "sh"])
             .arg(env!("CARGO_BIN_EXE_plancheck"))
-            .args(["report", "--format", "md", "--date", "2025-01-01", "-o"])
+            .args(REPORT)
+            .arg("-o")
             .arg(&report)
             .current_dir(root())
             .status()
@@ -213,14 +209,8 @@ mod interrupted {
     /// (the file is there only for the time of a write).
     fn interrupt_report(dir: &Path, rules: &Path, signal: libc::c_int) -> Option<i32> {
         let mut child = Command::new(env!("CARGO_BIN_EXE_plancheck"))
-            .args([
-                "report",
-                "--format",
-                "md",
-                "--date",
-                "2025-01-01",
-                "--rules",
-            ])
+            .args(REPORT)
+            .arg("--rules")
             .arg(rules)
             .arg("-o")
             .arg(dir.join("report.md"))
@@ -276,15 +266,7 @@ mod interrupted {
         let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap();
         let rules = many_rules(dir.path());
         let whole = {
-            let output = plancheck(&[
-                "report",
-                "--format",
-                "md",
-                "--date",
-                "2025-01-01",
-                "--rules",
-                rules.to_str().unwrap(),
-            ]);
+            let output = plancheck(&[&REPORT[..], &["--rules", rules.to_str().unwrap()]].concat());
             assert!(output.stdout.len() > 500_000, "{}", output.stdout.len());
             output.stdout
         };

@@ -1,7 +1,5 @@
 //! Gathering the findings of a check into the report model.
 
-use std::collections::HashMap;
-
 use sha2::{Digest, Sha256};
 
 use super::*;
@@ -16,18 +14,16 @@ pub fn build_report(checked: &Checked, generated: &str) -> Report {
         .rules
         .as_ref()
         .expect("a report needs resolved rules");
+    let by_rule = by_rule(checked, rules);
     Report {
         version: 1,
         title: "Carbon-peaking plans against the national requirements".to_string(),
         provenance: provenance(checked, rules, generated),
-        summary: {
-            let by_rule = by_rule(checked, rules);
-            rules
-                .in_force_rules()
-                .map(|(r, rule)| rule_summary(&by_rule[r], rules, r, rule))
-                .collect()
-        },
-        matrix: matrix(checked, rules),
+        summary: rules
+            .in_force_rules()
+            .map(|(r, rule)| rule_summary(&by_rule[r], rules, r, rule))
+            .collect(),
+        matrix: matrix(checked, rules, &by_rule),
         rankings: super::rankings::rankings(checked, rules),
         provinces: (0..checked.plans.len())
             .map(|p| province(checked, rules, p))
@@ -202,20 +198,25 @@ pub(super) fn margin_unit(rules: &RuleSet, rule: usize) -> String {
         .to_string()
 }
 
-fn matrix(checked: &Checked, rules: &RuleSet) -> Matrix {
+fn matrix(checked: &Checked, rules: &RuleSet, by_rule: &[Vec<&Finding>]) -> Matrix {
     let each: Vec<usize> = rules
         .in_force_rules()
         .filter(|(_, rule)| matches!(rule.scope, Scope::Each(_)))
         .map(|(r, _)| r)
         .collect();
-    // The first finding of each plan on each rule, found once: a scan of every finding for
-    // every cell made a report quadratic in the number of rules.
-    let mut first = HashMap::new();
-    for f in &checked.findings {
-        if let Some(p) = f.plan {
-            first.entry((p, f.rule)).or_insert(f);
-        }
-    }
+    // Each rule's first finding on each plan, found once rather than by a scan per cell.
+    let first: Vec<Vec<Option<&Finding>>> = each
+        .iter()
+        .map(|&r| {
+            let mut by_plan = vec![None; checked.plans.len()];
+            for f in by_rule[r].iter().rev() {
+                if let Some(p) = f.plan {
+                    by_plan[p] = Some(*f);
+                }
+            }
+            by_plan
+        })
+        .collect();
     let rows = checked
         .plans
         .iter()
@@ -225,8 +226,9 @@ fn matrix(checked: &Checked, rules: &RuleSet) -> Matrix {
             province_zh: plan.province.chinese().to_string(),
             cells: each
                 .iter()
-                .map(|&r| {
-                    first.get(&(p, r)).map_or_else(
+                .zip(&first)
+                .map(|(&r, by_plan)| {
+                    by_plan[p].map_or_else(
                         || Cell {
                             rule: rules.rules[r].id.clone(),
                             outcome: "not_in_scope".into(),

@@ -5,6 +5,9 @@
 //! years, giving the [`model`]) → [`eval`] (verdicts) → [`finding`] (what is reported) →
 //! [`render`] (human, JSON). [`check`] runs the whole of it.
 
+// The parsers pest derives name `alloc`, which pest without `std` leaves to the crate.
+extern crate alloc;
+
 pub mod ast;
 pub mod bundled;
 pub mod check;
@@ -17,6 +20,7 @@ pub mod input;
 pub mod invisible;
 pub mod lint;
 pub mod model;
+pub mod plantext;
 pub mod problem;
 pub mod provinces;
 pub mod render;

@@ -1,0 +1,157 @@
+//! Folding a document into the text the plan-text grammar reads, with a map back to the
+//! document, so that every span the grammar gives points at the characters it came from.
+//!
+//! Copies of plans differ in ways a reader does not see: PDF text breaks lines and words
+//! anywhere ("单位地 区生产总值", "到 2025 年"), some copies use full-width digits and
+//! punctuation (１３.５％，), many mirrors are converted to traditional characters (達到,
+//! 萬千瓦). Folding removes the differences so that one grammar reads them all: whitespace
+//! inside the text goes, full-width forms become ASCII, traditional characters become
+//! simplified (one character for one, so offsets stay aligned).
+
+/// The folded text and, for each of its bytes (and its end), the byte offset in the
+/// document it came from.
+pub struct Folded {
+    pub text: String,
+    origin: Vec<u32>,
+}
+
+impl Folded {
+    /// The document offset of the folded offset `at`.
+    pub fn origin(&self, at: usize) -> usize {
+        self.origin[at] as usize
+    }
+
+    /// The document span of the folded span `start..end`: from the first character's start
+    /// to the last character's end.
+    pub fn span(&self, start: usize, end: usize) -> (usize, usize) {
+        let from = self.origin(start);
+        if end <= start {
+            return (from, 0);
+        }
+        let last = self.text[..end]
+            .chars()
+            .next_back()
+            .map_or(0, char::len_utf8);
+        let to = self.origin(end - last) + self.source_len(end - last);
+        (from, to - from)
+    }
+
+    /// The length in the document of the character that folds to the one at `at`.
+    fn source_len(&self, at: usize) -> usize {
+        self.origin[at + self.text[at..].chars().next().map_or(1, char::len_utf8)] as usize
+            - self.origin[at] as usize
+    }
+}
+
+/// Lines kept whole: excerpt headers (`# address: …`) and separators between documents.
+fn kept_whole(line: &str) -> bool {
+    let line = line.trim();
+    line.starts_with('#') || (line.len() >= 3 && line.bytes().all(|b| b == b'='))
+}
+
+pub fn fold(document: &str) -> Folded {
+    let simplified = fast2s::convert(document);
+    let mut folded = Folded {
+        text: String::with_capacity(document.len()),
+        origin: Vec::with_capacity(document.len() + 1),
+    };
+    // One simplified character for each character of the document, in step with it.
+    let mut simplified = simplified.chars();
+    let mut start = 0;
+    for line in document.split_inclusive('\n') {
+        if kept_whole(line) {
+            folded.keep_line(line.trim_end_matches(['\n', '\r']), start);
+            simplified
+                .by_ref()
+                .take(line.chars().count())
+                .for_each(drop);
+        } else {
+            folded.fold_line(line, &mut simplified, start);
+        }
+        start += line.len();
+    }
+    folded.origin.push(document.len() as u32);
+    folded
+}
+
+impl Folded {
+    fn push(&mut self, c: char, at: usize) {
+        for _ in 0..c.len_utf8() {
+            self.origin.push(at as u32);
+        }
+        self.text.push(c);
+    }
+
+    /// A header or separator, on a line of its own, as written.
+    fn keep_line(&mut self, line: &str, start: usize) {
+        if !self.text.is_empty() && !self.text.ends_with('\n') {
+            self.push('\n', start);
+        }
+        for (i, c) in line.char_indices() {
+            self.push(c, start + i);
+        }
+        self.push('\n', start + line.len());
+    }
+
+    /// A line of text: its characters folded, its whitespace (line end included) gone.
+    fn fold_line(&mut self, line: &str, simplified: &mut std::str::Chars, start: usize) {
+        for ((i, c), s) in line.char_indices().zip(simplified) {
+            if c.is_whitespace() || c == '\u{FEFF}' {
+                continue;
+            }
+            self.push(ascii_form(s), start + i);
+        }
+    }
+}
+
+/// The ASCII character a full-width form (U+FF01 to U+FF5E) stands for.
+fn ascii_form(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spaces_go_and_spans_point_back() {
+        let doc = "到 2025 年,比 2020 年下降 14%";
+        let f = fold(doc);
+        assert_eq!(f.text, "到2025年,比2020年下降14%");
+        let at = f.text.find("14%").unwrap();
+        let (from, len) = f.span(at, at + 3);
+        assert_eq!(&doc[from..from + len], "14%");
+    }
+
+    #[test]
+    fn full_width_and_traditional_forms_fold() {
+        let doc = "達到１３.５％，萬千瓦";
+        let f = fold(doc);
+        assert_eq!(f.text, "达到13.5%,万千瓦");
+        let (from, len) = f.span(0, f.text.len());
+        assert_eq!((from, len), (0, doc.len()));
+        let at = f.text.find('%').unwrap();
+        assert_eq!(
+            f.span(at, at + 1),
+            (doc.find('％').unwrap(), '％'.len_utf8())
+        );
+    }
+
+    #[test]
+    fn a_word_broken_across_lines_is_whole_again() {
+        let f = fold("二氧化\r\n碳排放");
+        assert_eq!(f.text, "二氧化碳排放");
+    }
+
+    #[test]
+    fn headers_and_separators_stay_on_lines_of_their_own() {
+        let f = fold("# address: http://x\n到2025年\n\n=====\n# note\n到2030年");
+        assert_eq!(
+            f.text,
+            "# address: http://x\n到2025年\n=====\n# note\n到2030年"
+        );
+    }
+}

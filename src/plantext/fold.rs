@@ -10,12 +10,13 @@
 
 /// The folded text and, for each of its bytes (and its end), the byte offset in the
 /// document it came from.
-pub struct Folded {
+pub struct Folded<'d> {
     pub text: String,
     origin: Vec<u32>,
+    document: &'d str,
 }
 
-impl Folded {
+impl Folded<'_> {
     /// The document offset of the folded offset `at`.
     pub fn origin(&self, at: usize) -> usize {
         self.origin[at] as usize
@@ -36,45 +37,15 @@ impl Folded {
         (from, to - from)
     }
 
-    /// The length in the document of the character that folds to the one at `at`.
+    /// The length in the document of the character that folds to the one at `at`: not the
+    /// distance to the next folded character, which may lie past whitespace that was removed.
     fn source_len(&self, at: usize) -> usize {
-        self.origin[at + self.text[at..].chars().next().map_or(1, char::len_utf8)] as usize
-            - self.origin[at] as usize
+        self.document[self.origin(at)..]
+            .chars()
+            .next()
+            .map_or(0, char::len_utf8)
     }
-}
 
-/// Lines kept whole: excerpt headers (`# address: …`) and separators between documents.
-fn kept_whole(line: &str) -> bool {
-    let line = line.trim();
-    line.starts_with('#') || (line.len() >= 3 && line.bytes().all(|b| b == b'='))
-}
-
-pub fn fold(document: &str) -> Folded {
-    let simplified = fast2s::convert(document);
-    let mut folded = Folded {
-        text: String::with_capacity(document.len()),
-        origin: Vec::with_capacity(document.len() + 1),
-    };
-    // One simplified character for each character of the document, in step with it.
-    let mut simplified = simplified.chars();
-    let mut start = 0;
-    for line in document.split_inclusive('\n') {
-        if kept_whole(line) {
-            folded.keep_line(line.trim_end_matches(['\n', '\r']), start);
-            simplified
-                .by_ref()
-                .take(line.chars().count())
-                .for_each(drop);
-        } else {
-            folded.fold_line(line, &mut simplified, start);
-        }
-        start += line.len();
-    }
-    folded.origin.push(document.len() as u32);
-    folded
-}
-
-impl Folded {
     fn push(&mut self, c: char, at: usize) {
         for _ in 0..c.len_utf8() {
             self.origin.push(at as u32);
@@ -104,6 +75,38 @@ impl Folded {
     }
 }
 
+/// Lines kept whole: excerpt headers (`# address: …`) and separators between documents.
+fn kept_whole(line: &str) -> bool {
+    let line = line.trim();
+    line.starts_with('#') || (line.len() >= 3 && line.bytes().all(|b| b == b'='))
+}
+
+pub fn fold(document: &str) -> Folded<'_> {
+    let simplified = fast2s::convert(document);
+    let mut folded = Folded {
+        text: String::with_capacity(document.len()),
+        origin: Vec::with_capacity(document.len() + 1),
+        document,
+    };
+    // One simplified character for each character of the document, in step with it.
+    let mut simplified = simplified.chars();
+    let mut start = 0;
+    for line in document.split_inclusive('\n') {
+        if kept_whole(line) {
+            folded.keep_line(line.trim_end_matches(['\n', '\r']), start);
+            simplified
+                .by_ref()
+                .take(line.chars().count())
+                .for_each(drop);
+        } else {
+            folded.fold_line(line, &mut simplified, start);
+        }
+        start += line.len();
+    }
+    folded.origin.push(document.len() as u32);
+    folded
+}
+
 /// The ASCII character a full-width form (U+FF01 to U+FF5E) stands for.
 fn ascii_form(c: char) -> char {
     match c {
@@ -124,6 +127,15 @@ mod tests {
         let at = f.text.find("14%").unwrap();
         let (from, len) = f.span(at, at + 3);
         assert_eq!(&doc[from..from + len], "14%");
+    }
+
+    #[test]
+    fn a_span_ends_at_its_last_character_not_at_the_space_after_it() {
+        let doc = "下降 14 %";
+        let f = fold(doc);
+        let at = f.text.find("14").unwrap();
+        let (from, len) = f.span(at, at + 2);
+        assert_eq!(&doc[from..from + len], "14");
     }
 
     #[test]

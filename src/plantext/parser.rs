@@ -51,6 +51,15 @@ mod tests {
         assert_eq!(found(text, Rule::peak), ["确保如期实现2030年前碳达峰目标"]);
     }
 
+    /// The grammar's list of places is a second copy of the names in `provinces.rs`.
+    #[test]
+    fn every_province_is_a_place() {
+        for p in crate::provinces::Province::all() {
+            let named = format!("{}省", p.chinese());
+            assert_eq!(found(&named, Rule::place), [p.chinese()], "{}", p.english());
+        }
+    }
+
     #[test]
     fn a_look_alike_is_read_as_what_it_is() {
         let text = "到2030年,力争全省新能源装机容量突破1.3亿千瓦。";

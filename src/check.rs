@@ -1,10 +1,15 @@
 //! The whole pipeline for `plancheck check`: read, parse, resolve, evaluate.
 
+use miette::Severity;
+
 use crate::ast::RuleFile;
 use crate::finding::{Finding, Summary, WaiverIssue};
 use crate::model::{FileId, Plan, PlanPeriod, RuleSet, Sources};
 use crate::problem::{Problem, capped};
 use crate::source::SourceFile;
+use crate::ast::PlanFile;
+use crate::plantext::{self, TextNote};
+use crate::syntax::SyntaxError;
 use crate::{eval, resolve, syntax};
 
 /// Everything one run produced: the files, what resolved, the findings and the problems.
@@ -25,6 +30,13 @@ impl Checked {
             .as_ref()
             .map_or(0, |r| r.in_force_rules().count());
         Summary::of(&self.findings, &self.waiver_issues, self.plans.len(), rules)
+    }
+
+    /// The problems at error level: input that could not be read. Notes on documents (a
+    /// sentence not read) are problems below it.
+    pub fn input_errors(&self) -> usize {
+        let errors = self.problems.iter().filter(|p| p.level() == Severity::Error);
+        errors.count()
     }
 }
 
@@ -65,25 +77,45 @@ pub fn is_json(file: &SourceFile) -> bool {
     file.name().to_ascii_lowercase().ends_with(".json")
 }
 
-/// Parses one plan file (JSON or the plan language, by its name) and resolves it; a file
-/// that parses is added to `sources`.
+/// Whether a plan is a document in Chinese, from whose sentences the targets are read.
+pub fn is_document(file: &SourceFile) -> bool {
+    file.name().to_ascii_lowercase().ends_with(".txt")
+}
+
+/// Parses one plan file (JSON, the plan language or a document, by its name) and resolves
+/// it; a file that parses is added to `sources`. What a document states but plancheck did
+/// not read is added to `notes`.
 pub fn load_plan(
     sources: &mut Sources,
     file: SourceFile,
     rules: &RuleSet,
+    notes: &mut Vec<Problem>,
 ) -> Result<Plan, Vec<Problem>> {
-    let parsed = if is_json(&file) {
-        syntax::parse_json_plan(file.text())
-    } else {
-        syntax::parse_plan(file.text())
-    };
-    let ast = parsed.map_err(|errors| {
-        let problems = errors.into_iter().map(|e| Problem::new(&file, e));
-        capped(problems.collect(), &file)
-    })?;
+    let ast = parse_plan_file(&file, notes)?;
     let id: FileId = sources.add(file);
     resolve::resolve_plan(&ast, id, sources, rules)
         .map_err(|problems| capped(problems, sources.get(id)))
+}
+
+fn parse_plan_file(file: &SourceFile, notes: &mut Vec<Problem>) -> Result<PlanFile, Vec<Problem>> {
+    let errors = |errors: Vec<SyntaxError>| {
+        let problems = errors.into_iter().map(|e| Problem::new(file, e));
+        capped(problems.collect(), file)
+    };
+    if is_json(file) {
+        return syntax::parse_json_plan(file.text()).map_err(errors);
+    }
+    if !is_document(file) {
+        return syntax::parse_plan(file.text()).map_err(errors);
+    }
+    let noted = |list: Vec<TextNote>| list.into_iter().map(|n| Problem::new(file, n));
+    match plantext::extract(file.text(), None) {
+        Ok(extracted) => {
+            notes.extend(capped(noted(extracted.notes).collect(), file));
+            Ok(extracted.plan)
+        }
+        Err(list) => Err(capped(noted(list).collect(), file)),
+    }
 }
 
 /// Parses and resolves plan files; those with problems are left out and their problems
@@ -98,7 +130,7 @@ pub fn load_plans(
     let mut problems = Vec::new();
     for file in files {
         tick();
-        match load_plan(sources, file, rules) {
+        match load_plan(sources, file, rules, &mut problems) {
             Ok(plan) => plans.push(plan),
             Err(more) => problems.extend(more),
         }

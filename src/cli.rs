@@ -2,6 +2,7 @@
 
 mod check;
 mod explain;
+mod extract;
 mod fmt;
 mod lint;
 mod progress;
@@ -41,6 +42,8 @@ enum Command {
     Lint(lint::LintArgs),
     /// Explain a diagnostic code (such as PC015) or a rule (such as EI-2025)
     Explain(explain::ExplainArgs),
+    /// Read the plan a Chinese document states, as a `.plan` file or JSON
+    Extract(extract::ExtractArgs),
     /// Format rule, plan and test files in the canonical layout
     Fmt(fmt::FmtArgs),
     /// Report on the plans against the rules: Markdown, HTML with charts, JSON or CSV
@@ -85,6 +88,7 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Lint(args) => lint::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Extract(args) => extract::run(args),
         Command::Fmt(args) => fmt::run(args),
         Command::Test(args) => test::run(args),
         Command::Report(args) => report::run(args),
@@ -111,6 +115,9 @@ fn parse_date(text: &str) -> Result<time::Date, String> {
 
 /// Reads every file named or found in the folders named; what cannot be read becomes a
 /// problem, and a file with the wrong extension is refused rather than guessed at.
+/// The files `check` and `report` read as plans: the plan language, JSON, and documents.
+const PLAN_KINDS: [&str; 3] = ["plan", "json", "txt"];
+
 fn read_all(
     paths: &[PathBuf],
     exts: &[&str],

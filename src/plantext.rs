@@ -1,6 +1,33 @@
-//! Reading a plan straight from its own Chinese text (work in progress, issue 11): the
-//! document is folded ([`fold`]) into the text the plan-text grammar
-//! (`grammar/plantext.pest`) reads, with a map back to the document for every span.
+//! Reading a plan straight from its own Chinese text. The pipeline of the plan language,
+//! for documents: the document is folded ([`fold`]) into the text the plan-text grammar
+//! (`grammar/plantext.pest`) reads, its pairs lowered ([`lower`]) to the targets each
+//! section states, and the sections merged ([`merge`]) into the same syntax tree a `.plan`
+//! file gives, with every span pointing into the document.
 
 pub mod fold;
+mod lower;
+mod merge;
+mod note;
 pub mod parser;
+mod reading;
+
+pub use lower::{Lowered, Section, Statement};
+pub use merge::Extracted;
+pub use note::{Strict, TextNote};
+
+use pest::Parser;
+
+use crate::provinces::Province;
+
+/// Every target a document states, section by section, with notes on what was not read.
+pub fn statements(document: &str) -> Lowered {
+    let folded = fold::fold(document);
+    let mut pairs = parser::PlanTextParser::parse(parser::Rule::document, &folded.text)
+        .expect("grammar: every text is a document, read a character at a time where need be");
+    lower::lower(pairs.next().expect("grammar: one document"), &folded)
+}
+
+/// The plan a document states, for `province` or the province it names first.
+pub fn extract(document: &str, province: Option<Province>) -> Result<Extracted, Vec<TextNote>> {
+    merge::merge(statements(document), province, document.len())
+}

@@ -4,6 +4,7 @@
 mod ci;
 mod diagnostic;
 pub mod escape;
+mod extract;
 mod github;
 mod human;
 mod json;
@@ -15,6 +16,7 @@ mod sarif;
 
 pub use ci::{CiReport, check_report, lint_report};
 pub use diagnostic::{Report, finding_report, waiver_report};
+pub use extract::{render_extracted_json, render_extracted_plan};
 pub use github::render_github;
 pub use human::{HumanOptions, render_human, render_problems};
 pub use json::render_json;

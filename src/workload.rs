@@ -189,7 +189,8 @@ pub fn load_bundled(n: usize, seed: u64) -> (RuleSet, Vec<Plan>) {
         .enumerate()
         .map(|(i, p)| {
             let file = SourceFile::new(format!("plan-{i}.plan"), plan_text(p));
-            check::load_plan(&mut sources, file, &rules).expect("a generated plan loads")
+            check::load_plan(&mut sources, file, &rules, &mut Vec::new())
+                .expect("a generated plan loads")
         })
         .collect();
     (rules, plans)

@@ -69,7 +69,7 @@ pub fn run(args: CheckArgs) -> u8 {
     } else if args.paths.is_empty() {
         bundled::plan_files()
     } else {
-        read_all(&args.paths, &["plan", "json"], "plans", &mut problems)
+        read_all(&args.paths, &super::PLAN_KINDS, "plans", &mut problems)
     };
     let today = args.today.unwrap_or_else(today);
     let bar = super::progress::for_plans(plan_files.len());
@@ -91,7 +91,7 @@ fn exit_code(checked: &Checked, deny_warnings: bool) -> u8 {
     let findings = checked.findings.iter().map(|f| f.severity);
     let waivers = checked.waiver_issues.iter().map(|w| w.problem.severity());
     let worst = findings.chain(waivers).max();
-    if !checked.problems.is_empty() {
+    if checked.input_errors() > 0 {
         BAD_INPUT
     } else if worst == Some(Severity::Error) || (deny_warnings && worst == Some(Severity::Warning))
     {

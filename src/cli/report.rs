@@ -76,7 +76,7 @@ pub fn run(args: ReportArgs) -> u8 {
     } else if args.paths.is_empty() {
         bundled::plan_files()
     } else {
-        read_all(&args.paths, &["plan", "json"], "plans", &mut problems)
+        read_all(&args.paths, &super::PLAN_KINDS, "plans", &mut problems)
     };
     if let Some(output) = &args.output {
         let inputs: Vec<&str> = rule_files
@@ -99,11 +99,13 @@ pub fn run(args: ReportArgs) -> u8 {
     let checked = check_in_period(rule_files, plan_files, problems, day, args.period, tick);
     bar.finish_and_clear();
     // A report on plans that could not all be read would be silently incomplete.
-    if !checked.problems.is_empty() || checked.rules.is_none() {
+    if !checked.problems.is_empty() {
         eprint!(
             "{}",
             render_problems(&checked.problems, &args.color.human(false))
         );
+    }
+    if checked.input_errors() > 0 || checked.rules.is_none() {
         eprintln!("error: no report is made while the input has problems");
         return BAD_INPUT;
     }

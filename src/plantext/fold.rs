@@ -16,7 +16,12 @@ pub struct Folded<'d> {
     document: &'d str,
 }
 
-impl Folded<'_> {
+impl<'d> Folded<'d> {
+    /// The document as given.
+    pub fn document(&self) -> &'d str {
+        self.document
+    }
+
     /// The document offset of the folded offset `at`.
     pub fn origin(&self, at: usize) -> usize {
         self.origin[at] as usize

@@ -191,10 +191,18 @@ fn summary_line(checked: &Checked) -> String {
     if s.waived > 0 {
         line.push_str(&format!("; {} waived", s.waived));
     }
-    if !checked.problems.is_empty() {
+    let errors = checked.input_errors();
+    if errors > 0 {
         line.push_str(&format!(
             "; {} in the input",
-            plural(checked.problems.len(), "problem", "problems")
+            plural(errors, "problem", "problems")
+        ));
+    }
+    let notes = checked.problems.len() - errors;
+    if notes > 0 {
+        line.push_str(&format!(
+            "; {} on the input",
+            plural(notes, "note", "notes")
         ));
     }
     line.push('\n');

@@ -420,7 +420,7 @@ pub fn render_json(checked: &Checked) -> String {
             warnings: s.warnings,
             notes: s.notes,
             waived: s.waived,
-            input_errors: checked.problems.len(),
+            input_errors: checked.input_errors(),
         },
     };
     let mut out = serde_json::to_string_pretty(&doc).expect("findings serialise");

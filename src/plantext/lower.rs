@@ -1,0 +1,600 @@
+//! The plan-text grammar's pairs to the targets each section of a document states, with
+//! spans into the document (not the folded text the grammar read).
+
+use miette::SourceSpan;
+
+use super::fold::Folded;
+use super::note::TextNote;
+use super::parser::Rule;
+use super::reading::{self, Kind, Named, Shape};
+use crate::ast::{
+    Commitment, DeclaredValue, Number, Period, Quantity, Spanned, TargetDecl,
+};
+use crate::provinces::Province;
+
+type Pair<'i> = pest::iterators::Pair<'i, Rule>;
+
+/// One document of a file: a file of excerpts holds several, between `===` lines.
+#[derive(Debug, Default)]
+pub struct Section {
+    pub address: Option<Spanned<String>>,
+    pub document: Option<Spanned<String>>,
+    pub statements: Vec<Statement>,
+}
+
+/// A target as one clause of the document states it.
+#[derive(Debug)]
+pub struct Statement {
+    pub target: TargetDecl,
+    /// The clause it was read from.
+    pub clause: SourceSpan,
+}
+
+/// Everything read from a document, before its sections are merged into one plan.
+#[derive(Debug)]
+pub struct Lowered {
+    pub sections: Vec<Section>,
+    /// The first province the document names.
+    pub place: Option<Spanned<Province>>,
+    pub notes: Vec<TextNote>,
+}
+
+/// The year the sentences that follow are about.
+#[derive(Debug, Clone)]
+struct YearScope {
+    /// `None` for a past period (十三五), whose figures are outcomes, not targets.
+    year: Option<Spanned<u16>>,
+    /// `力争到2025年`: strive, for the first clause after it (by its index).
+    strive: Option<(SourceSpan, usize)>,
+}
+
+/// An indicator named as the subject of a target.
+#[derive(Debug, Clone)]
+struct Subject {
+    kind: Kind,
+    span: SourceSpan,
+    word: String,
+    /// For a look-alike, what it is.
+    what: &'static str,
+}
+
+/// What a target clause says of its subjects.
+#[derive(Debug)]
+enum Predicate {
+    /// `完成国家下达目标`: the figure assigned by `assigner`.
+    ByReference {
+        assigner: String,
+        baseline: Option<Spanned<u16>>,
+        span: SourceSpan,
+    },
+    /// `比2020年下降14%` (a cut) or `达到20%左右` (a level).
+    Figures {
+        cut: bool,
+        baseline: Option<Spanned<u16>>,
+        values: Vec<Spanned<DeclaredValue>>,
+    },
+}
+
+pub fn lower(document: Pair, folded: &Folded) -> Lowered {
+    let mut reader = Reader {
+        folded,
+        out: Lowered {
+            sections: vec![Section::default()],
+            place: None,
+            notes: Vec::new(),
+        },
+        scope: None,
+        clause: 0,
+        said: false,
+        last_subjects: Vec::new(),
+    };
+    for pair in document.into_inner() {
+        match pair.as_rule() {
+            Rule::separator => {
+                reader.out.sections.push(Section::default());
+                reader.scope = None;
+            }
+            Rule::header => reader.header(pair),
+            Rule::clause => reader.clause(pair),
+            _ => {}
+        }
+    }
+    reader.out
+}
+
+struct Reader<'f, 'd> {
+    folded: &'f Folded<'d>,
+    out: Lowered,
+    scope: Option<YearScope>,
+    /// The index of the clause being read.
+    clause: usize,
+    /// Whether the clause being read has stated a target or a note.
+    said: bool,
+    /// The subjects of the last target, which `到2030年达到564万千瓦以上` speaks of again.
+    last_subjects: Vec<Subject>,
+}
+
+impl Reader<'_, '_> {
+    fn span(&self, pair: &Pair) -> SourceSpan {
+        let s = pair.as_span();
+        self.folded.span(s.start(), s.end()).into()
+    }
+
+    fn spanned<T>(&self, node: T, pair: &Pair) -> Spanned<T> {
+        Spanned::new(node, self.span(pair))
+    }
+
+    /// The document's own text of a pair, as written.
+    fn written(&self, pair: &Pair) -> String {
+        let span = self.span(pair);
+        self.folded.document()[span.offset()..span.offset() + span.len()].to_string()
+    }
+
+    fn section(&mut self) -> &mut Section {
+        self.out.sections.last_mut().expect("there is always a section")
+    }
+
+    fn note(&mut self, note: TextNote) {
+        self.said = true;
+        self.out.notes.push(note);
+    }
+
+    fn not_read(&mut self, why: impl Into<String>, span: SourceSpan) {
+        self.note(TextNote::NotRead {
+            why: why.into(),
+            span,
+        });
+    }
+
+    fn header(&mut self, pair: Pair) {
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::header_field => self.header_field(part),
+                Rule::place => self.place(&part),
+                _ => {}
+            }
+        }
+    }
+
+    fn header_field(&mut self, pair: Pair) {
+        let mut parts = pair.into_inner();
+        let (Some(key), Some(value)) = (parts.next(), parts.next()) else {
+            return;
+        };
+        let text = value.as_str().trim();
+        // `(the pages corpus returned this chunk without an address)`: no address at all.
+        if text.is_empty() || text.starts_with('(') {
+            return;
+        }
+        let field = Some(self.spanned(text.to_string(), &value));
+        match key.as_str() {
+            "address" => self.section().address = field,
+            _ => self.section().document = field,
+        }
+    }
+
+    fn place(&mut self, pair: &Pair) {
+        if self.out.place.is_none()
+            && let Some(p) = Province::lookup(pair.as_str())
+        {
+            self.out.place = Some(self.spanned(p, pair));
+        }
+    }
+
+    fn clause(&mut self, pair: Pair) {
+        self.clause += 1;
+        self.said = false;
+        let clause = self.span(&pair);
+        let (mut figure, mut cue) = (false, false);
+        for piece in pair.into_inner() {
+            match piece.as_rule() {
+                Rule::scope => self.scope(piece, clause),
+                Rule::target => self.target(piece, clause),
+                Rule::peak => self.peak(piece, clause, "co2_peak_year"),
+                Rule::neutrality => self.peak(piece, clause, "carbon_neutrality_year"),
+                Rule::place => self.place(&piece),
+                Rule::figure => figure = true,
+                Rule::cue => cue = true,
+                _ => {}
+            }
+        }
+        let scoped = self.scope.as_ref().is_some_and(|s| s.year.is_some());
+        if figure && cue && scoped && !self.said {
+            self.not_read(
+                "a figure and an indicator-like word, in no sentence pattern plancheck reads",
+                clause,
+            );
+        }
+    }
+
+    fn scope(&mut self, pair: Pair, clause: SourceSpan) {
+        let mut strive = None;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::strive => strive = Some((self.span(&part), self.clause)),
+                Rule::period => self.set_scope(self.period_year(part), strive),
+                Rule::by_year | Rule::year_end | Rule::bare_year => {
+                    let year = part.into_inner().next().expect("grammar: a year");
+                    let year = self.year(&year).filter(|y| y.node > 2020);
+                    self.set_scope(year, strive);
+                }
+                Rule::ellipsis => self.ellipsis(part, clause),
+                _ => {}
+            }
+        }
+    }
+
+    fn set_scope(&mut self, year: Option<Spanned<u16>>, strive: Option<(SourceSpan, usize)>) {
+        self.scope = Some(YearScope { year, strive });
+    }
+
+    /// The year a five-year-plan period ends in; `None` for the 13th, which is past.
+    fn period_year(&self, pair: Pair) -> Option<Spanned<u16>> {
+        let name = pair.into_inner().next().expect("grammar: a period name");
+        let year = match name.as_str() {
+            "十四五" => 2025,
+            "十五五" => 2030,
+            _ => return None,
+        };
+        Some(self.spanned(year, &name))
+    }
+
+    fn year(&self, pair: &Pair) -> Option<Spanned<u16>> {
+        pair.as_str().parse().ok().map(|y| self.spanned(y, pair))
+    }
+
+    /// `到2030年达到564万千瓦以上`: the indicator of the last target, for a new year.
+    fn ellipsis(&mut self, pair: Pair, clause: SourceSpan) {
+        let subjects = self.last_subjects.clone();
+        let mut commitment = None;
+        let mut predicate = None;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::commitment => commitment = Some(self.commitment(&part)),
+                Rule::level => predicate = Some(self.figures(part, false)),
+                _ => {}
+            }
+        }
+        match (subjects.is_empty(), predicate) {
+            (false, Some(predicate)) => {
+                let said = Said {
+                    subjects,
+                    predicate: Some(predicate),
+                    all: false,
+                    commitment,
+                };
+                self.state(said.complete(), clause);
+            }
+            _ => self.not_read("a figure for no indicator named before it", clause),
+        }
+    }
+
+    fn target(&mut self, pair: Pair, clause: SourceSpan) {
+        let mut said = Said {
+            subjects: Vec::new(),
+            predicate: None,
+            all: false,
+            commitment: None,
+        };
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::by_ref_first => return self.by_ref_first(part, clause),
+                Rule::subjects => self.subjects(part, &mut said),
+                Rule::all => said.all = true,
+                Rule::commitment => said.commitment = Some(self.commitment(&part)),
+                Rule::by_reference => said.predicate = Some(self.by_reference(part, &mut said)),
+                Rule::cut => said.predicate = Some(self.figures(part, true)),
+                Rule::level => said.predicate = Some(self.figures(part, false)),
+                _ => {}
+            }
+        }
+        self.last_subjects = said.subjects.clone();
+        self.state(said.complete(), clause);
+    }
+
+    /// `完成国家下达的A下降、B下降目标任务`.
+    fn by_ref_first(&mut self, pair: Pair, clause: SourceSpan) {
+        let span = self.span(&pair);
+        let mut said = Said {
+            subjects: Vec::new(),
+            predicate: None,
+            all: true,
+            commitment: None,
+        };
+        let mut assigner = String::new();
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::commitment => said.commitment = Some(self.commitment(&part)),
+                Rule::assigner => assigner = part.as_str().to_string(),
+                rule => {
+                    if let Some(subject) = self.subject(&part, rule) {
+                        said.subjects.push(subject);
+                    }
+                }
+            }
+        }
+        said.predicate = Some(Predicate::ByReference {
+            assigner,
+            baseline: None,
+            span,
+        });
+        self.last_subjects = said.subjects.clone();
+        self.state(said.complete(), clause);
+    }
+
+    fn subjects(&mut self, pair: Pair, said: &mut Said) {
+        for part in pair.into_inner() {
+            let rule = part.as_rule();
+            if rule == Rule::commitment {
+                said.commitment = Some(self.commitment(&part));
+            } else if let Some(subject) = self.subject(&part, rule) {
+                said.subjects.push(subject);
+            }
+        }
+    }
+
+    fn subject(&self, pair: &Pair, rule: Rule) -> Option<Subject> {
+        Some(Subject {
+            kind: Kind::of(rule)?,
+            span: self.span(pair),
+            word: self.written(pair),
+            what: reading::look_alike_what(pair.as_str()),
+        })
+    }
+
+    fn commitment(&self, pair: &Pair) -> Spanned<Commitment> {
+        let inner = pair.clone().into_inner().next().expect("grammar: a commitment word");
+        let commitment = match inner.as_rule() {
+            Rule::firm => Commitment::Firm,
+            _ => Commitment::Strive,
+        };
+        self.spanned(commitment, pair)
+    }
+
+    fn by_reference(&mut self, pair: Pair, said: &mut Said) -> Predicate {
+        let span = self.span(&pair);
+        let mut assigner = String::new();
+        let mut baseline = None;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::baseline => baseline = self.baseline(part),
+                Rule::all => said.all = true,
+                Rule::commitment => said.commitment = Some(self.commitment(&part)),
+                Rule::assigner => assigner = part.as_str().to_string(),
+                _ => {}
+            }
+        }
+        Predicate::ByReference {
+            assigner,
+            baseline,
+            span,
+        }
+    }
+
+    fn baseline(&self, pair: Pair) -> Option<Spanned<u16>> {
+        let year = pair.into_inner().find(|p| p.as_rule() == Rule::year)?;
+        self.year(&year)
+    }
+
+    /// A cut or a level: its baseline and its figures.
+    fn figures(&self, pair: Pair, cut: bool) -> Predicate {
+        let mut baseline = None;
+        let mut more_than = None;
+        let mut values = Vec::new();
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::baseline => baseline = self.baseline(part),
+                Rule::level_verb => more_than = part.into_inner().next().map(|v| self.span(&v)),
+                Rule::values => values = part.into_inner().map(|v| self.value(v, more_than)).collect(),
+                _ => {}
+            }
+        }
+        Predicate::Figures {
+            cut,
+            baseline,
+            values,
+        }
+    }
+
+    /// One figure with its qualifier; `超过`/`突破` as the verb is the qualifier of a
+    /// figure that has none of its own.
+    fn value(&self, pair: Pair, more_than: Option<SourceSpan>) -> Spanned<DeclaredValue> {
+        let span = self.span(&pair);
+        let mut qualifier = more_than.map(|s| Spanned::new(crate::ast::Qualifier::MoreThan, s));
+        let mut number = None;
+        let mut unit = None;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::qualifier_before | Rule::qualifier_after => {
+                    qualifier = crate::ast::Qualifier::from_chinese(part.as_str())
+                        .map(|q| self.spanned(q, &part));
+                }
+                Rule::number => number = Some(self.number(&part)),
+                Rule::unit => unit = Some(self.spanned(reading::unit_name(&part), &part)),
+                _ => {}
+            }
+        }
+        let number = number.expect("grammar: a value has a number");
+        let quantity = Quantity { number, unit };
+        Spanned::new(
+            DeclaredValue::Number {
+                qualifier,
+                quantity,
+            },
+            span,
+        )
+    }
+
+    fn number(&self, pair: &Pair) -> Spanned<Number> {
+        let text = pair.as_str().to_string();
+        // The grammar's numbers are short runs of digits, which a decimal always holds.
+        let value = text.parse().unwrap_or_default();
+        self.spanned(Number { text, value }, pair)
+    }
+
+    /// A peak (`co2_peak_year`) or neutrality year: its own year, or the scope's.
+    fn peak(&mut self, pair: Pair, clause: SourceSpan, indicator: &'static str) {
+        let span = self.span(&pair);
+        let mut commitment = None;
+        let mut year = None;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::commitment => commitment = Some(self.commitment(&part)),
+                Rule::peak_year => {
+                    let y = part.into_inner().next().expect("grammar: a year");
+                    year = self.year(&y);
+                }
+                _ => {}
+            }
+        }
+        let Some(year) = year.or_else(|| self.scope.as_ref()?.year.clone()) else {
+            return self.not_read("a peak or neutrality with no year", clause);
+        };
+        let number = Number {
+            text: year.node.to_string(),
+            value: year.node.into(),
+        };
+        let value = DeclaredValue::Number {
+            qualifier: None,
+            quantity: Quantity {
+                number: Spanned::new(number, year.span),
+                unit: None,
+            },
+        };
+        let subject = Subject {
+            kind: Kind::Peak,
+            span,
+            word: String::new(),
+            what: "",
+        };
+        let commitment = commitment.or_else(|| self.striving());
+        let named = Named {
+            indicator: indicator.to_string(),
+            baseline: None,
+        };
+        let target = self.declaration(&subject, named, None, Spanned::new(value, year.span), commitment);
+        self.push(target, clause);
+    }
+
+    /// The strive of `力争到2025年`, if the clause being read is the first after it.
+    fn striving(&self) -> Option<Spanned<Commitment>> {
+        let (span, at) = self.scope.as_ref()?.strive?;
+        (self.clause <= at + 1).then(|| Spanned::new(Commitment::Strive, span))
+    }
+
+    fn push(&mut self, target: TargetDecl, clause: SourceSpan) {
+        self.said = true;
+        self.section().statements.push(Statement { target, clause });
+    }
+
+    /// The targets a clause states, or the note saying why it states none.
+    fn state(&mut self, said: Option<Said>, clause: SourceSpan) {
+        let Some(said) = said else { return };
+        let Some(year) = self.scope.as_ref().map(|s| s.year.clone()) else {
+            return self.not_read("a target with no year: no 到YYYY年 before it", clause);
+        };
+        // A past period's figures are outcomes, not targets.
+        let Some(year) = year else { return };
+        let values = match said.values() {
+            Ok(values) => values,
+            Err(why) => return self.not_read(why, clause),
+        };
+        let commitment = said.commitment.clone().or_else(|| self.striving());
+        for (subject, value) in said.subjects.iter().zip(values) {
+            if subject.kind == Kind::LookAlike {
+                self.note(TextNote::LookAlike {
+                    word: subject.word.clone(),
+                    what: subject.what,
+                    span: subject.span,
+                });
+                continue;
+            }
+            let shape = said.shape();
+            match reading::name(subject.kind, &shape, year.node, &value.node, year.span) {
+                Ok(named) => {
+                    let target =
+                        self.declaration(subject, named, Some(year.clone()), value, commitment.clone());
+                    self.push(target, clause);
+                }
+                Err(why) => self.not_read(format!("{}: {why}", subject.word), clause),
+            }
+        }
+    }
+
+    fn declaration(
+        &self,
+        subject: &Subject,
+        named: Named,
+        year: Option<Spanned<u16>>,
+        value: Spanned<DeclaredValue>,
+        commitment: Option<Spanned<Commitment>>,
+    ) -> TargetDecl {
+        let commitment =
+            commitment.unwrap_or_else(|| Spanned::new(Commitment::Firm, value.span));
+        let start = subject.span.offset();
+        let period = Period {
+            year,
+            baseline: named.baseline,
+        };
+        let mut target = TargetDecl::headed(start, Spanned::new(named.indicator, subject.span), period);
+        target.value = Some(value);
+        target.commitment = Some(commitment);
+        target
+    }
+}
+
+/// A target clause as read, before it is checked that its parts fit together.
+#[derive(Debug)]
+pub(super) struct Said {
+    subjects: Vec<Subject>,
+    predicate: Option<Predicate>,
+    /// `均`: one figure for every subject.
+    all: bool,
+    commitment: Option<Spanned<Commitment>>,
+}
+
+impl Said {
+    fn shape(&self) -> Shape<'_> {
+        match self.predicate.as_ref().expect("complete") {
+            Predicate::ByReference {
+                assigner, baseline, ..
+            } => Shape::ByReference {
+                assigner,
+                baseline: baseline.as_ref(),
+            },
+            Predicate::Figures {
+                cut: true,
+                baseline,
+                ..
+            } => Shape::Cut {
+                baseline: baseline.as_ref(),
+            },
+            Predicate::Figures { baseline, .. } => Shape::Level {
+                baseline: baseline.as_ref(),
+            },
+        }
+    }
+
+    fn complete(self) -> Option<Said> {
+        (self.predicate.is_some() && !self.subjects.is_empty()).then_some(self)
+    }
+
+    /// A value for each subject: figures paired in order (`分别…14.5%、20.5%`), or one for
+    /// all (`均`, or a single subject), or the reference for all.
+    fn values(&self) -> Result<Vec<Spanned<DeclaredValue>>, String> {
+        let n = self.subjects.len();
+        match self.predicate.as_ref().expect("complete") {
+            Predicate::ByReference { span, .. } => {
+                Ok(vec![Spanned::new(DeclaredValue::ByReference, *span); n])
+            }
+            Predicate::Figures { values, .. } if values.len() == n => Ok(values.clone()),
+            Predicate::Figures { values, .. } if values.len() == 1 && self.all => {
+                Ok(vec![values[0].clone(); n])
+            }
+            Predicate::Figures { values, .. } => Err(format!(
+                "{n} indicators and {} figures, and no 分别 or 均 to pair them",
+                values.len()
+            )),
+        }
+    }
+}

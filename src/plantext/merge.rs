@@ -1,0 +1,130 @@
+//! The sections of a document merged into one plan: a target stated in two sections (two
+//! copies of a plan, or a plan and its summary) is checked once, and the other noted.
+
+use miette::SourceSpan;
+
+use super::lower::{Lowered, Statement};
+use super::note::TextNote;
+use crate::ast::{DeclaredValue, Loc, PlanFile, PlanPeriod, Spanned, TargetDecl};
+use crate::provinces::Province;
+
+/// The plan a document states, with the clause each target was read from.
+#[derive(Debug)]
+pub struct Extracted {
+    pub plan: PlanFile,
+    /// The clause of each target of `plan`, in the same order.
+    pub clauses: Vec<SourceSpan>,
+    /// What was seen and not read, and targets stated twice.
+    pub notes: Vec<TextNote>,
+}
+
+/// One plan from the statements of every section, for `province` if given, else the
+/// province the document names first. Fails with the notes and the reason when there is
+/// no province or no target.
+pub fn merge(
+    lowered: Lowered,
+    province: Option<Province>,
+    len: usize,
+) -> Result<Extracted, Vec<TextNote>> {
+    let Lowered {
+        sections,
+        place,
+        mut notes,
+    } = lowered;
+    let mut kept: Vec<Statement> = Vec::new();
+    let mut title = None;
+    for section in sections {
+        title = title.or(section.document.clone());
+        for mut statement in section.statements {
+            statement.target.document = section.document.clone();
+            statement.target.source = section.address.clone();
+            keep(&mut kept, statement, &mut notes);
+        }
+    }
+    let whole: SourceSpan = (0, len).into();
+    let place = province.map(|p| Spanned::new(p, (0, 0))).or(place);
+    let Some(place) = place else {
+        notes.push(TextNote::NoProvince { span: whole });
+        return Err(notes);
+    };
+    if kept.is_empty() {
+        notes.push(TextNote::NoTarget { span: whole });
+        return Err(notes);
+    }
+    let (targets, clauses): (Vec<_>, Vec<_>) =
+        kept.into_iter().map(|s| (s.target, s.clause)).unzip();
+    let plan = PlanFile {
+        province: Some(Spanned::new(place.node.english().to_string(), place.span)),
+        title,
+        period: period_of(&targets),
+        header: Loc(place.span),
+        targets,
+        ..PlanFile::default()
+    };
+    Ok(Extracted {
+        plan,
+        clauses,
+        notes,
+    })
+}
+
+/// Adds a statement, unless its target is stated already: then the one with a figure is
+/// kept over one by reference, else the first, and the other noted.
+fn keep(kept: &mut Vec<Statement>, statement: Statement, notes: &mut Vec<TextNote>) {
+    let same = |s: &&mut Statement| {
+        let (a, b) = (&s.target, &statement.target);
+        a.indicator == b.indicator && a.period == b.period
+    };
+    let Some(first) = kept.iter_mut().find(same) else {
+        kept.push(statement);
+        return;
+    };
+    let (old, new) = (&first.target, &statement.target);
+    let outcome = if old.value == new.value && old.commitment == new.commitment {
+        "in the same words both times"
+    } else if by_reference(old) && !by_reference(new) {
+        "the figure is checked, not the reference"
+    } else if by_reference(new) && !by_reference(old) {
+        "the figure is checked, not the reference"
+    } else {
+        "differently; the first is checked"
+    };
+    notes.push(TextNote::StatedTwice {
+        target: head(new),
+        outcome,
+        span: statement.clause,
+        first: first.clause,
+    });
+    if by_reference(old) && !by_reference(new) {
+        *first = statement;
+    }
+}
+
+fn by_reference(target: &TargetDecl) -> bool {
+    matches!(
+        target.value.as_ref().map(|v| &v.node),
+        Some(DeclaredValue::ByReference)
+    )
+}
+
+/// `co2_intensity_cut by 2025 from 2020`, as a `.plan` file would name the target.
+fn head(target: &TargetDecl) -> String {
+    let mut head = target.indicator.node.clone();
+    if let Some(year) = &target.period.year {
+        head += &format!(" by {}", year.node);
+    }
+    if let Some(baseline) = &target.period.baseline {
+        head += &format!(" from {}", baseline.node);
+    }
+    head
+}
+
+/// The five-year-plan period of the earliest target year: a plan issued in 2022 states
+/// targets for 2025 and 2030, and belongs to the 14th.
+fn period_of(targets: &[TargetDecl]) -> Option<Spanned<PlanPeriod>> {
+    let earliest = targets
+        .iter()
+        .filter_map(|t| t.period.year.as_ref())
+        .min_by_key(|y| y.node)?;
+    PlanPeriod::of_year(earliest.node).map(|p| Spanned::new(p, earliest.span))
+}

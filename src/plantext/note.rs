@@ -1,0 +1,90 @@
+//! What reading a document can report: sentences that look like targets but were not read,
+//! and documents from which no plan can be made.
+
+use miette::{Diagnostic, LabeledSpan, Severity, SourceSpan};
+use thiserror::Error;
+
+#[derive(Debug, Clone, Error, Diagnostic, PartialEq, Eq)]
+pub enum TextNote {
+    #[error("possible target not read: {why}")]
+    #[diagnostic(
+        code(PC120),
+        severity(Advice),
+        help("check this sentence by hand, or declare the target in a `.plan` file")
+    )]
+    NotRead {
+        why: String,
+        #[label("this sentence")]
+        span: SourceSpan,
+    },
+
+    #[error("`{word}` is not a national indicator, though it looks like one: not read")]
+    #[diagnostic(
+        code(PC121),
+        severity(Advice),
+        help("{what}; plancheck never reads it as the indicator it resembles")
+    )]
+    LookAlike {
+        word: String,
+        what: &'static str,
+        #[label("this target is about another thing")]
+        span: SourceSpan,
+    },
+
+    #[error("{target} is stated twice: {outcome}")]
+    #[diagnostic(code(PC122), severity(Advice))]
+    StatedTwice {
+        target: String,
+        outcome: &'static str,
+        #[label(primary, "stated again here")]
+        span: SourceSpan,
+        #[label("first stated here")]
+        first: SourceSpan,
+    },
+
+    #[error("the document names no province")]
+    #[diagnostic(
+        code(PC123),
+        help("give the province with `--province NAME`, such as `--province Shandong`")
+    )]
+    NoProvince {
+        #[label("no province name in this document")]
+        span: SourceSpan,
+    },
+
+    #[error("no target could be read from the document")]
+    #[diagnostic(
+        code(PC124),
+        help(
+            "plancheck reads sentences such as `到2025年,非化石能源消费比重达到20%`; see `plancheck explain PC124`"
+        )
+    )]
+    NoTarget {
+        #[label("no sentence here states a target plancheck reads")]
+        span: SourceSpan,
+    },
+}
+
+/// A note made an error (`extract --strict`): a possible target that was not read stops
+/// the run instead of passing by.
+#[derive(Debug, Error)]
+#[error(transparent)]
+pub struct Strict(pub TextNote);
+
+impl Diagnostic for Strict {
+    fn code<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        self.0.code()
+    }
+
+    fn severity(&self) -> Option<Severity> {
+        Some(Severity::Error)
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn std::fmt::Display + 'a>> {
+        self.0.help()
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.0.labels()
+    }
+}

@@ -2,13 +2,13 @@
 
 use miette::Severity;
 
+use crate::ast::PlanFile;
 use crate::ast::RuleFile;
 use crate::finding::{Finding, Summary, WaiverIssue};
 use crate::model::{FileId, Plan, PlanPeriod, RuleSet, Sources};
+use crate::plantext::{self, TextNote};
 use crate::problem::{Problem, capped};
 use crate::source::SourceFile;
-use crate::ast::PlanFile;
-use crate::plantext::{self, TextNote};
 use crate::syntax::SyntaxError;
 use crate::{eval, resolve, syntax};
 
@@ -35,7 +35,10 @@ impl Checked {
     /// The problems at error level: input that could not be read. Notes on documents (a
     /// sentence not read) are problems below it.
     pub fn input_errors(&self) -> usize {
-        let errors = self.problems.iter().filter(|p| p.level() == Severity::Error);
+        let errors = self
+            .problems
+            .iter()
+            .filter(|p| p.level() == Severity::Error);
         errors.count()
     }
 }

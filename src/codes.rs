@@ -446,6 +446,41 @@ pub static CODES: &[Code] = &[
         Input,
         "a link in a scanned folder that leads outside the folders given"
     ),
+    code!(
+        "PC120",
+        "possible-target-not-read",
+        Note,
+        Input,
+        "a sentence of a document that looks like a target but was not read"
+    ),
+    code!(
+        "PC121",
+        "look-alike-in-text",
+        Note,
+        Input,
+        "a target in a document about something that resembles a national indicator"
+    ),
+    code!(
+        "PC122",
+        "stated-twice",
+        Note,
+        Input,
+        "a target a document states twice; one is checked"
+    ),
+    code!(
+        "PC123",
+        "no-province",
+        Error,
+        Input,
+        "a document that names no province"
+    ),
+    code!(
+        "PC124",
+        "no-target-read",
+        Error,
+        Input,
+        "a document from which no target could be read"
+    ),
 ];
 
 /// The code with this identifier (case does not matter).

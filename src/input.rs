@@ -28,6 +28,19 @@ pub enum InputError {
         span: SourceSpan,
     },
 
+    #[error("`{path}` is neither UTF-8 nor GB18030 (GBK) text")]
+    #[diagnostic(
+        code(PC101),
+        help(
+            "a document is read as UTF-8, or as GB18030 or Big5 where its bytes are that; this file looks like neither, perhaps not text at all"
+        )
+    )]
+    NotText {
+        path: String,
+        #[label("this byte is not text")]
+        span: SourceSpan,
+    },
+
     #[error("`{path}` is {size} bytes, more than the limit of {limit} bytes")]
     #[diagnostic(code(PC105), help("split the input into smaller files"))]
     TooLarge { path: String, size: u64, limit: u64 },
@@ -128,7 +141,47 @@ pub fn read_source(path: &Path) -> Result<SourceFile, Problem> {
         }));
     }
     let bytes = std::fs::read(path).map_err(unreadable)?;
+    if has_extension(path, &["txt"]) {
+        return decode_document(name, bytes);
+    }
     decode(name, bytes)
+}
+
+/// A document's text: UTF-8, or GB18030 (of which GBK is part) or Big5, which Chinese
+/// government files often are, as chardetng guesses from the bytes. Spans then point into
+/// the decoded text, whose lines and columns are the file's.
+pub fn decode_document(name: String, bytes: Vec<u8>) -> Result<SourceFile, Problem> {
+    if std::str::from_utf8(&bytes).is_ok() {
+        return decode(name, bytes);
+    }
+    let not_text = |at: usize| {
+        let shown = SourceFile::new(name.clone(), String::from_utf8_lossy(&bytes).into_owned());
+        let span = (at, 1).into();
+        Err(Problem::new(
+            &shown,
+            InputError::NotText {
+                path: name.clone(),
+                span,
+            },
+        ))
+    };
+    // A NUL or another C0 control but tab and line ends is no text in any encoding.
+    let control = |b: &u8| *b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r');
+    if let Some(at) = bytes.iter().position(control) {
+        return not_text(at);
+    }
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(&bytes, true);
+    let encoding = detector.guess(Some(b"cn"), true);
+    let chinese = [encoding_rs::GBK, encoding_rs::GB18030, encoding_rs::BIG5];
+    let decoded = chinese
+        .contains(&encoding)
+        .then(|| encoding.decode_without_bom_handling_and_without_replacement(&bytes))
+        .flatten();
+    match decoded {
+        Some(text) => Ok(SourceFile::new(name, text.into_owned())),
+        None => not_text(std::str::from_utf8(&bytes).map_or_else(|e| e.valid_up_to(), |_| 0)),
+    }
 }
 
 /// UTF-8 text, or a diagnostic at the first byte that is not.

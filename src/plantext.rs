@@ -29,5 +29,13 @@ pub fn statements(document: &str) -> Lowered {
 
 /// The plan a document states, for `province` or the province it names first.
 pub fn extract(document: &str, province: Option<Province>) -> Result<Extracted, Vec<TextNote>> {
+    if document
+        .trim_start_matches(crate::source::BOM)
+        .trim()
+        .is_empty()
+    {
+        let span = (0, document.len()).into();
+        return Err(vec![TextNote::Empty { span }]);
+    }
     merge::merge(statements(document), province, document.len())
 }

@@ -5,7 +5,8 @@
 //! Each explanation holds exactly one example block, tagged with how to run it:
 //! ```` ```rules ```` is linted (`plancheck lint FILE`), ```` ```plan ```` and ```` ```json ````
 //! are checked against the bundled national rules (`plancheck check FILE`, with `--today` where
-//! the text gives one), and the output must show the code. ```` ```text ```` shows a command,
+//! the text gives one), ```` ```txt ```` is a document checked the same way, and the output
+//! must show the code. ```` ```text ```` shows a command,
 //! for codes that need something other than a file's content; those are not run.
 
 mod common;
@@ -14,7 +15,7 @@ use common::{code, plancheck, stderr, stdout};
 use plancheck::codes::{CODES, Code};
 
 /// The tags an example block may have.
-const TAGS: [&str; 4] = ["rules", "plan", "json", "text"];
+const TAGS: [&str; 5] = ["rules", "plan", "json", "txt", "text"];
 
 /// The codes whose example is a command rather than a file: they are about the run, the
 /// file's name or size, or bytes a Markdown page cannot hold.

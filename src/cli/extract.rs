@@ -44,7 +44,8 @@ enum Format {
 
 fn parse_province(name: &str) -> Result<Province, String> {
     Province::lookup(name).ok_or_else(|| {
-        let hint = Province::suggest(name).map_or(String::new(), |s| format!("; did you mean `{s}`?"));
+        let hint =
+            Province::suggest(name).map_or(String::new(), |s| format!("; did you mean `{s}`?"));
         format!("`{name}` is not a province{hint}")
     })
 }
@@ -60,7 +61,9 @@ pub fn run(args: ExtractArgs) -> u8 {
             let errors = notes.iter().any(|p| p.level() == miette::Severity::Error);
             eprint!("{}", render_problems(&notes, &args.color.human(false)));
             if errors {
-                eprintln!("error: no plan is written while a possible target is not read (--strict)");
+                eprintln!(
+                    "error: no plan is written while a possible target is not read (--strict)"
+                );
                 return BAD_INPUT;
             }
             write_stdout(&match args.format {

@@ -7,9 +7,7 @@ use super::fold::Folded;
 use super::note::TextNote;
 use super::parser::Rule;
 use super::reading::{self, Kind, Named, Shape};
-use crate::ast::{
-    Commitment, DeclaredValue, Number, Period, Quantity, Spanned, TargetDecl,
-};
+use crate::ast::{Commitment, DeclaredValue, Number, Period, Quantity, Spanned, TargetDecl};
 use crate::provinces::Province;
 
 type Pair<'i> = pest::iterators::Pair<'i, Rule>;
@@ -131,7 +129,10 @@ impl Reader<'_, '_> {
     }
 
     fn section(&mut self) -> &mut Section {
-        self.out.sections.last_mut().expect("there is always a section")
+        self.out
+            .sections
+            .last_mut()
+            .expect("there is always a section")
     }
 
     fn note(&mut self, note: TextNote) {
@@ -343,7 +344,11 @@ impl Reader<'_, '_> {
     }
 
     fn commitment(&self, pair: &Pair) -> Spanned<Commitment> {
-        let inner = pair.clone().into_inner().next().expect("grammar: a commitment word");
+        let inner = pair
+            .clone()
+            .into_inner()
+            .next()
+            .expect("grammar: a commitment word");
         let commitment = match inner.as_rule() {
             Rule::firm => Commitment::Firm,
             _ => Commitment::Strive,
@@ -385,7 +390,12 @@ impl Reader<'_, '_> {
             match part.as_rule() {
                 Rule::baseline => baseline = self.baseline(part),
                 Rule::level_verb => more_than = part.into_inner().next().map(|v| self.span(&v)),
-                Rule::values => values = part.into_inner().map(|v| self.value(v, more_than)).collect(),
+                Rule::values => {
+                    values = part
+                        .into_inner()
+                        .map(|v| self.value(v, more_than))
+                        .collect()
+                }
                 _ => {}
             }
         }
@@ -472,7 +482,13 @@ impl Reader<'_, '_> {
             indicator: indicator.to_string(),
             baseline: None,
         };
-        let target = self.declaration(&subject, named, None, Spanned::new(value, year.span), commitment);
+        let target = self.declaration(
+            &subject,
+            named,
+            None,
+            Spanned::new(value, year.span),
+            commitment,
+        );
         self.push(target, clause);
     }
 
@@ -512,8 +528,13 @@ impl Reader<'_, '_> {
             let shape = said.shape();
             match reading::name(subject.kind, &shape, year.node, &value.node, year.span) {
                 Ok(named) => {
-                    let target =
-                        self.declaration(subject, named, Some(year.clone()), value, commitment.clone());
+                    let target = self.declaration(
+                        subject,
+                        named,
+                        Some(year.clone()),
+                        value,
+                        commitment.clone(),
+                    );
                     self.push(target, clause);
                 }
                 Err(why) => self.not_read(format!("{}: {why}", subject.word), clause),
@@ -529,14 +550,14 @@ impl Reader<'_, '_> {
         value: Spanned<DeclaredValue>,
         commitment: Option<Spanned<Commitment>>,
     ) -> TargetDecl {
-        let commitment =
-            commitment.unwrap_or_else(|| Spanned::new(Commitment::Firm, value.span));
+        let commitment = commitment.unwrap_or_else(|| Spanned::new(Commitment::Firm, value.span));
         let start = subject.span.offset();
         let period = Period {
             year,
             baseline: named.baseline,
         };
-        let mut target = TargetDecl::headed(start, Spanned::new(named.indicator, subject.span), period);
+        let mut target =
+            TargetDecl::headed(start, Spanned::new(named.indicator, subject.span), period);
         target.value = Some(value);
         target.commitment = Some(commitment);
         target

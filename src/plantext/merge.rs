@@ -42,15 +42,15 @@ pub fn merge(
         }
     }
     let whole: SourceSpan = (0, len).into();
+    if kept.is_empty() {
+        notes.push(TextNote::NoTarget { span: whole });
+        return Err(notes);
+    }
     let place = province.map(|p| Spanned::new(p, (0, 0))).or(place);
     let Some(place) = place else {
         notes.push(TextNote::NoProvince { span: whole });
         return Err(notes);
     };
-    if kept.is_empty() {
-        notes.push(TextNote::NoTarget { span: whole });
-        return Err(notes);
-    }
     let (targets, clauses): (Vec<_>, Vec<_>) =
         kept.into_iter().map(|s| (s.target, s.clause)).unzip();
     let plan = PlanFile {
@@ -82,9 +82,7 @@ fn keep(kept: &mut Vec<Statement>, statement: Statement, notes: &mut Vec<TextNot
     let (old, new) = (&first.target, &statement.target);
     let outcome = if old.value == new.value && old.commitment == new.commitment {
         "in the same words both times"
-    } else if by_reference(old) && !by_reference(new) {
-        "the figure is checked, not the reference"
-    } else if by_reference(new) && !by_reference(old) {
+    } else if by_reference(old) != by_reference(new) {
         "the figure is checked, not the reference"
     } else {
         "differently; the first is checked"

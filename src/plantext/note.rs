@@ -42,6 +42,16 @@ pub enum TextNote {
         first: SourceSpan,
     },
 
+    #[error("the file is empty")]
+    #[diagnostic(
+        code(PC102),
+        help("a document to read targets from holds a plan's text")
+    )]
+    Empty {
+        #[label("nothing here but whitespace")]
+        span: SourceSpan,
+    },
+
     #[error("the document names no province")]
     #[diagnostic(
         code(PC123),

@@ -128,7 +128,9 @@ pub(super) fn name(
             named("forest_coverage_gain", Some(b.clone()))
         }
         Shape::Cut { .. } => Err("a cut of an indicator plancheck reads as a level".into()),
-        _ => Err("a change from a baseline year, which plancheck reads for no such indicator".into()),
+        _ => {
+            Err("a change from a baseline year, which plancheck reads for no such indicator".into())
+        }
     }
 }
 
@@ -171,14 +173,29 @@ pub(super) fn unit_name(pair: &Pair) -> String {
 pub(super) fn look_alike_what(word: &str) -> &'static str {
     const WHAT: [(&str, &str); 7] = [
         ("水电", "it counts hydropower with wind and solar"),
-        ("新能源和可再生能源", "it counts every new and renewable source, not wind and solar alone"),
-        ("可再生能源发电", "it counts every renewable source, not wind and solar alone"),
+        (
+            "新能源和可再生能源",
+            "it counts every new and renewable source, not wind and solar alone",
+        ),
+        (
+            "可再生能源发电",
+            "it counts every renewable source, not wind and solar alone",
+        ),
         ("新能源", "new-energy capacity is more than wind and solar"),
-        ("清洁能源", "it is a share of generation, not of energy consumption"),
+        (
+            "清洁能源",
+            "it is a share of generation, not of energy consumption",
+        ),
         ("煤炭", "it is coal's share, not the non-fossil share"),
-        ("单位工业增加值", "it is per unit of industrial value added, not of GDP"),
+        (
+            "单位工业增加值",
+            "it is per unit of industrial value added, not of GDP",
+        ),
     ];
     WHAT.iter()
         .find(|(start, _)| word.starts_with(start))
-        .map_or("it is total energy consumption, not energy per unit of GDP", |(_, what)| what)
+        .map_or(
+            "it is total energy consumption, not energy per unit of GDP",
+            |(_, what)| what,
+        )
 }

@@ -31,9 +31,18 @@ fn read_from(file: &SourceFile, clause: SourceSpan) -> ReadFrom {
 /// The plan in the plan language, in `fmt`'s layout.
 pub fn render_extracted_plan(extracted: &Extracted, file: &SourceFile) -> String {
     let plan = &extracted.plan;
-    let mut out = format!("# Read by plancheck extract from {}\n", escape::line(file.name()));
+    let mut out = format!(
+        "# Read by plancheck extract from {}\n",
+        escape::line(file.name())
+    );
     let province = plan.province.as_ref().map_or("", |p| p.node.as_str());
-    let _ = writeln!(out, "province {province}");
+    // `Inner Mongolia` is two words: quoted, as the plan language wants.
+    match province.contains(' ') {
+        true => field(&mut out, "province", plan.province.as_ref()),
+        false => {
+            let _ = writeln!(out, "province {province}");
+        }
+    }
     field(&mut out, "title", plan.title.as_ref());
     if let Some(period) = &plan.period {
         let _ = writeln!(out, "period {}", period.node.name());

@@ -63,7 +63,7 @@ pub(super) struct Prop<'t, N> {
 /// Fields that must be given, and given a value (a by_reference target has no `value`).
 const REQUIRED: [&str; 3] = ["province", "targets", "indicator"];
 const PLAN_FIELDS: [&str; 5] = ["province", "title", "issued", "period", "targets"];
-const TARGET_FIELDS: [&str; 10] = [
+const TARGET_FIELDS: [&str; 11] = [
     "indicator",
     "year",
     "baseline",
@@ -74,6 +74,8 @@ const TARGET_FIELDS: [&str; 10] = [
     "status",
     "document",
     "source",
+    // Where `plancheck extract` read the target in a document: kept for people, not read.
+    "read_from",
 ];
 
 /// The plan in `root`, or every error found in it; `offset` is the length of the BOM the
@@ -323,6 +325,7 @@ impl Reader {
             status,
             document,
             source,
+            read_from,
         ] = self
             .fields(props, &TARGET_FIELDS, "a target")
             .map(|f| f.map(|p| p.value));
@@ -331,6 +334,9 @@ impl Reader {
             return None;
         };
         let indicator = self.string("indicator", indicator)?;
+        if let Some(at) = read_from.filter(|v| v.props().is_none()) {
+            self.wrong_type("read_from", "an object", at);
+        }
         let period = Period {
             year: year.and_then(|v| self.year("year", v)),
             baseline: baseline.and_then(|v| self.year("baseline", v)),

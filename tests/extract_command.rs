@@ -1,0 +1,205 @@
+//! `plancheck extract`, and `check` reading documents, as a reviewer runs them.
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::{code, plancheck, plancheck_in, root, stderr, stdout};
+
+fn text(name: &str) -> String {
+    root()
+        .join("../shared/domain/plan-texts")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+fn summary(output: &std::process::Output) -> serde_json::Value {
+    let doc: serde_json::Value = serde_json::from_str(&stdout(output)).expect("JSON");
+    doc["summary"].clone()
+}
+
+/// What `check` finds in a document is what it finds in the plan extracted from it, in
+/// either format: extraction loses nothing that checking uses.
+#[test]
+fn an_extracted_plan_checks_as_its_document_does() {
+    let dir = tempfile::tempdir().unwrap();
+    for (format, ext) in [("plan", "plan"), ("json", "json")] {
+        let out = plancheck(&["extract", &text("fujian.txt"), "--format", format]);
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        let path = dir.path().join(format!("fujian.{ext}"));
+        std::fs::write(&path, stdout(&out)).unwrap();
+        let from_file = plancheck(&["check", path.to_str().unwrap(), "--format", "json"]);
+        let from_text = plancheck(&["check", &text("fujian.txt"), "--format", "json"]);
+        assert_eq!(summary(&from_file), summary(&from_text), "{format}");
+        assert_eq!(summary(&from_text)["plans"], 1);
+    }
+}
+
+#[test]
+fn an_extracted_plan_is_in_fmts_layout() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = plancheck(&["extract", &text("inner-mongolia.txt")]);
+    std::fs::write(dir.path().join("im.plan"), stdout(&out)).unwrap();
+    let fmt = plancheck_in(dir.path(), &["fmt", "--check", "im.plan"]);
+    assert_eq!(code(&fmt), 0, "{}", stdout(&fmt));
+}
+
+/// Each `# read from FILE:LINE:COLUMN: "…"` comment points at the sentence it quotes.
+#[test]
+fn every_target_says_where_it_was_read() {
+    let path = text("shandong.txt");
+    let document = std::fs::read_to_string(&path).unwrap();
+    let out = stdout(&plancheck(&["extract", &path]));
+    let comments: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("# read from "))
+        .collect();
+    assert_eq!(comments.len(), 10, "{out}");
+    for comment in comments {
+        let rest = comment
+            .strip_prefix(&format!("# read from {path}:"))
+            .unwrap();
+        let (line, rest) = rest.split_once(':').unwrap();
+        let (column, quoted) = rest.split_once(": ").unwrap();
+        let line: usize = line.parse().unwrap();
+        let column: usize = column.parse().unwrap();
+        let sentence = quoted.trim_matches('"');
+        let at: String = document
+            .lines()
+            .nth(line - 1)
+            .unwrap()
+            .chars()
+            .skip(column - 1)
+            .collect();
+        let first_line = sentence.split(' ').next().unwrap();
+        assert!(
+            at.starts_with(first_line),
+            "{comment}: the text there is {at}"
+        );
+    }
+}
+
+/// A finding's label points at the figure in the document, and the rule's at the rule.
+#[test]
+fn findings_point_at_the_sentence_in_the_document() {
+    let out = plancheck(&["check", &text("anhui.txt"), "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let finding = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "NF-2025")
+        .unwrap();
+    let at = &finding["location"];
+    let document = std::fs::read_to_string(text("anhui.txt")).unwrap();
+    let offset = at["offset"].as_u64().unwrap() as usize;
+    let length = at["length"].as_u64().unwrap() as usize;
+    assert_eq!(&document[offset..offset + length], "15.5%以上");
+    assert_eq!(
+        (at["line"].as_u64(), at["column"].as_u64()),
+        (Some(8), Some(22))
+    );
+    assert_eq!(finding["rule_location"]["file"], "rules/national.rules");
+}
+
+#[test]
+fn a_possible_target_not_read_is_a_note_or_with_strict_an_error() {
+    let chongqing = text("chongqing.txt");
+    let out = plancheck(&["extract", &chongqing]);
+    assert_eq!(code(&out), 0);
+    assert!(stderr(&out).contains("PC120"), "{}", stderr(&out));
+    assert!(stdout(&out).contains("target wind_solar_capacity by 2030"));
+    let strict = plancheck(&["extract", &chongqing, "--strict"]);
+    assert_eq!(code(&strict), 2);
+    assert!(stderr(&strict).contains("PC120"));
+    assert_eq!(stdout(&strict), "", "no plan is written");
+    // `check` reports the note and still checks the plan; a note is not an input error.
+    let check = plancheck(&["check", &chongqing, "--format", "json"]);
+    assert_eq!(summary(&check)["input_errors"], 0);
+    assert_ne!(code(&check), 2);
+}
+
+fn written(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// Input from which no plan can be read stops with exit 2 and says why.
+#[test]
+fn documents_that_state_no_plan_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&str, &[u8], &str); 5] = [
+        ("empty.txt", b" \r\n", "PC102"),
+        (
+            "nothing.txt",
+            "山东省人民政府关于印发方案的通知。\n".as_bytes(),
+            "PC124",
+        ),
+        (
+            "binary.txt",
+            &[0x7f, b'E', b'L', b'F', 0, 0, 0xff, 0xfe, 0x80],
+            "PC10",
+        ),
+        ("national.txt", b"", "PC123"),
+        (
+            "truncated.txt",
+            "山东省:到2025年,非化石能源消费比重达到".as_bytes(),
+            "PC124",
+        ),
+    ];
+    for (name, bytes, wanted) in cases {
+        let path = match name {
+            "national.txt" => PathBuf::from(text("national.txt")),
+            _ => written(&dir, name, bytes),
+        };
+        for command in ["extract", "check"] {
+            let out = plancheck(&[command, path.to_str().unwrap()]);
+            assert_eq!(code(&out), 2, "{command} {name}: {}", stderr(&out));
+            let shown = format!("{}{}", stderr(&out), stdout(&out));
+            assert!(shown.contains(wanted), "{command} {name}: {shown}");
+        }
+    }
+}
+
+#[test]
+fn the_province_can_be_given() {
+    let out = plancheck(&[
+        "extract",
+        &text("cities/sichuan-guangan.txt"),
+        "--province",
+        "四川",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(stdout(&out).contains("province Sichuan"));
+    let bad = plancheck(&["extract", &text("anhui.txt"), "--province", "Atlantis"]);
+    assert_eq!(code(&bad), 2);
+    assert!(stderr(&bad).contains("not a province"));
+}
+
+/// Government files are often GB18030 (GBK): read as the same text, the same targets.
+#[test]
+fn a_gb18030_document_reads_as_its_utf8_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let utf8 = std::fs::read_to_string(text("shandong.txt")).unwrap();
+    let (bytes, _, lossy) = encoding_rs::GB18030.encode(&utf8);
+    assert!(
+        !lossy && std::str::from_utf8(&bytes).is_err(),
+        "a real GB18030 file"
+    );
+    let path = written(&dir, "shandong-gbk.txt", &bytes);
+    let gbk = plancheck(&["extract", path.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code(&gbk), 0, "{}", stderr(&gbk));
+    let targets = |out: &std::process::Output| {
+        let doc: serde_json::Value = serde_json::from_str(&stdout(out)).unwrap();
+        let mut list = doc["targets"].as_array().unwrap().clone();
+        for t in &mut list {
+            t.as_object_mut().unwrap().remove("read_from");
+        }
+        list
+    };
+    let utf8 = plancheck(&["extract", &text("shandong.txt"), "--format", "json"]);
+    assert_eq!(targets(&gbk), targets(&utf8));
+    assert_eq!(targets(&gbk).len(), 10);
+}

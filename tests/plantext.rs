@@ -1,0 +1,295 @@
+//! Plans read from their own Chinese text: every excerpt in `../shared/domain/plan-texts/`
+//! gives exactly the targets its text states (written by hand in
+//! `fixtures/plantext/expected/`), and holds every row of `provincial-targets.csv` whose
+//! source is that text.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use plancheck::check::{load_plan, load_rules};
+use plancheck::input::read_source;
+use plancheck::model::{Declared, Plan, RuleSet, Sources};
+use plancheck::plantext::{self, TextNote};
+use plancheck::provinces::Province;
+use rust_decimal::Decimal;
+
+use common::root;
+
+fn texts_dir() -> PathBuf {
+    root().join("../shared/domain/plan-texts")
+}
+
+/// Excerpts that name no province of their own: a city's plan names only its city.
+const PROVINCE_GIVEN: [(&str, &str); 1] = [("sichuan-guangan", "Sichuan")];
+
+/// Every excerpt of a province's or a city's plan, by file stem; `national.txt` is the
+/// nation's, which no province's plan is.
+fn excerpts() -> Vec<(String, PathBuf)> {
+    let mut found = Vec::new();
+    for dir in [texts_dir(), texts_dir().join("cities")] {
+        for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+            let path = entry.expect("a readable entry").path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+                found.push((stem, path));
+            }
+        }
+    }
+    found.retain(|(stem, _)| stem != "national");
+    found.sort();
+    found
+}
+
+fn rules(sources: &mut Sources) -> RuleSet {
+    load_rules(sources, plancheck::bundled::rule_files()).expect("the bundled rules load")
+}
+
+/// A target as one line: what the tests compare.
+fn key(
+    indicator: &str,
+    year: Option<u16>,
+    baseline: Option<u16>,
+    value: &str,
+    commitment: &str,
+    source: &str,
+) -> String {
+    let by = year.map_or(String::new(), |y| format!(" by {y}"));
+    let from = baseline.map_or(String::new(), |b| format!(" from {b}"));
+    format!("{indicator}{by}{from}: {value} ({commitment}) {source}")
+}
+
+/// `at_least 15.5 %`, with the number normalised (27.40 is 27.4).
+fn value_words(qualifier: &str, number: Option<Decimal>, unit: &str) -> String {
+    match number {
+        None => qualifier.to_string(),
+        Some(n) => format!("{qualifier} {} {unit}", n.normalize()),
+    }
+}
+
+fn plan_keys(plan: &Plan, rules: &RuleSet) -> BTreeSet<String> {
+    plan.targets
+        .iter()
+        .map(|t| {
+            let number = match &t.value {
+                Declared::ByReference => None,
+                Declared::Value { amount, .. } => Some((amount.in_own_unit(), amount.unit.name())),
+            };
+            let value = value_words(
+                t.value.qualifier().name(),
+                number.map(|(n, _)| n),
+                number.map_or("", |(_, u)| u),
+            );
+            key(
+                &rules.indicator(t.indicator).name,
+                t.year,
+                t.baseline,
+                &value,
+                t.detail.commitment.name(),
+                t.detail.source.as_deref().unwrap_or("-"),
+            )
+        })
+        .collect()
+}
+
+/// The plan a document states, read as `check` reads it (or for a province given).
+fn extracted(
+    path: &Path,
+    province: Option<Province>,
+    sources: &mut Sources,
+    rules: &RuleSet,
+) -> Plan {
+    let file = read_source(path).unwrap_or_else(|p| panic!("{}: {p:?}", path.display()));
+    let read = plantext::extract(file.text(), province)
+        .unwrap_or_else(|notes| panic!("{}: nothing read: {notes:?}", path.display()));
+    let id = sources.add(file);
+    plancheck::resolve::resolve_plan(&read.plan, id, sources, rules)
+        .unwrap_or_else(|p| panic!("{}: does not resolve: {p:?}", path.display()))
+}
+
+fn expected(stem: &str, sources: &mut Sources, rules: &RuleSet) -> Plan {
+    let path = root().join(format!("fixtures/plantext/expected/{stem}.plan"));
+    let file = read_source(&path).unwrap_or_else(|_| panic!("no expected set {}", path.display()));
+    load_plan(sources, file, rules, &mut Vec::new())
+        .unwrap_or_else(|p| panic!("{}: {p:?}", path.display()))
+}
+
+fn given_province(stem: &str) -> Option<Province> {
+    let (_, name) = PROVINCE_GIVEN.iter().find(|(s, _)| *s == stem)?;
+    Some(Province::lookup(name).expect("a province"))
+}
+
+#[test]
+fn every_excerpt_gives_the_targets_its_text_states() {
+    let mut sources = Sources::default();
+    let rules = rules(&mut sources);
+    let excerpts = excerpts();
+    assert!(
+        excerpts.len() >= 11,
+        "the plan texts are beside the checkout"
+    );
+    for (stem, path) in excerpts {
+        let read = extracted(&path, given_province(&stem), &mut sources, &rules);
+        let want = expected(&stem, &mut sources, &rules);
+        assert_eq!(read.province, want.province, "{stem}: province");
+        assert_eq!(
+            plan_keys(&read, &rules),
+            plan_keys(&want, &rules),
+            "{stem}: targets read (left) and stated (right)"
+        );
+    }
+}
+
+/// The addresses of the sections of an excerpt.
+fn addresses(text: &str) -> Vec<String> {
+    text.lines()
+        .filter_map(|l| l.strip_prefix("# address: "))
+        .filter(|a| a.starts_with("http"))
+        .map(|a| a.trim().to_string())
+        .collect()
+}
+
+fn csv_key(row: &csv::StringRecord) -> String {
+    let year = |i: usize| row[i].parse::<u16>().ok();
+    let number = row[5].parse::<Decimal>().ok();
+    // A peak year is written without a unit in a plan; the CSV says `year`.
+    let unit = if &row[6] == "year" { "year" } else { &row[6] };
+    key(
+        &row[2],
+        year(3),
+        year(4),
+        &value_words(&row[7], number, unit),
+        &row[8],
+        &row[11],
+    )
+}
+
+#[test]
+fn every_csv_row_from_an_excerpt_is_read_from_it() {
+    let mut sources = Sources::default();
+    let rules = rules(&mut sources);
+    let csv_path = root().join("../shared/domain/provincial-targets.csv");
+    let rows: Vec<csv::StringRecord> = csv::Reader::from_path(&csv_path)
+        .expect("the CSV is beside the checkout")
+        .records()
+        .map(|r| r.expect("a CSV row"))
+        .collect();
+    let mut compared = 0;
+    for (stem, path) in excerpts() {
+        let text = std::fs::read_to_string(&path).expect("readable");
+        let read = plan_keys(
+            &extracted(&path, given_province(&stem), &mut sources, &rules),
+            &rules,
+        );
+        for address in addresses(&text) {
+            for row in rows.iter().filter(|r| r[11] == address) {
+                compared += 1;
+                let want = csv_key(row);
+                assert!(
+                    read.contains(&want),
+                    "{stem}: CSV row not read: {want}\nread: {read:#?}"
+                );
+            }
+        }
+    }
+    // The rows whose source is an excerpt, counted when the expected sets were written.
+    assert_eq!(compared, 44, "CSV rows whose source is an excerpt");
+}
+
+/// The codes of the notes reading a document gives, in order.
+fn note_codes(text: &str) -> Vec<String> {
+    let notes = match plantext::extract(text, None) {
+        Ok(read) => read.notes,
+        Err(notes) => notes,
+    };
+    notes
+        .iter()
+        .map(|n| miette::Diagnostic::code(n).unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_truncated_figure_is_a_possible_target_not_read() {
+    let text = "重庆市:到2025年,单位地区生产总值能耗比2020年下降14%,非化石能源消费比重达到2";
+    assert_eq!(note_codes(text), ["PC120"]);
+    let read = plantext::extract(text, None).unwrap();
+    assert_eq!(
+        read.plan.targets.len(),
+        1,
+        "only the whole sentence is read"
+    );
+}
+
+#[test]
+fn a_look_alike_is_noted_and_not_read() {
+    let text =
+        "甘肃省:到2030年,力争全省新能源装机容量突破1.3亿千瓦,非化石能源消费比重达到35%左右。";
+    assert_eq!(note_codes(text), ["PC121"]);
+    let read = plantext::extract(text, None).unwrap();
+    let names: Vec<_> = read
+        .plan
+        .targets
+        .iter()
+        .map(|t| t.indicator.node.as_str())
+        .collect();
+    assert_eq!(names, ["non_fossil_share"]);
+}
+
+#[test]
+fn a_figure_stated_in_a_second_section_is_checked_over_a_reference() {
+    let text = "内蒙古\n到2025年,单位地区生产总值能耗下降完成国家下达目标。\n===\n\
+                到2025年,单位地区生产总值能源消耗比2020年下降15%。";
+    assert_eq!(note_codes(text), ["PC122"]);
+    let read = plantext::extract(text, None).unwrap();
+    let value = read.plan.targets[0].value.as_ref().unwrap();
+    assert!(
+        matches!(value.node, plancheck::ast::DeclaredValue::Number { .. }),
+        "{value:?}"
+    );
+}
+
+#[test]
+fn strive_before_the_year_binds_the_first_clause_only() {
+    let text = "湖南省:力争到2025年,非化石能源消费比重达到22%左右,\
+                单位地区生产总值能源消耗比2020年下降14%。";
+    let read = plantext::extract(text, None).unwrap();
+    let commitments: Vec<_> = read
+        .plan
+        .targets
+        .iter()
+        .map(|t| t.commitment.as_ref().unwrap().node.name())
+        .collect();
+    assert_eq!(commitments, ["strive", "firm"]);
+}
+
+#[test]
+fn a_past_period_states_outcomes_not_targets() {
+    let text = "山东省:“十三五”期间,单位地区生产总值能耗累计降低12.24%。\
+                到2025年,非化石能源消费比重达到13%。";
+    let read = plantext::extract(text, None).unwrap();
+    assert_eq!(read.plan.targets.len(), 1);
+    assert!(note_codes(text).is_empty());
+}
+
+#[test]
+fn a_document_without_a_province_or_a_target_is_refused() {
+    let national = std::fs::read_to_string(texts_dir().join("national.txt")).expect("readable");
+    assert_eq!(
+        note_codes(&national).last().map(String::as_str),
+        Some("PC123")
+    );
+    for blank in ["", "   \n", "\u{FEFF}\r\n"] {
+        assert_eq!(note_codes(blank), ["PC102"], "{blank:?}");
+    }
+    for empty in [
+        "山东省人民政府关于印发方案的通知。",
+        "到2025年,单位GDP能耗大幅下降。",
+    ] {
+        let refused = plantext::extract(empty, Province::lookup("Shandong")).unwrap_err();
+        assert!(
+            matches!(refused.last(), Some(TextNote::NoTarget { .. })),
+            "{empty:?}: {refused:?}"
+        );
+    }
+}

@@ -6,7 +6,7 @@ use crate::ast::PlanFile;
 use crate::ast::RuleFile;
 use crate::finding::{Finding, Summary, WaiverIssue};
 use crate::model::{FileId, Plan, PlanPeriod, RuleSet, Sources};
-use crate::plantext::{self, TextNote};
+use crate::plantext::{self, Form, TextNote};
 use crate::problem::{Problem, capped};
 use crate::source::SourceFile;
 use crate::syntax::SyntaxError;
@@ -80,11 +80,6 @@ pub fn is_json(file: &SourceFile) -> bool {
     file.name().to_ascii_lowercase().ends_with(".json")
 }
 
-/// Whether a plan is a document in Chinese, from whose sentences the targets are read.
-pub fn is_document(file: &SourceFile) -> bool {
-    file.name().to_ascii_lowercase().ends_with(".txt")
-}
-
 /// Parses one plan file (JSON, the plan language or a document, by its name) and resolves
 /// it; a file that parses is added to `sources`. What a document states but plancheck did
 /// not read is added to `notes`.
@@ -108,11 +103,11 @@ fn parse_plan_file(file: &SourceFile, notes: &mut Vec<Problem>) -> Result<PlanFi
     if is_json(file) {
         return syntax::parse_json_plan(file.text()).map_err(errors);
     }
-    if !is_document(file) {
+    let Some(form) = Form::of(file.name()) else {
         return syntax::parse_plan(file.text()).map_err(errors);
-    }
+    };
     let noted = |list: Vec<TextNote>| list.into_iter().map(|n| Problem::new(file, n));
-    match plantext::extract(file.text(), None) {
+    match plantext::extract(file.text(), form, None) {
         Ok(extracted) => {
             notes.extend(capped(noted(extracted.notes).collect(), file));
             Ok(extracted.plan)

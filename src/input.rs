@@ -141,7 +141,7 @@ pub fn read_source(path: &Path) -> Result<SourceFile, Problem> {
         }));
     }
     let bytes = std::fs::read(path).map_err(unreadable)?;
-    if has_extension(path, &["txt"]) {
+    if has_extension(path, &crate::plantext::Form::EXTENSIONS) {
         return decode_document(name, bytes);
     }
     decode(name, bytes)

@@ -19,16 +19,47 @@ use pest::Parser;
 
 use crate::provinces::Province;
 
+/// The forms of document plancheck reads targets from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// Plain text, as copied from a page or a PDF.
+    Text,
+    /// A web page, read as a browser shows it; spans point into the HTML.
+    Html,
+}
+
+impl Form {
+    /// The extensions of documents, in the order `check` lists them.
+    pub const EXTENSIONS: [&str; 3] = ["txt", "html", "htm"];
+
+    /// The form of a document, by its file name.
+    pub fn of(name: &str) -> Option<Form> {
+        let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" => Some(Form::Text),
+            "html" | "htm" => Some(Form::Html),
+            _ => None,
+        }
+    }
+}
+
 /// Every target a document states, section by section, with notes on what was not read.
-pub fn statements(document: &str) -> Lowered {
-    let folded = fold::fold(document);
+pub fn statements(document: &str, form: Form) -> Lowered {
+    let folded = match form {
+        Form::Text => fold::fold(document),
+        Form::Html => fold::fold_html(document),
+    };
     let mut pairs = parser::PlanTextParser::parse(parser::Rule::document, &folded.text)
         .expect("grammar: every text is a document, read a character at a time where need be");
     lower::lower(pairs.next().expect("grammar: one document"), &folded)
 }
 
 /// The plan a document states, for `province` or the province it names first.
-pub fn extract(document: &str, province: Option<Province>) -> Result<Extracted, Vec<TextNote>> {
+pub fn extract(
+    document: &str,
+    form: Form,
+    province: Option<Province>,
+) -> Result<Extracted, Vec<TextNote>> {
     if document
         .trim_start_matches(crate::source::BOM)
         .trim()
@@ -37,5 +68,5 @@ pub fn extract(document: &str, province: Option<Province>) -> Result<Extracted, 
         let span = (0, document.len()).into();
         return Err(vec![TextNote::Empty { span }]);
     }
-    merge::merge(statements(document), province, document.len())
+    merge::merge(statements(document, form), province, document.len())
 }

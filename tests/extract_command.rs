@@ -203,3 +203,41 @@ fn a_gb18030_document_reads_as_its_utf8_copy() {
     assert_eq!(targets(&gbk), targets(&utf8));
     assert_eq!(targets(&gbk).len(), 10);
 }
+
+/// A government page is read as a browser shows it, and findings point into its HTML.
+#[test]
+fn a_web_page_is_read_and_findings_point_into_its_html() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = "<!DOCTYPE html>\r\n<html><head><meta charset=\"utf-8\">\
+                <title>安徽省人民政府关于印发安徽省碳达峰实施方案的通知</title>\
+                <script>var t = '到2025年,非化石能源消费比重达到99%';</script></head>\r\n\
+                <body><div class=\"content\"><p>到&nbsp;2025&nbsp;年,非化石能源消费比重达到\
+                <span>15.5%以上</span>,单位地区生产总值能耗比&#50;020年下降14%。</p></div></body></html>";
+    let path = written(&dir, "anhui.html", html.as_bytes());
+    let out = plancheck(&["extract", path.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(doc["province"], "Anhui");
+    let values: Vec<_> = doc["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["value"].clone())
+        .collect();
+    assert_eq!(
+        values,
+        [serde_json::json!(15.5), serde_json::json!(14)],
+        "not the script's 99"
+    );
+    let check = plancheck(&["check", path.to_str().unwrap(), "--format", "json"]);
+    let found: serde_json::Value = serde_json::from_str(&stdout(&check)).unwrap();
+    let finding = found["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "NF-2025")
+        .unwrap();
+    let offset = finding["location"]["offset"].as_u64().unwrap() as usize;
+    let length = finding["location"]["length"].as_u64().unwrap() as usize;
+    assert_eq!(&html[offset..offset + length], "15.5%以上");
+}

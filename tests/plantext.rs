@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use plancheck::check::{load_plan, load_rules};
 use plancheck::input::read_source;
 use plancheck::model::{Declared, Plan, RuleSet, Sources};
-use plancheck::plantext::{self, TextNote};
+use plancheck::plantext::{self, Form, TextNote};
 use plancheck::provinces::Province;
 use rust_decimal::Decimal;
 
@@ -101,7 +101,7 @@ fn extracted(
     rules: &RuleSet,
 ) -> Plan {
     let file = read_source(path).unwrap_or_else(|p| panic!("{}: {p:?}", path.display()));
-    let read = plantext::extract(file.text(), province)
+    let read = plantext::extract(file.text(), Form::Text, province)
         .unwrap_or_else(|notes| panic!("{}: nothing read: {notes:?}", path.display()));
     let id = sources.add(file);
     plancheck::resolve::resolve_plan(&read.plan, id, sources, rules)
@@ -199,7 +199,7 @@ fn every_csv_row_from_an_excerpt_is_read_from_it() {
 
 /// The codes of the notes reading a document gives, in order.
 fn note_codes(text: &str) -> Vec<String> {
-    let notes = match plantext::extract(text, None) {
+    let notes = match plantext::extract(text, Form::Text, None) {
         Ok(read) => read.notes,
         Err(notes) => notes,
     };
@@ -213,7 +213,7 @@ fn note_codes(text: &str) -> Vec<String> {
 fn a_truncated_figure_is_a_possible_target_not_read() {
     let text = "重庆市:到2025年,单位地区生产总值能耗比2020年下降14%,非化石能源消费比重达到2";
     assert_eq!(note_codes(text), ["PC120"]);
-    let read = plantext::extract(text, None).unwrap();
+    let read = plantext::extract(text, Form::Text, None).unwrap();
     assert_eq!(
         read.plan.targets.len(),
         1,
@@ -226,7 +226,7 @@ fn a_look_alike_is_noted_and_not_read() {
     let text =
         "甘肃省:到2030年,力争全省新能源装机容量突破1.3亿千瓦,非化石能源消费比重达到35%左右。";
     assert_eq!(note_codes(text), ["PC121"]);
-    let read = plantext::extract(text, None).unwrap();
+    let read = plantext::extract(text, Form::Text, None).unwrap();
     let names: Vec<_> = read
         .plan
         .targets
@@ -241,7 +241,7 @@ fn a_figure_stated_in_a_second_section_is_checked_over_a_reference() {
     let text = "内蒙古\n到2025年,单位地区生产总值能耗下降完成国家下达目标。\n===\n\
                 到2025年,单位地区生产总值能源消耗比2020年下降15%。";
     assert_eq!(note_codes(text), ["PC122"]);
-    let read = plantext::extract(text, None).unwrap();
+    let read = plantext::extract(text, Form::Text, None).unwrap();
     let value = read.plan.targets[0].value.as_ref().unwrap();
     assert!(
         matches!(value.node, plancheck::ast::DeclaredValue::Number { .. }),
@@ -253,7 +253,7 @@ fn a_figure_stated_in_a_second_section_is_checked_over_a_reference() {
 fn strive_before_the_year_binds_the_first_clause_only() {
     let text = "湖南省:力争到2025年,非化石能源消费比重达到22%左右,\
                 单位地区生产总值能源消耗比2020年下降14%。";
-    let read = plantext::extract(text, None).unwrap();
+    let read = plantext::extract(text, Form::Text, None).unwrap();
     let commitments: Vec<_> = read
         .plan
         .targets
@@ -267,7 +267,7 @@ fn strive_before_the_year_binds_the_first_clause_only() {
 fn a_past_period_states_outcomes_not_targets() {
     let text = "山东省:“十三五”期间,单位地区生产总值能耗累计降低12.24%。\
                 到2025年,非化石能源消费比重达到13%。";
-    let read = plantext::extract(text, None).unwrap();
+    let read = plantext::extract(text, Form::Text, None).unwrap();
     assert_eq!(read.plan.targets.len(), 1);
     assert!(note_codes(text).is_empty());
 }
@@ -286,7 +286,8 @@ fn a_document_without_a_province_or_a_target_is_refused() {
         "山东省人民政府关于印发方案的通知。",
         "到2025年,单位GDP能耗大幅下降。",
     ] {
-        let refused = plantext::extract(empty, Province::lookup("Shandong")).unwrap_err();
+        let refused =
+            plantext::extract(empty, Form::Text, Province::lookup("Shandong")).unwrap_err();
         assert!(
             matches!(refused.last(), Some(TextNote::NoTarget { .. })),
             "{empty:?}: {refused:?}"

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use plancheck::plantext::{self, Strict, TextNote};
+use plancheck::plantext::{self, Form, Strict, TextNote};
 use plancheck::problem::{Problem, capped};
 use plancheck::provinces::Province;
 use plancheck::render::{render_extracted_json, render_extracted_plan, render_problems};
@@ -14,7 +14,7 @@ use super::{BAD_INPUT, Color, OK, write_stdout};
 
 #[derive(Args)]
 pub struct ExtractArgs {
-    /// The document: a plan's text, in Chinese (.txt)
+    /// The document: a plan's text in Chinese, as text (.txt) or a web page (.html)
     document: PathBuf,
 
     /// Output format
@@ -55,7 +55,14 @@ pub fn run(args: ExtractArgs) -> u8 {
         Ok(file) => file,
         Err(problem) => return fail(&[problem], &args),
     };
-    match plantext::extract(file.text(), args.province) {
+    let Some(form) = Form::of(file.name()) else {
+        let name = plancheck::render::escape::line(file.name()).into_owned();
+        eprintln!(
+            "error: `{name}` is not a document plancheck reads: its name ends in .txt, .html or .htm"
+        );
+        return BAD_INPUT;
+    };
+    match plantext::extract(file.text(), form, args.province) {
         Ok(extracted) => {
             let notes = problems(&file, extracted.notes.clone(), args.strict);
             let errors = notes.iter().any(|p| p.level() == miette::Severity::Error);

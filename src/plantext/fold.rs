@@ -86,13 +86,19 @@ fn kept_whole(line: &str) -> bool {
     line.starts_with('#') || (line.len() >= 3 && line.bytes().all(|b| b == b'='))
 }
 
+impl<'d> Folded<'d> {
+    fn empty(document: &'d str) -> Self {
+        Folded {
+            text: String::with_capacity(document.len()),
+            origin: Vec::with_capacity(document.len() + 1),
+            document,
+        }
+    }
+}
+
 pub fn fold(document: &str) -> Folded<'_> {
     let simplified = fast2s::convert(document);
-    let mut folded = Folded {
-        text: String::with_capacity(document.len()),
-        origin: Vec::with_capacity(document.len() + 1),
-        document,
-    };
+    let mut folded = Folded::empty(document);
     // One simplified character for each character of the document, in step with it.
     let mut simplified = simplified.chars();
     let mut start = 0;
@@ -112,6 +118,78 @@ pub fn fold(document: &str) -> Folded<'_> {
     folded
 }
 
+/// An HTML page folded as a document: its text, without tags, scripts and styles, with
+/// character references resolved, each character mapped back to its place in the HTML.
+pub fn fold_html(html: &str) -> Folded<'_> {
+    let visible = visible_chars(html);
+    let text: String = visible.iter().map(|(c, _)| *c).collect();
+    let simplified = fast2s::convert(&text);
+    let mut folded = Folded::empty(html);
+    for ((c, at), s) in visible.iter().zip(simplified.chars()) {
+        if !c.is_whitespace() && *c != '\u{FEFF}' {
+            folded.push(ascii_form(s), *at);
+        }
+    }
+    folded.origin.push(html.len() as u32);
+    folded
+}
+
+/// The characters of a page a browser shows, with the offset each starts at in the HTML.
+fn visible_chars(html: &str) -> Vec<(char, usize)> {
+    use html5gum::{DefaultEmitter, Token, Tokenizer};
+
+    const HIDDEN: [&[u8]; 4] = [b"script", b"style", b"template", b"noscript"];
+    let mut emitter = DefaultEmitter::<usize>::new_with_span();
+    // Script and style text is read raw, as a browser does, so that a `<` in a script
+    // does not open a tag.
+    emitter.naively_switch_states(true);
+    let mut hidden: Option<Vec<u8>> = None;
+    let mut out = Vec::with_capacity(html.len() / 2);
+    for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
+        match token {
+            Token::String(text) if hidden.is_none() => {
+                let (start, end) = (text.span.start, text.span.end);
+                let decoded = String::from_utf8_lossy(&text.value);
+                align(&decoded, &html[start..end.min(html.len())], start, &mut out);
+            }
+            Token::StartTag(tag) if hidden.is_none() && HIDDEN.contains(&&tag.name[..]) => {
+                hidden = (!tag.self_closing).then(|| tag.name.to_vec());
+            }
+            Token::EndTag(tag) if hidden.as_deref() == Some(&tag.name[..]) => hidden = None,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Maps each character of a run of text, its character references resolved, to its place
+/// in the HTML `raw` it was read from (at `start`): a character written as itself is where
+/// it is written; one that a reference (`&nbsp;`, `&#21040;`) stands for is at the `&`.
+fn align(decoded: &str, raw: &str, start: usize, out: &mut Vec<(char, usize)>) {
+    let mut at = 0;
+    for c in decoded.chars() {
+        // The tokenizer reads a CRLF as one LF.
+        if c == '\n' && raw[at..].starts_with('\r') {
+            at += 1;
+        }
+        out.push((c, start + at));
+        if raw[at..].starts_with(c) {
+            at += c.len_utf8();
+        } else if raw[at..].starts_with('&') {
+            at += reference_len(&raw[at..]);
+        }
+    }
+}
+
+/// The length of the character reference `raw` starts with: `&name;`, `&#123;`, or a
+/// legacy `&amp` without its `;`.
+fn reference_len(raw: &str) -> usize {
+    let name = raw[1..]
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
+        .map_or(raw.len(), |i| i + 1);
+    name + usize::from(raw[name..].starts_with(';'))
+}
+
 /// The ASCII character a full-width form (U+FF01 to U+FF5E) stands for.
 fn ascii_form(c: char) -> char {
     match c {
@@ -123,6 +201,20 @@ fn ascii_form(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_folds_to_its_text_with_spans_into_the_html() {
+        let html = "<html><head><title>山东省</title><style>p{color:red}</style></head>\r\n\
+                    <body><p>到&nbsp;2025&#24180;,<b>非化石</b>能源消费比重达到13%</p>\
+                    <script>var a = '<p>下降99%';</script></body></html>";
+        let f = fold_html(html);
+        assert_eq!(f.text, "山东省到2025年,非化石能源消费比重达到13%");
+        let at = f.text.find("13%").unwrap();
+        let (from, len) = f.span(at, at + 3);
+        assert_eq!(&html[from..from + len], "13%");
+        let at = f.text.find('年').unwrap();
+        assert_eq!(&html[f.origin(at)..f.origin(at) + 8], "&#24180;");
+    }
 
     #[test]
     fn spaces_go_and_spans_point_back() {

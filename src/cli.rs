@@ -116,7 +116,7 @@ fn parse_date(text: &str) -> Result<time::Date, String> {
 /// Reads every file named or found in the folders named; what cannot be read becomes a
 /// problem, and a file with the wrong extension is refused rather than guessed at.
 /// The files `check` and `report` read as plans: the plan language, JSON, and documents.
-const PLAN_KINDS: [&str; 5] = ["plan", "json", "txt", "html", "htm"];
+const PLAN_KINDS: [&str; 6] = ["plan", "json", "txt", "html", "htm", "docx"];
 
 fn read_all(
     paths: &[PathBuf],

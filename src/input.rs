@@ -41,6 +41,13 @@ pub enum InputError {
         span: SourceSpan,
     },
 
+    #[error("`{path}` cannot be read as a Word document: {reason}")]
+    #[diagnostic(
+        code(PC101),
+        help("save the document as .docx (Word 2007 or later), or copy its text into a .txt file")
+    )]
+    NotDocx { path: String, reason: String },
+
     #[error("`{path}` is {size} bytes, more than the limit of {limit} bytes")]
     #[diagnostic(code(PC105), help("split the input into smaller files"))]
     TooLarge { path: String, size: u64, limit: u64 },
@@ -141,6 +148,11 @@ pub fn read_source(path: &Path) -> Result<SourceFile, Problem> {
         }));
     }
     let bytes = std::fs::read(path).map_err(unreadable)?;
+    if has_extension(path, &["docx"]) {
+        return crate::plantext::docx::text_of(&bytes)
+            .map(|text| SourceFile::new(name.clone(), text))
+            .map_err(|reason| Problem::without_file(InputError::NotDocx { path: name, reason }));
+    }
     if has_extension(path, &crate::plantext::Form::EXTENSIONS) {
         return decode_document(name, bytes);
     }

@@ -4,6 +4,7 @@
 //! section states, and the sections merged ([`merge`]) into the same syntax tree a `.plan`
 //! file gives, with every span pointing into the document.
 
+pub mod docx;
 pub mod fold;
 mod lower;
 mod merge;
@@ -26,11 +27,13 @@ pub enum Form {
     Text,
     /// A web page, read as a browser shows it; spans point into the HTML.
     Html,
+    /// A Word document, read as the text of its paragraphs, one a line.
+    Docx,
 }
 
 impl Form {
     /// The extensions of documents, in the order `check` lists them.
-    pub const EXTENSIONS: [&str; 3] = ["txt", "html", "htm"];
+    pub const EXTENSIONS: [&str; 4] = ["txt", "html", "htm", "docx"];
 
     /// The form of a document, by its file name.
     pub fn of(name: &str) -> Option<Form> {
@@ -38,6 +41,7 @@ impl Form {
         match ext.as_str() {
             "txt" => Some(Form::Text),
             "html" | "htm" => Some(Form::Html),
+            "docx" => Some(Form::Docx),
             _ => None,
         }
     }
@@ -46,7 +50,7 @@ impl Form {
 /// Every target a document states, section by section, with notes on what was not read.
 pub fn statements(document: &str, form: Form) -> Lowered {
     let folded = match form {
-        Form::Text => fold::fold(document),
+        Form::Text | Form::Docx => fold::fold(document),
         Form::Html => fold::fold_html(document),
     };
     let mut pairs = parser::PlanTextParser::parse(parser::Rule::document, &folded.text)

@@ -241,3 +241,59 @@ fn a_web_page_is_read_and_findings_point_into_its_html() {
     let length = finding["location"]["length"].as_u64().unwrap() as usize;
     assert_eq!(&html[offset..offset + length], "15.5%以上");
 }
+
+/// A Word document as Word writes one: a zip with the paragraphs in word/document.xml.
+fn docx(paragraphs: &[&str]) -> Vec<u8> {
+    use std::io::Write;
+    let body: String = paragraphs
+        .iter()
+        .map(|p| {
+            let escaped = p.replace('&', "&amp;").replace('<', "&lt;");
+            format!(
+                "<w:p><w:pPr/><w:r><w:rPr/><w:t xml:space=\"preserve\">{escaped}</w:t></w:r></w:p>"
+            )
+        })
+        .collect();
+    let xml = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n\
+         <w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
+         <w:body>{body}<w:sectPr/></w:body></w:document>"
+    );
+    let types = "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
+                 <Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, content) in [
+        ("[Content_Types].xml", types),
+        ("word/document.xml", xml.as_str()),
+    ] {
+        zip.start_file(name, options).unwrap();
+        zip.write_all(content.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_word_document_is_read_paragraph_by_paragraph() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = docx(&[
+        "甘肃省碳达峰实施方案",
+        "到2025年,非化石能源消费比重达到30%,单位地区生产总值能源消耗比2020年下降12.5%。",
+        "到2030年,非化石能源消费比重达到35%左右,力争实现碳达峰目标。",
+    ]);
+    let path = written(&dir, "gansu.docx", &bytes);
+    let out = plancheck(&["extract", path.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let plan = stdout(&out);
+    assert!(plan.contains("province Gansu"), "{plan}");
+    assert_eq!(plan.matches("\ntarget ").count(), 4, "{plan}");
+    assert!(
+        plan.contains("gansu.docx:3:8: \"非化石能源消费比重达到35%左右\""),
+        "{plan}"
+    );
+    let not_zip = written(&dir, "broken.docx", b"PK\x03\x04 this is not a zip");
+    let refused = plancheck(&["check", not_zip.to_str().unwrap()]);
+    assert_eq!(code(&refused), 2);
+    assert!(stdout(&refused).contains("PC101") || stderr(&refused).contains("PC101"));
+}

@@ -14,7 +14,7 @@ use super::{BAD_INPUT, Color, OK, write_stdout};
 
 #[derive(Args)]
 pub struct ExtractArgs {
-    /// The document: a plan's text in Chinese, as text (.txt) or a web page (.html)
+    /// The document: a plan's text in Chinese, as text (.txt), a web page (.html) or Word (.docx)
     document: PathBuf,
 
     /// Output format

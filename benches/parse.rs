@@ -51,6 +51,43 @@ fn reading(c: &mut Criterion) {
     group.finish();
 }
 
+/// Every excerpt of a real plan in `../shared/domain/plan-texts/`, as one file of sections,
+/// repeated until it is about `bytes` long.
+fn documents(bytes: usize) -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/domain/plan-texts");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("the plan texts are beside the checkout")
+        .map(|e| e.expect("an entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    let one: Vec<String> = paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("readable"))
+        .collect();
+    let one = one.join("\n=====\n");
+    vec![one.as_str(); bytes / one.len() + 1].join("\n=====\n")
+}
+
+/// Reading targets from documents (fold, grammar, lowering, merging), in MB/s of document.
+fn extracting(c: &mut Criterion) {
+    use plancheck::plantext::{Form, extract};
+    let mut group = c.benchmark_group("extract");
+    group.sample_size(10);
+    let text = documents(MB);
+    let html = format!(
+        "<html><body><p>{}</p></body></html>",
+        text.replace('\n', "</p>\n<p>")
+    );
+    for (name, input, form) in [("txt", &text, Form::Text), ("html", &html, Form::Html)] {
+        group.throughput(Throughput::Bytes(input.len() as u64));
+        group.bench_function(name, |b| {
+            b.iter(|| extract(black_box(input), form, None).is_ok())
+        });
+    }
+    group.finish();
+}
+
 /// Plans of 1 to 16 MB: the time per byte stays the same.
 fn long_plans(c: &mut Criterion) {
     let mut group = c.benchmark_group("hostile/long_plan");
@@ -87,5 +124,5 @@ fn deep_nesting(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, reading, long_plans, deep_nesting);
+criterion_group!(benches, reading, extracting, long_plans, deep_nesting);
 criterion_main!(benches);

@@ -297,3 +297,27 @@ fn a_word_document_is_read_paragraph_by_paragraph() {
     assert_eq!(code(&refused), 2);
     assert!(stdout(&refused).contains("PC101") || stderr(&refused).contains("PC101"));
 }
+
+/// An analyst's report over documents: the notes are shown, the report is made.
+#[test]
+fn a_report_is_made_from_documents() {
+    let out = plancheck(&[
+        "report",
+        &text("gansu.txt"),
+        &text("shandong.txt"),
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("PC121"),
+        "the look-alike note: {}",
+        stderr(&out)
+    );
+    let csv = stdout(&out);
+    assert!(csv.contains("Gansu") && csv.contains("Shandong"), "{csv}");
+    // A document from which nothing is read stops the report, as any unreadable plan does.
+    let refused = plancheck(&["report", &text("national.txt"), "--format", "csv"]);
+    assert_eq!(code(&refused), 2);
+    assert!(stderr(&refused).contains("PC123"));
+}

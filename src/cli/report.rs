@@ -18,7 +18,7 @@ use super::{
 
 #[derive(Args)]
 pub struct ReportArgs {
-    /// Plan files (.plan or .json) or folders of them; the 31 bundled plans when none is given
+    /// Plan files (.plan, .json) or documents (.txt, .html, .docx), or folders of them; the 31 bundled plans when none is given
     paths: Vec<PathBuf>,
 
     /// A rule file or folder to use instead of the bundled national rules (repeatable)

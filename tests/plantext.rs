@@ -294,3 +294,153 @@ fn a_document_without_a_province_or_a_target_is_refused() {
         );
     }
 }
+
+#[test]
+fn the_patterns_of_the_catalogue_read_as_it_says() {
+    let cases: [(&str, &str); 6] = [
+        (
+            "到2060年,碳中和目标顺利实现。",
+            "carbon_neutrality_year: 2060 (firm)",
+        ),
+        (
+            "2025年年底前,非化石能源消费比重达到１３.５％。",
+            "non_fossil_share by 2025: 13.5 % (firm)",
+        ),
+        (
+            "到2025年,单位GDP能耗、单位GDP二氧化碳排放降低率均完成国家下达目标。",
+            "energy_intensity_cut by 2025 from 2020: by_reference (firm)",
+        ),
+        (
+            "“十五五”期间,单位地区生产总值二氧化碳排放比2005年下降65%以上。",
+            "co2_intensity_cut by 2030 from 2005: at_least 65 % (firm)",
+        ),
+        (
+            "到2025年,非化石能源消费比重力争达到11.7%以上。",
+            "non_fossil_share by 2025: at_least 11.7 % (strive)",
+        ),
+        (
+            "到2030年,非化石能源消费比重超过25%。",
+            "non_fossil_share by 2030: more_than 25 % (firm)",
+        ),
+    ];
+    for (text, want) in cases {
+        let read = plantext::extract(text, Form::Text, Province::lookup("Jiangxi"))
+            .unwrap_or_else(|n| panic!("{text}: {n:?}"));
+        let first = &read.plan.targets[0];
+        let value = match &first.value.as_ref().unwrap().node {
+            plancheck::ast::DeclaredValue::ByReference => "by_reference".to_string(),
+            plancheck::ast::DeclaredValue::Number {
+                qualifier,
+                quantity,
+            } => {
+                let q = qualifier.as_ref().map(|q| format!("{} ", q.node.name()));
+                let unit = quantity.unit.as_ref().map(|u| format!(" {}", u.node));
+                format!(
+                    "{}{}{}",
+                    q.unwrap_or_default(),
+                    quantity.number.node.text,
+                    unit.unwrap_or_default()
+                )
+            }
+        };
+        let by = first
+            .period
+            .year
+            .as_ref()
+            .map(|y| format!(" by {}", y.node));
+        let from = first
+            .period
+            .baseline
+            .as_ref()
+            .map(|y| format!(" from {}", y.node));
+        let got = format!(
+            "{}{}{}: {value} ({})",
+            first.indicator.node,
+            by.unwrap_or_default(),
+            from.unwrap_or_default(),
+            first.commitment.as_ref().unwrap().node.name()
+        );
+        assert_eq!(got, want, "{text}");
+    }
+}
+
+/// `风电、光伏发电装机容量分别达到1000万千瓦、2200万千瓦以上` gives wind and solar apart: no
+/// figure for their sum is read, and the sentence is noted.
+#[test]
+fn figures_that_do_not_pair_with_the_indicators_are_not_read() {
+    let text = "江西省:到2025年,风电、光伏发电装机容量分别达到1000万千瓦、2200万千瓦以上。";
+    assert_eq!(note_codes(text), ["PC120", "PC124"]);
+}
+
+proptest::proptest! {
+    /// Whatever the text, reading it never panics, and every span it gives lies inside the
+    /// document on character boundaries.
+    #[test]
+    fn every_span_points_into_the_document(
+        words in proptest::collection::vec(proptest::sample::select(WORDS.to_vec()), 0..40),
+        html in proptest::bool::ANY,
+    ) {
+        let text: String = words.concat();
+        let form = if html { Form::Html } else { Form::Text };
+        let (spans, notes) = match plantext::extract(&text, form, None) {
+            Ok(read) => {
+                let mut spans = read.clauses.clone();
+                for t in &read.plan.targets {
+                    spans.push(t.indicator.span);
+                    spans.extend(t.value.as_ref().map(|v| v.span));
+                }
+                (spans, read.notes)
+            }
+            Err(notes) => (Vec::new(), notes),
+        };
+        let labelled = notes
+            .iter()
+            .flat_map(|n| miette::Diagnostic::labels(n).into_iter().flatten())
+            .map(|l| *l.inner());
+        for span in spans.into_iter().chain(labelled) {
+            let end = span.offset() + span.len();
+            proptest::prop_assert!(end <= text.len(), "{span:?} past the end of {text:?}");
+            proptest::prop_assert!(text.is_char_boundary(span.offset()) && text.is_char_boundary(end));
+        }
+    }
+}
+
+/// Pieces of target sentences and of what surrounds them, for the property above.
+const WORDS: [&str; 36] = [
+    "到",
+    "2025",
+    "2030",
+    "年",
+    ",",
+    "。",
+    "、",
+    "和",
+    "山东省",
+    "非化石能源消费比重",
+    "达到",
+    "单位地区生产总值能耗",
+    "二氧化碳排放",
+    "比2020年",
+    "下降",
+    "14.5",
+    "%",
+    "以上",
+    "左右",
+    "分别",
+    "均",
+    "确保完成国家下达目标",
+    "力争",
+    "“十四五”期间",
+    "实现碳达峰",
+    "新能源装机",
+    "万千瓦",
+    "个百分点",
+    "森林覆盖率",
+    "\n",
+    "\r\n",
+    " ",
+    "===\n",
+    "# address: http://x\n",
+    "<p>&nbsp;</p>",
+    "１３％",
+];

@@ -613,9 +613,18 @@ impl Said {
                 Ok(vec![values[0].clone(); n])
             }
             Predicate::Figures { values, .. } => Err(format!(
-                "{n} indicators and {} figures, and no 分别 or 均 to pair them",
-                values.len()
+                "{} and {}, which do not pair one for one",
+                count(n, "indicator"),
+                count(values.len(), "figure")
             )),
         }
+    }
+}
+
+/// `1 indicator`, `2 figures`.
+fn count(n: usize, what: &str) -> String {
+    match n {
+        1 => format!("1 {what}"),
+        _ => format!("{n} {what}s"),
     }
 }

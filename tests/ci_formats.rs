@@ -369,3 +369,44 @@ fn sarif_uris_are_percent_encoded_relative_or_file_urls() {
     assert!(plan_uri.ends_with("/%E5%8C%97%E4%BA%AC.plan"), "{plan_uri}");
     assert!(!plan_uri.contains(' ') && plan_uri.is_ascii(), "{plan_uri}");
 }
+
+/// A document's notes (a sentence not read) are notes in every CI format: a SARIF result at
+/// level `note`, a GitHub `::notice`, a passing JUnit case that says what was not read.
+#[test]
+fn notes_on_a_document_are_notes_in_ci_formats() {
+    let chongqing = root()
+        .join("../shared/domain/plan-texts/chongqing.txt")
+        .display()
+        .to_string();
+    let (exit, sarif) = valid_sarif(&["check", &chongqing, "--format", "sarif"]);
+    assert_eq!(exit, 0);
+    let note = results(&sarif)
+        .iter()
+        .find(|r| r["ruleId"] == "PC120")
+        .expect("the PC120 note is a result");
+    assert_eq!(note["level"], "note");
+    let github = stdout(&plancheck(&["check", &chongqing, "--format", "github"]));
+    assert!(
+        github
+            .lines()
+            .any(|l| l.starts_with("::notice ") && l.contains("PC120")),
+        "{github}"
+    );
+    let report = junit(&["check", &chongqing, "--format", "junit"]);
+    let input = report
+        .test_suites
+        .iter()
+        .find(|s| s.name.as_str() == "input")
+        .unwrap();
+    assert_eq!(input.failures, 0);
+    let case = &input.test_cases[0];
+    assert!(
+        case.name.as_str().starts_with("PC120 "),
+        "{}",
+        case.name.as_str()
+    );
+    assert!(matches!(
+        case.status,
+        quick_junit::TestCaseStatus::Success { .. }
+    ));
+}

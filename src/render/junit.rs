@@ -47,7 +47,8 @@ fn skipped(message: &str) -> TestCaseStatus {
     status
 }
 
-/// A suite for the input problems, one failing case each; none when there are none.
+/// A suite for the input problems, one case each: failing at error level, passing with the
+/// message for a note (a sentence of a document not read); none when there are none.
 fn problems_suite(problems: &[Problem]) -> Option<TestSuite> {
     if problems.is_empty() {
         return None;
@@ -58,7 +59,14 @@ fn problems_suite(problems: &[Problem]) -> Option<TestSuite> {
             format!("{} {}", p.code_string(), f.name())
         });
         let name = xml_line(&name);
-        suite.add_test_case(TestCase::new(name, failure("error", &p.to_string())));
+        let case = if p.level() == miette::Severity::Error {
+            TestCase::new(name, failure("error", &p.to_string()))
+        } else {
+            let mut case = TestCase::new(name, TestCaseStatus::success());
+            case.set_system_out(xml_line(&p.to_string()));
+            case
+        };
+        suite.add_test_case(case);
     }
     Some(suite)
 }

@@ -96,6 +96,18 @@ pub fn run() -> ExitCode {
     ExitCode::from(code)
 }
 
+/// The top of the repository SARIF URIs are relative to: `--repo-root`, else the nearest
+/// folder above the current one that holds `.git`; `None` outside any repository.
+fn repo_root(given: Option<&std::path::Path>) -> Option<PathBuf> {
+    if let Some(root) = given {
+        return std::path::absolute(root).ok();
+    }
+    let here = std::env::current_dir().ok()?;
+    here.ancestors()
+        .find(|dir| dir.join(".git").exists())
+        .map(std::path::Path::to_path_buf)
+}
+
 /// `--period 14th`: a five-year-plan period plancheck knows.
 fn parse_period(text: &str) -> Result<plancheck::ast::PlanPeriod, String> {
     plancheck::ast::PlanPeriod::parse(text).ok_or_else(|| {

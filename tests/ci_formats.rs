@@ -168,7 +168,7 @@ fn lint_sarif_is_valid_with_suppressions() {
     assert!(
         rules
             .iter()
-            .any(|r| r["id"] == "PC015" && r["name"] == "unused-indicator")
+            .any(|r| r["id"] == "PC015" && r["name"] == "UnusedIndicator")
     );
     let (_, bundled) = valid_sarif(&["lint", "--format", "sarif"]);
     assert_eq!(
@@ -409,4 +409,157 @@ fn notes_on_a_document_are_notes_in_ci_formats() {
         case.status,
         quick_junit::TestCaseStatus::Success { .. }
     ));
+}
+
+/// Microsoft's SARIF Multitool, as `.ci/run` installs it (`PLANCHECK_SARIF_MULTITOOL`), or
+/// where npm put it under `target/`.
+fn multitool() -> Option<std::path::PathBuf> {
+    let installed = root().join(
+        "target/sarif-multitool/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool",
+    );
+    std::env::var_os("PLANCHECK_SARIF_MULTITOOL")
+        .map(std::path::PathBuf::from)
+        .or(Some(installed))
+        .filter(|p| p.is_file())
+}
+
+/// The Multitool's own rules, SARIF's and GitHub's, find no error in what `check` and `lint`
+/// write (its warnings and notes are advice: an `informationUri` needs a public address
+/// the repository does not have yet).
+#[test]
+fn the_sarif_multitool_finds_no_error() {
+    let Some(tool) = multitool() else {
+        eprintln!(
+            "skipped: the SARIF Multitool is not installed (npm install @microsoft/sarif-multitool)"
+        );
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let document = root()
+        .join("../shared/domain/plan-texts/fujian.txt")
+        .display()
+        .to_string();
+    let runs: [&[&str]; 3] = [
+        &["check", "--format", "sarif"],
+        &["check", &document, "--format", "sarif"],
+        &["lint", "--format", "sarif"],
+    ];
+    for (i, args) in runs.iter().enumerate() {
+        let input = dir.path().join(format!("run{i}.sarif"));
+        let output = dir.path().join(format!("run{i}.out.sarif"));
+        std::fs::write(&input, stdout(&plancheck(args))).unwrap();
+        let status = std::process::Command::new(&tool)
+            .args([
+                "validate",
+                "--rule-kind",
+                "Gh;Sarif",
+                "--level",
+                "Error;Warning;Note",
+                "-o",
+            ])
+            .arg(&output)
+            .arg(&input)
+            .output()
+            .expect("the Multitool runs");
+        assert!(
+            status.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&status.stdout)
+        );
+        let log: Value = serde_json::from_str(&std::fs::read_to_string(&output).unwrap()).unwrap();
+        let errors: Vec<&Value> = results(&log)
+            .iter()
+            .filter(|r| r["level"] == "error" || r["level"].is_null() && r["ruleId"] == "SARIF1001")
+            .collect();
+        assert!(errors.is_empty(), "{args:?}: {errors:#?}");
+        assert!(
+            !results(&log).iter().any(|r| r["ruleId"] == "SARIF1001"),
+            "{args:?}: a name equal to an id"
+        );
+    }
+}
+
+/// Every rule has a friendly name and help, every result a fingerprint that does not move
+/// with its line; related locations have ids; each command has its own category.
+#[test]
+fn sarif_has_what_code_scanning_uses() {
+    let (_, sarif) = valid_sarif(&["check", "--format", "sarif"]);
+    let run = &sarif["runs"][0];
+    assert_eq!(run["automationDetails"]["id"], "plancheck/check/");
+    for rule in run["tool"]["driver"]["rules"].as_array().unwrap() {
+        assert_ne!(rule["name"], rule["id"]);
+        assert!(
+            rule["help"]["text"].as_str().is_some_and(|t| !t.is_empty()),
+            "{rule}"
+        );
+        assert!(
+            rule["help"]["markdown"]
+                .as_str()
+                .is_some_and(|t| t.starts_with("# ")),
+            "{rule}"
+        );
+    }
+    let prints: Vec<&Value> = results(&sarif)
+        .iter()
+        .map(|r| &r["partialFingerprints"]["plancheck/v1"])
+        .collect();
+    assert!(
+        prints
+            .iter()
+            .all(|p| p.as_str().is_some_and(|p| p.len() == 32))
+    );
+    let unique: std::collections::BTreeSet<_> = prints.iter().map(|p| p.as_str()).collect();
+    assert_eq!(unique.len(), prints.len(), "fingerprints are unique");
+    let related = results(&sarif)
+        .iter()
+        .find_map(|r| r["relatedLocations"].as_array())
+        .unwrap();
+    assert_eq!(related[0]["id"], 1);
+    let (_, lint) = valid_sarif(&["lint", "--format", "sarif"]);
+    assert_eq!(
+        lint["runs"][0]["automationDetails"]["id"],
+        "plancheck/lint/"
+    );
+}
+
+/// A blank line added at the top of a plan moves every line, not a fingerprint.
+#[test]
+fn fingerprints_do_not_move_with_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = std::fs::read_to_string(root().join("fixtures/plans/anhui.plan")).unwrap();
+    let prints = |text: &str| {
+        std::fs::write(dir.path().join("anhui.plan"), text).unwrap();
+        let out = common::plancheck_in(dir.path(), &["check", "anhui.plan", "--format", "sarif"]);
+        let sarif: Value = serde_json::from_str(&stdout(&out)).unwrap();
+        let lines: Vec<Value> = results(&sarif)
+            .iter()
+            .map(|r| r["locations"][0]["physicalLocation"]["region"]["startLine"].clone())
+            .collect();
+        let prints: Vec<Value> = results(&sarif)
+            .iter()
+            .map(|r| r["partialFingerprints"].clone())
+            .collect();
+        (lines, prints)
+    };
+    let (lines, before) = prints(&plan);
+    let (moved, after) = prints(&format!("\n\n{plan}"));
+    assert_ne!(lines, moved);
+    assert_eq!(before, after);
+}
+
+/// Inside a repository URIs are from its top; `--repo-root` names the top.
+#[test]
+fn sarif_uris_are_from_the_repository_top() {
+    let (_, sarif) = valid_sarif(&[
+        "check",
+        "fixtures/plans/anhui.plan",
+        "--format",
+        "sarif",
+        "--repo-root",
+        "fixtures",
+    ]);
+    let uris = artifact_uris(&sarif);
+    assert!(uris.contains(&"plans/anhui.plan".to_string()), "{uris:?}");
+    let (_, sarif) = valid_sarif(&["check", "./fixtures/plans/anhui.plan", "--format", "sarif"]);
+    assert!(artifact_uris(&sarif).contains(&"fixtures/plans/anhui.plan".to_string()));
 }

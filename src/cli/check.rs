@@ -26,6 +26,11 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
 
+    /// The repository's top folder, to which SARIF file URIs are relative (default: the
+    /// nearest folder above that holds `.git`)
+    #[arg(long, value_name = "PATH")]
+    repo_root: Option<PathBuf>,
+
     /// Exit with 1 when there are warnings, not only errors
     #[arg(long)]
     deny_warnings: bool,
@@ -78,7 +83,10 @@ pub fn run(args: CheckArgs) -> u8 {
     bar.finish_and_clear();
     let text = match args.format {
         Format::Json => render_json(&checked),
-        Format::Sarif => render_sarif(&check_report(&checked)),
+        Format::Sarif => render_sarif(
+            &check_report(&checked),
+            super::repo_root(args.repo_root.as_deref()).as_deref(),
+        ),
         Format::Github => render_github(&check_report(&checked)),
         Format::Junit => render_check_junit(&checked),
         Format::Human => render_human(&checked, &args.color.human(args.show_passes)),

@@ -41,11 +41,30 @@ impl CiLevel {
 /// A rule the tool reports on: a rule of the rule set, or a diagnostic code.
 pub struct CiRule {
     pub id: String,
+    /// A friendly name, one Pascal-case word (`UnknownIndicator`), never the id itself.
     pub name: String,
     pub short: String,
     pub full: String,
-    pub help: Option<String>,
+    /// What to do about a result, in a line or two.
+    pub help: String,
+    /// The whole explanation, as `plancheck explain ID` gives it (Markdown).
+    pub explanation: String,
+    /// Where the README describes it: `#diagnostic-codes` or `#the-national-rules`.
+    pub anchor: &'static str,
     pub level: CiLevel,
+}
+
+/// `unknown-indicator` as `UnknownIndicator`; `energy_intensity_cut` as `EnergyIntensityCut`.
+fn pascal(words: &str) -> String {
+    words
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut chars = w.chars();
+            let first = chars.next().map(|c| c.to_ascii_uppercase());
+            first.into_iter().chain(chars).collect::<String>()
+        })
+        .collect()
 }
 
 /// A place in a file: 1-based lines and columns (columns count characters; the end is
@@ -56,6 +75,8 @@ pub struct CiLocation {
     pub end: LineCol,
     pub offset: usize,
     pub length: usize,
+    /// The text at the place.
+    pub snippet: String,
     pub message: Option<String>,
 }
 
@@ -67,6 +88,7 @@ impl CiLocation {
             end: file.line_col(span.offset() + span.len()),
             offset: span.offset(),
             length: span.len(),
+            snippet: file.slice(span).to_string(),
             message,
         }
     }
@@ -89,6 +111,8 @@ pub struct CiResult {
 }
 
 pub struct CiReport {
+    /// The command that made it: `check` or `lint`.
+    pub command: &'static str,
     pub rules: Vec<CiRule>,
     pub results: Vec<CiResult>,
 }
@@ -97,24 +121,33 @@ fn code_rule(id: &str) -> Option<CiRule> {
     let code = codes::find(id)?;
     Some(CiRule {
         id: code.id.to_string(),
-        name: code.name.to_string(),
+        name: pascal(code.name),
         short: code.summary.to_string(),
-        full: code.doc.to_string(),
-        help: None,
+        full: code.summary.to_string(),
+        help: format!(
+            "{}: run `plancheck explain {}` for the whole explanation",
+            code.summary, code.id
+        ),
+        explanation: code.doc.to_string(),
+        anchor: "#diagnostic-codes",
         level: CiLevel::of(code.level),
     })
 }
 
-fn rule_of_set(rules: &RuleSet, rule: &Rule) -> CiRule {
+fn rule_of_set(rules: &RuleSet, sources: &Sources, rule: &Rule) -> CiRule {
     let cited: Vec<String> = rule
         .cites
         .iter()
         .map(|c| format!("{}, {}", rules.sources[c.source].name, c.locator))
         .collect();
     let indicator = &rules.indicator(rule.requirement.indicator).name;
+    let year = rule
+        .requirement
+        .year
+        .map_or(String::new(), |y| y.to_string());
     CiRule {
         id: rule.id.clone(),
-        name: rule.id.clone(),
+        name: format!("{}{}{year}", pascal(rule.kind.name()), pascal(indicator)),
         short: rule.title.clone(),
         full: format!(
             "{} rule: `{indicator}` `{}` ({})",
@@ -122,7 +155,10 @@ fn rule_of_set(rules: &RuleSet, rule: &Rule) -> CiRule {
             rule.requirement.wording,
             cited.join("; ")
         ),
-        help: rule.help.clone(),
+        help: rule.help.clone().unwrap_or_else(|| rule.title.clone()),
+        explanation: crate::explain::explain_rule(rules, sources, &rule.id)
+            .expect("the rule is in the rules"),
+        anchor: "#the-national-rules",
         level: CiLevel::of(rule.severity),
     }
 }
@@ -226,10 +262,14 @@ fn finding_result(f: &Finding, checked: &Checked) -> CiResult {
 /// that are problems, and the input problems.
 pub fn check_report(checked: &Checked) -> CiReport {
     let mut report = CiReport {
+        command: "check",
         rules: checked
             .rules
             .iter()
-            .flat_map(|set| set.rules.iter().map(|r| rule_of_set(set, r)))
+            .flat_map(|set| {
+                let sources = &checked.sources;
+                set.rules.iter().map(move |r| rule_of_set(set, sources, r))
+            })
             .collect(),
         results: Vec::new(),
     };
@@ -270,6 +310,7 @@ pub fn check_report(checked: &Checked) -> CiReport {
 /// reason.
 pub fn lint_report(linted: &Linted) -> CiReport {
     let mut report = CiReport {
+        command: "lint",
         rules: codes::CODES
             .iter()
             .filter(|c| c.kind == CodeKind::Lint)

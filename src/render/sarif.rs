@@ -6,9 +6,10 @@ use std::path::Path;
 use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use serde_json::json;
 use serde_sarif::sarif::{
-    ArtifactLocation, Location, Message, MultiformatMessageString, PhysicalLocation, PropertyBag,
-    Region, ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultKind,
-    ResultLevel, Run, Sarif, Suppression, Tool, ToolComponent,
+    ArtifactContent, ArtifactLocation, Location, Message, MultiformatMessageString,
+    PhysicalLocation, PropertyBag, Region, ReportingConfiguration, ReportingDescriptor,
+    Result as SarifResult, ResultKind, ResultLevel, Run, RunAutomationDetails, Sarif, Suppression,
+    Tool, ToolComponent,
 };
 
 use super::ci::{CiLevel, CiLocation, CiReport, CiResult, CiRule};
@@ -24,20 +25,30 @@ fn message(s: &str) -> Message {
     Message::builder().text(s).build()
 }
 
+/// The repository's address, from `Cargo.toml`; empty until it has one, and then no link
+/// is written rather than one to a page that does not exist.
+const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
+
 fn descriptor(rule: &CiRule) -> ReportingDescriptor {
     let level = ReportingConfiguration::builder()
         .level(json!(rule.level.name()))
         .build();
-    let descriptor = ReportingDescriptor::builder()
+    let help = MultiformatMessageString::builder()
+        .text(&rule.help)
+        .markdown(&rule.explanation)
+        .build();
+    let mut descriptor = ReportingDescriptor::builder()
         .id(&rule.id)
         .name(&rule.name)
         .short_description(text(&rule.short))
         .full_description(text(&rule.full))
-        .default_configuration(level);
-    match &rule.help {
-        Some(help) => descriptor.help(text(help)).build(),
-        None => descriptor.build(),
+        .help(help)
+        .default_configuration(level)
+        .build();
+    if !REPOSITORY.is_empty() {
+        descriptor.help_uri = Some(format!("{REPOSITORY}/blob/main/README.md{}", rule.anchor));
     }
+    descriptor
 }
 
 /// What a path segment of a URI cannot hold as it is (RFC 3986): besides controls, spaces
@@ -61,21 +72,26 @@ const SEGMENT: &AsciiSet = &CONTROLS
     .add(b'|')
     .add(b'}');
 
-/// A file's name as a SARIF artifact URI: a relative path stays a relative reference (to
-/// the folder plancheck ran in), an absolute one becomes a `file:` URL; each segment is
-/// percent-encoded, so that spaces, `#`, `%` and Chinese names survive.
-fn file_uri(name: &str) -> String {
+/// A file's name as a SARIF artifact URI. Inside the repository (`root`), the path from its
+/// top, as GitHub code scanning wants; elsewhere, or with no repository, a relative path
+/// stays a relative reference (to the folder plancheck ran in, without `./`) and an absolute
+/// one becomes a `file:` URL. Each segment is percent-encoded, so that spaces, `#`, `%` and
+/// Chinese names survive.
+fn file_uri(name: &str, root: Option<&Path>) -> String {
     let slashed = if cfg!(windows) {
         name.replace('\\', "/")
     } else {
         name.to_string()
     };
-    let encoded = slashed
+    let file = Path::new(&slashed);
+    let inside = root.and_then(|r| in_repository(file, r));
+    let path = inside.unwrap_or_else(|| outside(&slashed));
+    let encoded = path
         .split('/')
         .map(|segment| utf8_percent_encode(segment, SEGMENT).to_string())
         .collect::<Vec<_>>()
         .join("/");
-    match (Path::new(name).is_absolute(), encoded.starts_with('/')) {
+    match (Path::new(&path).is_absolute(), encoded.starts_with('/')) {
         (false, _) => encoded,
         (true, true) => format!("file://{encoded}"),
         // A Windows path, `C:/...`: its drive letter keeps its colon.
@@ -83,7 +99,57 @@ fn file_uri(name: &str) -> String {
     }
 }
 
-fn location(at: &CiLocation) -> Location {
+/// The path of `file` from the top of the repository at `root`, if it lies inside.
+fn in_repository(file: &Path, root: &Path) -> Option<String> {
+    let relative = normal(file)?.strip_prefix(root).ok()?.to_path_buf();
+    let words: Vec<String> = relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    (!words.is_empty()).then(|| words.join("/"))
+}
+
+/// A path outside the repository: relative as given (without `./`), unless it climbs out
+/// with `..` or is absolute; then absolute, without `.` and `..` (a `file:` URL may not
+/// hold them).
+fn outside(slashed: &str) -> String {
+    let file = Path::new(slashed);
+    let climbs = file
+        .components()
+        .any(|c| c == std::path::Component::ParentDir);
+    if (file.is_absolute() || climbs)
+        && let Some(path) = normal(file)
+    {
+        return path.to_string_lossy().replace('\\', "/");
+    }
+    let mut rest = slashed;
+    while let Some(after) = rest.strip_prefix("./") {
+        rest = after.trim_start_matches('/');
+    }
+    rest.to_string()
+}
+
+/// `file` as an absolute path with `.` and `..` taken out, as written (links are not
+/// followed); a relative path is taken from the folder plancheck runs in.
+fn normal(file: &Path) -> Option<std::path::PathBuf> {
+    let absolute = match file.is_absolute() {
+        true => file.to_path_buf(),
+        false => std::env::current_dir().ok()?.join(file),
+    };
+    let mut parts: Vec<&std::ffi::OsStr> = Vec::new();
+    for part in absolute.components() {
+        match part {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                parts.pop();
+            }
+            other => parts.push(other.as_os_str()),
+        }
+    }
+    Some(parts.iter().collect())
+}
+
+fn location(at: &CiLocation, root: Option<&Path>) -> Location {
     let region = Region::builder()
         .start_line(at.start.line as i64)
         .start_column(at.start.column as i64)
@@ -91,9 +157,14 @@ fn location(at: &CiLocation) -> Location {
         .end_column(at.end.column as i64)
         .byte_offset(at.offset as i64)
         .byte_length(at.length as i64)
+        .snippet(ArtifactContent::builder().text(&at.snippet).build())
         .build();
     let physical = PhysicalLocation::builder()
-        .artifact_location(ArtifactLocation::builder().uri(file_uri(&at.file)).build())
+        .artifact_location(
+            ArtifactLocation::builder()
+                .uri(file_uri(&at.file, root))
+                .build(),
+        )
         .region(region)
         .build();
     let location = Location::builder().physical_location(physical);
@@ -123,7 +194,19 @@ fn level(level: CiLevel) -> ResultLevel {
     }
 }
 
-fn result(r: &CiResult, rules: &[CiRule]) -> SarifResult {
+/// A result's fingerprint: its rule, file and message, and how many results before it had
+/// the same three, hashed; stable across runs and when lines move, as code scanning needs to
+/// follow a result from one commit to the next.
+fn fingerprint(r: &CiResult, uri: &str, seen: &mut BTreeMap<String, usize>) -> String {
+    use sha2::{Digest, Sha256};
+    let key = format!("{}\0{uri}\0{}", r.rule, r.message);
+    let n = seen.entry(key.clone()).or_insert(0);
+    *n += 1;
+    let digest = Sha256::digest(format!("{key}\0{n}").as_bytes());
+    digest[..16].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn result(r: &CiResult, rules: &[CiRule], root: Option<&Path>) -> SarifResult {
     let mut out = SarifResult::builder()
         .rule_id(&r.rule)
         .message(message(&r.message))
@@ -145,9 +228,15 @@ fn result(r: &CiResult, rules: &[CiRule]) -> SarifResult {
         .iter()
         .position(|rule| rule.id == r.rule)
         .map(|i| i as i64);
-    out.locations = r.location.as_ref().map(|l| vec![location(l)]);
+    out.locations = r.location.as_ref().map(|l| vec![location(l, root)]);
     if !r.related.is_empty() {
-        out.related_locations = Some(r.related.iter().map(location).collect());
+        // Ids, so that a viewer can link them (GitHub shows related locations by id).
+        let related = r.related.iter().zip(1..).map(|(l, id)| {
+            let mut at = location(l, root);
+            at.id = Some(id);
+            at
+        });
+        out.related_locations = Some(related.collect());
     }
     out.suppressions = r.suppressed.as_ref().map(|why| {
         vec![
@@ -160,21 +249,43 @@ fn result(r: &CiResult, rules: &[CiRule]) -> SarifResult {
     out
 }
 
-pub fn render_sarif(report: &CiReport) -> String {
-    let driver = ToolComponent::builder()
+/// The run as SARIF; file URIs are relative to the repository at `root`, when given.
+pub fn render_sarif(report: &CiReport, root: Option<&Path>) -> String {
+    let mut driver = ToolComponent::builder()
         .name("plancheck")
+        .full_name(env!("CARGO_PKG_DESCRIPTION"))
         .version(env!("CARGO_PKG_VERSION"))
+        .semantic_version(env!("CARGO_PKG_VERSION"))
         .rules(report.rules.iter().map(descriptor).collect::<Vec<_>>())
+        .build();
+    if !REPOSITORY.is_empty() {
+        driver.information_uri = Some(REPOSITORY.to_string());
+    }
+    let mut seen = BTreeMap::new();
+    let results: Vec<SarifResult> = report
+        .results
+        .iter()
+        .map(|r| {
+            let mut out = result(r, &report.rules, root);
+            let uri = r
+                .location
+                .as_ref()
+                .map_or(String::new(), |l| file_uri(&l.file, root));
+            let print =
+                BTreeMap::from([("plancheck/v1".to_string(), fingerprint(r, &uri, &mut seen))]);
+            out.partial_fingerprints = Some(print);
+            out
+        })
+        .collect();
+    // `plancheck/check/` and `plancheck/lint/`: two categories, so both runs can be uploaded
+    // from one job.
+    let automation = RunAutomationDetails::builder()
+        .id(format!("plancheck/{}/", report.command))
         .build();
     let run = Run::builder()
         .tool(Tool::builder().driver(driver).build())
-        .results(
-            report
-                .results
-                .iter()
-                .map(|r| result(r, &report.rules))
-                .collect::<Vec<_>>(),
-        )
+        .results(results)
+        .automation_details(automation)
         .column_kind(json!("unicodeCodePoints"))
         .build();
     let sarif = Sarif::builder()

@@ -1,10 +1,8 @@
 //! The whole pipeline for `plancheck check`: read, parse, resolve, evaluate.
 
-use miette::Severity;
-
 use crate::ast::PlanFile;
 use crate::ast::RuleFile;
-use crate::finding::{Finding, Summary, WaiverIssue};
+use crate::finding::{Finding, Severity, Summary, WaiverIssue};
 use crate::model::{FileId, Plan, PlanPeriod, RuleSet, Sources};
 use crate::plantext::{self, Form, TextNote};
 use crate::problem::{Problem, capped};
@@ -21,15 +19,29 @@ pub struct Checked {
     /// Waivers that are problems themselves: expired, or unused.
     pub waiver_issues: Vec<WaiverIssue>,
     pub problems: Vec<Problem>,
+    /// The counts of every finding, kept when `--min-level` leaves some out of the output.
+    pub counted: Option<Summary>,
 }
 
 impl Checked {
     pub fn summary(&self) -> Summary {
+        if let Some(counted) = &self.counted {
+            return counted.clone();
+        }
         let rules = self
             .rules
             .as_ref()
             .map_or(0, |r| r.in_force_rules().count());
         Summary::of(&self.findings, &self.waiver_issues, self.plans.len(), rules)
+    }
+
+    /// Leaves out of the output every finding and problem below `level` (passes among
+    /// them); the summary still counts them all. Verdicts and the exit code do not change.
+    pub fn keep_at_least(&mut self, level: Severity) {
+        self.counted = Some(self.summary());
+        self.findings.retain(|f| f.severity >= level);
+        self.waiver_issues.retain(|w| w.problem.severity() >= level);
+        self.problems.retain(|p| problem_severity(p) >= level);
     }
 
     /// The problems at error level: input that could not be read. Notes on documents (a
@@ -38,7 +50,7 @@ impl Checked {
         let errors = self
             .problems
             .iter()
-            .filter(|p| p.level() == Severity::Error);
+            .filter(|p| p.level() == miette::Severity::Error);
         errors.count()
     }
 }
@@ -188,6 +200,7 @@ pub fn check_in_period(
                 findings: Vec::new(),
                 waiver_issues: Vec::new(),
                 problems,
+                counted: None,
             };
         }
     };
@@ -214,6 +227,16 @@ pub fn check_against(
         findings,
         waiver_issues,
         problems,
+        counted: None,
+    }
+}
+
+/// A problem's level as a finding's severity: advice is a note.
+pub fn problem_severity(problem: &Problem) -> Severity {
+    match problem.level() {
+        miette::Severity::Error => Severity::Error,
+        miette::Severity::Warning => Severity::Warning,
+        miette::Severity::Advice => Severity::Note,
     }
 }
 

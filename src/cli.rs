@@ -18,7 +18,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use plancheck::input::{InputError, expand, has_extension, read_source};
 use plancheck::problem::Problem;
-use plancheck::render::HumanOptions;
+use plancheck::render::{self as render, HumanOptions};
 use plancheck::source::SourceFile;
 
 use write::write_atomically;
@@ -94,6 +94,45 @@ pub fn run() -> ExitCode {
         Command::Report(args) => report::run(args),
     };
     ExitCode::from(code)
+}
+
+/// `--format github`: the annotations, and in a GitHub Actions job (`$GITHUB_STEP_SUMMARY`
+/// set) a summary table appended to the job's summary page.
+fn github(report: &plancheck::render::CiReport) -> String {
+    if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
+        let table = plancheck::render::render_step_summary(report);
+        let appended = std::fs::OpenOptions::new()
+            .append(true)
+            .create(true)
+            .open(&path)
+            .and_then(|mut f| f.write_all(table.as_bytes()));
+        if let Err(e) = appended {
+            let shown = path.to_string_lossy();
+            eprintln!(
+                "warning: cannot write the step summary to `{}`: {e}",
+                render::escape::line(&shown)
+            );
+        }
+    }
+    plancheck::render::render_github(report)
+}
+
+/// `--min-level`: the least level of the findings and problems shown, in every format.
+#[derive(Clone, Copy, ValueEnum)]
+enum MinLevel {
+    Error,
+    Warning,
+    Note,
+}
+
+impl MinLevel {
+    fn level(self) -> plancheck::ast::Level {
+        match self {
+            MinLevel::Error => plancheck::ast::Level::Error,
+            MinLevel::Warning => plancheck::ast::Level::Warning,
+            MinLevel::Note => plancheck::ast::Level::Note,
+        }
+    }
 }
 
 /// The top of the repository SARIF URIs are relative to: `--repo-root`, else the nearest

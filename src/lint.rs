@@ -96,6 +96,8 @@ pub struct Linted {
     pub rules: Option<RuleSet>,
     pub findings: Vec<LintFinding>,
     pub problems: Vec<Problem>,
+    /// The findings `--min-level` left out, by level and whether suppressed: still counted.
+    pub hidden: Vec<(Level, bool)>,
 }
 
 impl Linted {
@@ -106,6 +108,20 @@ impl Linted {
 
     pub fn suppressed(&self) -> usize {
         self.findings.len() - self.active().count()
+    }
+
+    /// Leaves the findings below `level` out of the output (suppressed ones too); the
+    /// summary still counts the active ones.
+    pub fn keep_at_least(&mut self, level: Level) {
+        let (kept, left): (Vec<_>, Vec<_>) = std::mem::take(&mut self.findings)
+            .into_iter()
+            .partition(|f| f.level >= level);
+        self.findings = kept;
+        let left = left.iter().map(|f| (f.level, f.suppressed.is_some()));
+        self.hidden.extend(left);
+        let floor = crate::finding::Severity::from(level);
+        self.problems
+            .retain(|p| crate::check::problem_severity(p) >= floor);
     }
 }
 
@@ -144,6 +160,7 @@ pub fn lint(files: Vec<SourceFile>) -> Linted {
         rules,
         findings,
         problems,
+        hidden: Vec::new(),
     }
 }
 

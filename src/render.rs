@@ -17,7 +17,7 @@ mod sarif;
 pub use ci::{CiReport, check_report, lint_report};
 pub use diagnostic::{Report, finding_report, waiver_report};
 pub use extract::{render_extracted_json, render_extracted_plan};
-pub use github::render_github;
+pub use github::{render_github, render_step_summary};
 pub use human::{HumanOptions, render_human, render_problems};
 pub use json::render_json;
 pub use junit::{render_check_junit, render_lint_junit, render_tests_junit};

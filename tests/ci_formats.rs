@@ -563,3 +563,92 @@ fn sarif_uris_are_from_the_repository_top() {
     let (_, sarif) = valid_sarif(&["check", "./fixtures/plans/anhui.plan", "--format", "sarif"]);
     assert!(artifact_uris(&sarif).contains(&"fixtures/plans/anhui.plan".to_string()));
 }
+
+/// `--min-level` leaves lower results out of every format; counts and exit codes stay.
+#[test]
+fn min_level_shows_less_and_counts_all() {
+    let all = plancheck(&["check", "--format", "json"]);
+    let warn = plancheck(&["check", "--format", "json", "--min-level", "warning"]);
+    assert_eq!(code(&all), code(&warn));
+    let (all, warn): (Value, Value) = (
+        serde_json::from_str(&stdout(&all)).unwrap(),
+        serde_json::from_str(&stdout(&warn)).unwrap(),
+    );
+    // Every count stays but `findings`, the length of the list given.
+    let mut counts = warn["summary"].clone();
+    assert_eq!(counts["findings"], warn["findings"].as_array().unwrap().len());
+    counts["findings"] = all["summary"]["findings"].clone();
+    assert_eq!(all["summary"], counts);
+    let severities: Vec<&Value> = warn["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| &f["severity"])
+        .collect();
+    assert!(!severities.is_empty());
+    assert!(
+        severities.iter().all(|s| *s == "warning" || *s == "error"),
+        "{severities:?}"
+    );
+    assert!(all["findings"].as_array().unwrap().len() > severities.len());
+    for args in [
+        ["check", "--format", "github", "--min-level", "error"],
+        ["lint", "--format", "github", "--min-level", "error"],
+    ] {
+        let out = plancheck(&args);
+        assert!(!stdout(&out).contains("::notice"), "{args:?}");
+        assert!(!stdout(&out).contains("::warning"), "{args:?}");
+    }
+    let (_, sarif) = valid_sarif(&[
+        "lint",
+        "fixtures/lint/PC015.rules",
+        "--format",
+        "sarif",
+        "--min-level",
+        "error",
+    ]);
+    assert!(results(&sarif).is_empty());
+}
+
+/// Errors come first, so that GitHub's ten annotations a level show them.
+#[test]
+fn github_annotations_come_errors_first() {
+    let out = stdout(&plancheck(&["check", "--format", "github"]));
+    let ranks: Vec<u8> = out
+        .lines()
+        .map(|l| match l.split(' ').next().unwrap() {
+            "::error" => 0,
+            "::warning" => 1,
+            _ => 2,
+        })
+        .collect();
+    assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{out}");
+    assert!(ranks.contains(&1) && ranks.contains(&2));
+}
+
+/// In a GitHub Actions job a table is added to the job's summary, after what is there.
+#[test]
+fn the_step_summary_is_appended_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let summary = dir.path().join("summary.md");
+    std::fs::write(&summary, "# earlier step\n").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_plancheck"))
+        .args(["check", "--format", "github"])
+        .current_dir(root())
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 0);
+    let text = std::fs::read_to_string(&summary).unwrap();
+    assert!(
+        text.starts_with("# earlier step\n### plancheck check\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("| PEAK-2030 | CO2 emissions peak by 2030 | 0 |"),
+        "{text}"
+    );
+    // Without the variable nothing is written anywhere but standard output.
+    let plain = plancheck(&["check", "--format", "github"]);
+    assert_eq!(stdout(&plain), stdout(&out));
+}

@@ -8,7 +8,7 @@ use plancheck::bundled;
 use plancheck::check::{Checked, check_in_period, today};
 use plancheck::finding::Severity;
 use plancheck::render::{
-    check_report, render_check_junit, render_github, render_human, render_json, render_sarif,
+    check_report, render_check_junit, render_human, render_json, render_sarif,
 };
 
 use super::{BAD_INPUT, Color, FINDINGS, OK, parse_date, parse_period, read_all, write_stdout};
@@ -38,6 +38,11 @@ pub struct CheckArgs {
     /// Show passing checks too (human format)
     #[arg(long)]
     show_passes: bool,
+
+    /// Show only findings and problems at this level or above (the summary counts all;
+    /// the exit code does not change)
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    min_level: Option<super::MinLevel>,
 
     /// When to use colour (human format)
     #[arg(long, value_enum, default_value_t = Color::Auto)]
@@ -79,20 +84,24 @@ pub fn run(args: CheckArgs) -> u8 {
     let today = args.today.unwrap_or_else(today);
     let bar = super::progress::for_plans(plan_files.len());
     let tick = &mut || bar.inc(1);
-    let checked = check_in_period(rule_files, plan_files, problems, today, args.period, tick);
+    let mut checked = check_in_period(rule_files, plan_files, problems, today, args.period, tick);
     bar.finish_and_clear();
+    let code = exit_code(&checked, args.deny_warnings);
+    if let Some(min) = args.min_level {
+        checked.keep_at_least(min.level().into());
+    }
     let text = match args.format {
         Format::Json => render_json(&checked),
         Format::Sarif => render_sarif(
             &check_report(&checked),
             super::repo_root(args.repo_root.as_deref()).as_deref(),
         ),
-        Format::Github => render_github(&check_report(&checked)),
+        Format::Github => super::github(&check_report(&checked)),
         Format::Junit => render_check_junit(&checked),
         Format::Human => render_human(&checked, &args.color.human(args.show_passes)),
     };
     write_stdout(&text);
-    exit_code(&checked, args.deny_warnings)
+    code
 }
 
 fn exit_code(checked: &Checked, deny_warnings: bool) -> u8 {

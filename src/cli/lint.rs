@@ -8,8 +8,7 @@ use plancheck::ast::Level;
 use plancheck::bundled;
 use plancheck::lint::lint;
 use plancheck::render::{
-    LintSummary, lint_report, render_github, render_lint_human, render_lint_json,
-    render_lint_junit, render_sarif,
+    LintSummary, lint_report, render_lint_human, render_lint_json, render_lint_junit, render_sarif,
 };
 
 use super::{BAD_INPUT, Color, FINDINGS, OK, read_all, write_stdout};
@@ -31,6 +30,11 @@ pub struct LintArgs {
     /// Exit with 1 when there are warnings, not only errors
     #[arg(long)]
     deny_warnings: bool,
+
+    /// Show only findings and problems at this level or above (the summary counts all;
+    /// the exit code does not change)
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    min_level: Option<super::MinLevel>,
 
     /// When to use colour (human format)
     #[arg(long, value_enum, default_value_t = Color::Auto)]
@@ -57,6 +61,10 @@ pub fn run(args: LintArgs) -> u8 {
     let mut linted = lint(files);
     problems.append(&mut linted.problems);
     linted.problems = problems;
+    let code = exit_code(&linted, count, args.deny_warnings);
+    if let Some(min) = args.min_level {
+        linted.keep_at_least(min.level());
+    }
     let text = match args.format {
         Format::Human => render_lint_human(&linted, count, &args.color.human(false)),
         Format::Json => render_lint_json(&linted, count),
@@ -64,15 +72,19 @@ pub fn run(args: LintArgs) -> u8 {
             &lint_report(&linted),
             super::repo_root(args.repo_root.as_deref()).as_deref(),
         ),
-        Format::Github => render_github(&lint_report(&linted)),
+        Format::Github => super::github(&lint_report(&linted)),
         Format::Junit => render_lint_junit(&linted),
     };
     write_stdout(&text);
-    let summary = LintSummary::of(&linted, count);
+    code
+}
+
+fn exit_code(linted: &plancheck::lint::Linted, count: usize, deny_warnings: bool) -> u8 {
+    let summary = LintSummary::of(linted, count);
     let worst = linted.active().map(|f| f.level).max();
     if summary.input_errors > 0 {
         BAD_INPUT
-    } else if worst == Some(Level::Error) || (args.deny_warnings && worst == Some(Level::Warning)) {
+    } else if worst == Some(Level::Error) || (deny_warnings && worst == Some(Level::Warning)) {
         FINDINGS
     } else {
         OK

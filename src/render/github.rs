@@ -16,9 +16,17 @@ fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
+/// GitHub shows only the first annotations of each level in a step, so errors come first,
+/// then warnings, then notices; in order within each.
 pub fn render_github(report: &CiReport) -> String {
     let mut out = String::new();
-    for r in report.results.iter().filter(|r| r.suppressed.is_none()) {
+    let mut shown: Vec<_> = report
+        .results
+        .iter()
+        .filter(|r| r.suppressed.is_none())
+        .collect();
+    shown.sort_by_key(|r| rank(r.level));
+    for r in shown {
         let command = match r.level {
             CiLevel::Error => "error",
             CiLevel::Warning => "warning",
@@ -37,6 +45,60 @@ pub fn render_github(report: &CiReport) -> String {
             "::{command} {}::{}\n",
             properties.join(","),
             escape_data(&r.message)
+        ));
+    }
+    out
+}
+
+fn rank(level: CiLevel) -> u8 {
+    match level {
+        CiLevel::Error => 0,
+        CiLevel::Warning => 1,
+        CiLevel::Note => 2,
+    }
+}
+
+/// The Markdown a job's summary page shows (`$GITHUB_STEP_SUMMARY`): the results by level,
+/// and a row for each rule or code with results, errors first.
+pub fn render_step_summary(report: &CiReport) -> String {
+    let shown: Vec<_> = report
+        .results
+        .iter()
+        .filter(|r| r.suppressed.is_none())
+        .collect();
+    let count = |level, rule: Option<&str>| {
+        let of = |r: &&&super::ci::CiResult| r.level == level && rule.is_none_or(|id| r.rule == id);
+        shown.iter().filter(of).count()
+    };
+    let mut out = format!("### plancheck {}\n\n", report.command);
+    out.push_str(&format!(
+        "shown: {} errors, {} warnings, {} notes\n\n",
+        count(CiLevel::Error, None),
+        count(CiLevel::Warning, None),
+        count(CiLevel::Note, None)
+    ));
+    let mut ids: Vec<&str> = shown.iter().map(|r| r.rule.as_str()).collect();
+    ids.sort();
+    ids.dedup();
+    let row =
+        |id: &str| [CiLevel::Error, CiLevel::Warning, CiLevel::Note].map(|l| count(l, Some(id)));
+    ids.sort_by_key(|id| std::cmp::Reverse(row(id)));
+    if ids.is_empty() {
+        return out;
+    }
+    out.push_str("| rule | title | errors | warnings | notes |\n|---|---|---:|---:|---:|\n");
+    for id in ids {
+        let title = report
+            .rules
+            .iter()
+            .find(|r| r.id == id)
+            .map_or("", |r| r.short.as_str());
+        let [e, w, n] = row(id);
+        let cell = |s: &str| escape::line(s).replace('|', "\\|");
+        out.push_str(&format!(
+            "| {} | {} | {e} | {w} | {n} |\n",
+            cell(id),
+            cell(title)
         ));
     }
     out

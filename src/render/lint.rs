@@ -26,11 +26,13 @@ impl LintSummary {
             input_errors: linted.problems.len(),
             ..LintSummary::default()
         };
-        for f in linted.active() {
-            match f.level {
-                Level::Error => s.errors += 1,
-                Level::Warning => s.warnings += 1,
-                Level::Note => s.notes += 1,
+        let shown = linted.active().map(|f| (f.level, false));
+        for (level, suppressed) in shown.chain(linted.hidden.iter().copied()) {
+            match (suppressed, level) {
+                (true, _) => s.suppressed += 1,
+                (false, Level::Error) => s.errors += 1,
+                (false, Level::Warning) => s.warnings += 1,
+                (false, Level::Note) => s.notes += 1,
             }
         }
         s

@@ -576,7 +576,10 @@ fn min_level_shows_less_and_counts_all() {
     );
     // Every count stays but `findings`, the length of the list given.
     let mut counts = warn["summary"].clone();
-    assert_eq!(counts["findings"], warn["findings"].as_array().unwrap().len());
+    assert_eq!(
+        counts["findings"],
+        warn["findings"].as_array().unwrap().len()
+    );
     counts["findings"] = all["summary"]["findings"].clone();
     assert_eq!(all["summary"], counts);
     let severities: Vec<&Value> = warn["findings"]
@@ -651,4 +654,92 @@ fn the_step_summary_is_appended_to() {
     // Without the variable nothing is written anywhere but standard output.
     let plain = plancheck(&["check", "--format", "github"]);
     assert_eq!(stdout(&plain), stdout(&out));
+}
+
+/// Every JUnit file is valid against Jenkins' `junit-10.xsd` (tests/schemas, from pytest's
+/// test suite), checked with xmllint where it is installed (`.ci/run` installs it).
+#[test]
+fn junit_is_valid_against_the_jenkins_schema() {
+    if std::process::Command::new("xmllint")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: xmllint is not installed (apt-get install libxml2-utils)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.plan");
+    std::fs::write(&bad, "province Atlantis\n").unwrap();
+    let chongqing = root()
+        .join("../shared/domain/plan-texts/chongqing.txt")
+        .display()
+        .to_string();
+    let runs: [&[&str]; 6] = [
+        &["check", "--format", "junit"],
+        &["check", &chongqing, "--format", "junit"],
+        &["check", bad.to_str().unwrap(), "--format", "junit"],
+        &["lint", "--format", "junit"],
+        &["lint", "fixtures/lint/PC012.rules", "--format", "junit"],
+        &["test", "--format", "junit"],
+    ];
+    let schema = root().join("tests/schemas/junit-10.xsd");
+    for (i, args) in runs.iter().enumerate() {
+        let file = dir.path().join(format!("run{i}.xml"));
+        std::fs::write(&file, stdout(&plancheck(args))).unwrap();
+        let out = std::process::Command::new("xmllint")
+            .arg("--noout")
+            .arg("--schema")
+            .arg(&schema)
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+/// Nothing compared is skipped, not passed; input that could not be read is an error, not
+/// a failure; every failure says where.
+#[test]
+fn junit_says_what_was_not_judged_and_where() {
+    let report = junit(&["check", "fixtures/plans/anhui.plan", "--format", "junit"]);
+    let cases: Vec<&quick_junit::TestCase> = report
+        .test_suites
+        .iter()
+        .flat_map(|s| &s.test_cases)
+        .collect();
+    let skipped = cases
+        .iter()
+        .filter(|c| matches!(c.status, quick_junit::TestCaseStatus::Skipped { .. }))
+        .count();
+    assert!(skipped > 0);
+    for case in &cases {
+        if let quick_junit::TestCaseStatus::NonSuccess { description, .. } = &case.status {
+            let description = description
+                .as_ref()
+                .map(|d| d.as_str().to_string())
+                .unwrap_or_default();
+            assert!(
+                description.starts_with("fixtures/plans/anhui.plan:"),
+                "{description}"
+            );
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bad.plan"), "province Atlantis\n").unwrap();
+    let bad = quick_junit::Report::deserialize_from_str(&stdout(&common::plancheck_in(
+        dir.path(),
+        &["check", "bad.plan", "--format", "junit"],
+    )))
+    .unwrap();
+    let input = bad
+        .test_suites
+        .iter()
+        .find(|s| s.name.as_str() == "input")
+        .unwrap();
+    assert_eq!((input.errors, input.failures), (1, 0));
 }

@@ -8,7 +8,7 @@ use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
 use super::escape::xml_line;
 use crate::check::Checked;
-use crate::finding::{Finding, Severity, WaiverIssue};
+use crate::finding::{Finding, Outcome, Severity, WaiverIssue};
 use crate::lint::Linted;
 use crate::model::{Site, Sources};
 use crate::problem::Problem;
@@ -60,7 +60,17 @@ fn problems_suite(problems: &[Problem]) -> Option<TestSuite> {
         });
         let name = xml_line(&name);
         let case = if p.level() == miette::Severity::Error {
-            TestCase::new(name, failure("error", &p.to_string()))
+            // Input that could not be read: the test could not run, an error, not a failure.
+            let mut status = TestCaseStatus::non_success(NonSuccessKind::Error);
+            status
+                .set_type("error")
+                .set_message(xml_line(&p.to_string()));
+            let at = p.file().zip(p.primary_span()).map(|(file, span)| {
+                let at = file.line_col(span.offset());
+                format!("{}:{}:{}: {p}", file.name(), at.line, at.column)
+            });
+            status.set_description(xml_line(&at.unwrap_or_else(|| p.to_string())));
+            TestCase::new(name, status)
         } else {
             let mut case = TestCase::new(name, TestCaseStatus::success());
             case.set_system_out(xml_line(&p.to_string()));
@@ -73,9 +83,33 @@ fn problems_suite(problems: &[Problem]) -> Option<TestSuite> {
 
 fn finish(mut report: Report, suites: Vec<TestSuite>) -> String {
     report.add_test_suites(suites);
-    let mut out = report.to_string().expect("JUnit serialises");
+    let written = report.to_string().expect("JUnit serialises");
+    // Jenkins' junit-10.xsd has no `skipped` on <testsuites> (only on each <testsuite>),
+    // and quick-junit always writes it.
+    let mut out = without_suites_skipped(&written);
     out.push('\n');
     out
+}
+
+/// The XML with the `skipped` attribute taken off the <testsuites> element.
+fn without_suites_skipped(xml: &str) -> String {
+    let Some(start) = xml.find("<testsuites ") else {
+        return xml.to_string();
+    };
+    let end = start + xml[start..].find('>').unwrap_or(0);
+    let head = &xml[start..end];
+    let Some(at) = head.find(" skipped=\"") else {
+        return xml.to_string();
+    };
+    let value_end = head[at + 10..]
+        .find('"')
+        .map_or(head.len(), |i| at + 10 + i + 1);
+    format!(
+        "{}{}{}",
+        &xml[..start + at],
+        &head[value_end..],
+        &xml[end..]
+    )
 }
 
 fn finding_case(f: &Finding, checked: &Checked) -> TestCase {
@@ -83,18 +117,44 @@ fn finding_case(f: &Finding, checked: &Checked) -> TestCase {
         .rules
         .as_ref()
         .expect("findings come from resolved rules");
-    let status = match (f.waived, f.severity) {
+    let unjudged = matches!(f.outcome, Outcome::Undeclared | Outcome::NotCheckable);
+    let mut status = match (f.waived, f.severity) {
         (Some(_), _) => skipped(&f.message),
         // A benchmark compares; it is never a failed test.
         (None, _) if f.outcome.is_benchmark() => TestCaseStatus::success(),
         (None, Severity::Error) => failure("error", &f.message),
         (None, Severity::Warning) => failure("warning", &f.message),
+        // Nothing was compared: the test did not run.
+        (None, Severity::Note) if unjudged => skipped(&f.message),
         (None, _) => TestCaseStatus::success(),
     };
+    if matches!(status, TestCaseStatus::NonSuccess { .. }) {
+        status.set_description(xml_line(&placed(
+            &checked.sources,
+            finding_site(f, checked),
+            &f.message,
+        )));
+    }
     let mut case = TestCase::new(xml_line(&rules.rules[f.rule].id), status);
     case.set_classname(f.province.map_or("national".to_string(), |p| p.to_string()));
     case.set_system_out(xml_line(&f.message));
     case
+}
+
+/// Where a finding points: the declared value, or the plan's header, or the rule.
+fn finding_site(f: &Finding, checked: &Checked) -> Site {
+    let rules = checked
+        .rules
+        .as_ref()
+        .expect("findings come from resolved rules");
+    match f.plan {
+        Some(p) => {
+            let plan = &checked.plans[p];
+            f.target
+                .map_or(plan.header, |t| plan.targets[t].detail.site)
+        }
+        None => rules.rules[f.rule].requirement.site,
+    }
 }
 
 /// A waiver that is a problem (expired, PC031; unused, PC032) fails a case of its own, named

@@ -2,6 +2,7 @@
 //! nothing here judges anything again.
 
 mod ci;
+mod concise;
 mod diagnostic;
 pub mod escape;
 mod extract;
@@ -15,6 +16,7 @@ mod ruletest;
 mod sarif;
 
 pub use ci::{CiReport, check_report, lint_report};
+pub use concise::render_concise;
 pub use diagnostic::{Report, finding_report, waiver_report};
 pub use extract::{render_extracted_json, render_extracted_plan};
 pub use github::{render_github, render_step_summary};

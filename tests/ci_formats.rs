@@ -743,3 +743,59 @@ fn junit_says_what_was_not_judged_and_where() {
         .unwrap();
     assert_eq!((input.errors, input.failures), (1, 0));
 }
+
+/// `--format concise`: one line a result, as compilers write a place, and a count.
+#[test]
+fn concise_is_one_line_a_result() {
+    let out = stdout(&plancheck(&[
+        "check",
+        "fixtures/plans/gansu.plan",
+        "--format",
+        "concise",
+    ]));
+    let lines: Vec<&str> = out.lines().collect();
+    let (last, results) = lines.split_last().unwrap();
+    assert!(!results.is_empty());
+    for line in results {
+        let (place, rest) = line.split_once(": ").unwrap();
+        let parts: Vec<&str> = place.split(':').collect();
+        // Aggregates over provinces point at the rule.
+        assert!(
+            ["fixtures/plans/gansu.plan", "rules/national.rules"].contains(&parts[0]),
+            "{line}"
+        );
+        assert!(
+            parts[1].parse::<u32>().is_ok() && parts[2].parse::<u32>().is_ok(),
+            "{line}"
+        );
+        let level = rest.split('[').next().unwrap();
+        assert!(["error", "warning", "note"].contains(&level), "{line}");
+    }
+    let json: Value = serde_json::from_str(&stdout(&plancheck(&[
+        "check",
+        "fixtures/plans/gansu.plan",
+        "--format",
+        "json",
+    ])))
+    .unwrap();
+    let s = &json["summary"];
+    let counts: Vec<u64> = last
+        .split(", ")
+        .map(|c| c.split(' ').next().unwrap().parse().unwrap())
+        .collect();
+    let want: Vec<u64> = ["errors", "warnings", "notes"]
+        .iter()
+        .map(|k| s[k].as_u64().unwrap())
+        .collect();
+    assert_eq!(counts, want, "{last}");
+    let lint = stdout(&plancheck(&[
+        "lint",
+        "fixtures/lint/PC012.rules",
+        "--format",
+        "concise",
+    ]));
+    assert!(
+        lint.starts_with("fixtures/lint/PC012.rules:22:14: warning[PC012] "),
+        "{lint}"
+    );
+}

@@ -64,6 +64,8 @@ enum Format {
     Sarif,
     Github,
     Junit,
+    /// One line a finding: `file:line:column: level[RULE] message`
+    Concise,
 }
 
 pub fn run(args: CheckArgs) -> u8 {
@@ -97,6 +99,7 @@ pub fn run(args: CheckArgs) -> u8 {
             super::repo_root(args.repo_root.as_deref()).as_deref(),
         ),
         Format::Github => super::github(&check_report(&checked)),
+        Format::Concise => plancheck::render::render_concise(&check_report(&checked)),
         Format::Junit => render_check_junit(&checked),
         Format::Human => render_human(&checked, &args.color.human(args.show_passes)),
     };

@@ -48,6 +48,8 @@ enum Format {
     Sarif,
     Github,
     Junit,
+    /// One line a finding: `file:line:column: level[RULE] message`
+    Concise,
 }
 
 pub fn run(args: LintArgs) -> u8 {
@@ -73,6 +75,7 @@ pub fn run(args: LintArgs) -> u8 {
             super::repo_root(args.repo_root.as_deref()).as_deref(),
         ),
         Format::Github => super::github(&lint_report(&linted)),
+        Format::Concise => plancheck::render::render_concise(&lint_report(&linted)),
         Format::Junit => render_lint_junit(&linted),
     };
     write_stdout(&text);

@@ -21,6 +21,9 @@ pub struct Checked {
     pub problems: Vec<Problem>,
     /// The counts of every finding, kept when `--min-level` leaves some out of the output.
     pub counted: Option<Summary>,
+    /// Every plan's outcome of every rule (rule, plan, outcome), kept likewise for the
+    /// table of outcomes.
+    pub outcomes: Option<Vec<(usize, usize, crate::finding::Outcome)>>,
 }
 
 impl Checked {
@@ -39,9 +42,20 @@ impl Checked {
     /// them); the summary still counts them all. Verdicts and the exit code do not change.
     pub fn keep_at_least(&mut self, level: Severity) {
         self.counted = Some(self.summary());
+        self.outcomes = Some(self.plan_outcomes());
         self.findings.retain(|f| f.severity >= level);
         self.waiver_issues.retain(|w| w.problem.severity() >= level);
         self.problems.retain(|p| problem_severity(p) >= level);
+    }
+
+    /// Each plan's outcome of each rule, as (rule, plan, outcome), in finding order.
+    pub fn plan_outcomes(&self) -> Vec<(usize, usize, crate::finding::Outcome)> {
+        if let Some(outcomes) = &self.outcomes {
+            return outcomes.clone();
+        }
+        let each = self.findings.iter();
+        each.filter_map(|f| Some((f.rule, f.plan?, f.outcome)))
+            .collect()
     }
 
     /// The problems at error level: input that could not be read. Notes on documents (a
@@ -201,6 +215,7 @@ pub fn check_in_period(
                 waiver_issues: Vec::new(),
                 problems,
                 counted: None,
+                outcomes: None,
             };
         }
     };
@@ -228,6 +243,7 @@ pub fn check_against(
         waiver_issues,
         problems,
         counted: None,
+        outcomes: None,
     }
 }
 

@@ -40,6 +40,22 @@ impl Outcome {
         }
     }
 
+    /// The mark of the outcome in a table (the HTML heat map, the human output's table).
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Outcome::Pass => "✓",
+            Outcome::Fail => "✗",
+            Outcome::Undeclared => "·",
+            Outcome::NotCheckable => "?",
+            Outcome::ReachesBenchmark => "●",
+            Outcome::ShortOfBenchmark => "○",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Outcome> {
+        Outcome::ALL.into_iter().find(|o| o.name() == name)
+    }
+
     pub const ALL: [Outcome; 6] = [
         Outcome::Pass,
         Outcome::Fail,

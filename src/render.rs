@@ -11,6 +11,7 @@ mod human;
 mod json;
 mod junit;
 mod lint;
+mod outcome_table;
 mod report;
 mod ruletest;
 mod sarif;

@@ -283,3 +283,36 @@ fn the_checker_never_writes_to_its_inputs() {
         assert_eq!(std::fs::read(&path).unwrap(), bytes, "{}", path.display());
     }
 }
+
+/// A reviewer's terminal: notes are counted, not drawn, unless asked for; a table of
+/// outcomes by province and rule closes the output.
+#[test]
+fn notes_are_folded_into_counts_and_a_table_ends_the_output() {
+    let folded = stdout(&plancheck(&["check", "fixtures/plans/gansu.plan"]));
+    let verbose = stdout(&plancheck(&[
+        "check",
+        "fixtures/plans/gansu.plan",
+        "--verbose",
+    ]));
+    let as_min = stdout(&plancheck(&[
+        "check",
+        "fixtures/plans/gansu.plan",
+        "--min-level",
+        "note",
+    ]));
+    assert_eq!(verbose, as_min);
+    assert!(
+        folded.contains("10 findings at note level not shown"),
+        "{folded}"
+    );
+    assert!(!folded.contains("  ☞ Gansu"), "{folded}");
+    assert!(verbose.contains("  ☞ Gansu"));
+    assert!(folded.lines().count() * 2 < verbose.lines().count());
+    let row = folded
+        .lines()
+        .find(|l| l.starts_with("Gansu "))
+        .expect("a row for Gansu");
+    // EI-2025 is the first column: Gansu plans 12.5 %, short of the national 13.5 %.
+    assert_eq!(row.split_whitespace().nth(1), Some("○"), "{row}");
+    assert!(folded.contains("  1 EI-2025  2 EI-2030"), "{folded}");
+}

@@ -39,6 +39,10 @@ pub struct CheckArgs {
     #[arg(long)]
     show_passes: bool,
 
+    /// Show findings at note level one by one (human format; else they are counted)
+    #[arg(long, short)]
+    verbose: bool,
+
     /// Show only findings and problems at this level or above (the summary counts all;
     /// the exit code does not change)
     #[arg(long, value_enum, value_name = "LEVEL")]
@@ -101,7 +105,11 @@ pub fn run(args: CheckArgs) -> u8 {
         Format::Github => super::github(&check_report(&checked)),
         Format::Concise => plancheck::render::render_concise(&check_report(&checked)),
         Format::Junit => render_check_junit(&checked),
-        Format::Human => render_human(&checked, &args.color.human(args.show_passes)),
+        Format::Human => {
+            let mut opts = args.color.human(args.show_passes);
+            opts.show_notes = args.verbose || matches!(args.min_level, Some(super::MinLevel::Note));
+            render_human(&checked, &opts)
+        }
     };
     write_stdout(&text);
     code

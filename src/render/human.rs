@@ -14,6 +14,8 @@ pub struct HumanOptions {
     pub width: usize,
     /// Show passing findings too, not only what needs attention.
     pub show_passes: bool,
+    /// Show findings at note level one by one; else they are counted, and in the table.
+    pub show_notes: bool,
 }
 
 impl Default for HumanOptions {
@@ -22,6 +24,7 @@ impl Default for HumanOptions {
             color: false,
             width: 100,
             show_passes: false,
+            show_notes: true,
         }
     }
 }
@@ -125,7 +128,11 @@ pub fn render_human(checked: &Checked, opts: &HumanOptions) -> String {
     let shown: Vec<_> = checked
         .findings
         .iter()
-        .filter(|f| f.severity > Severity::None || opts.show_passes)
+        .filter(|f| match f.severity {
+            Severity::None => opts.show_passes,
+            Severity::Note => opts.show_notes,
+            _ => true,
+        })
         .collect();
     out.push_str(&in_parallel(&shown, opts, |handler, f, out| {
         render_one(handler, &finding_report(f, checked), out)
@@ -133,6 +140,17 @@ pub fn render_human(checked: &Checked, opts: &HumanOptions) -> String {
     let handler = handler(opts);
     for issue in &checked.waiver_issues {
         render_one(&handler, &waiver_report(issue, checked), &mut out);
+    }
+    out.push_str(&super::outcome_table::render_outcome_table(checked));
+    let folded = checked
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Note)
+        .count();
+    if !opts.show_notes && folded > 0 {
+        out.push_str(&format!(
+            "{folded} findings at note level not shown (`--verbose` or `--min-level note` shows them)\n"
+        ));
     }
     out.push_str(&summary_line(checked));
     out

@@ -83,6 +83,9 @@ fn environment() -> Environment<'static> {
     env.add_function("waiver_words", |r: String, by: String, expires: String| {
         waiver_words(&r, &by, &expires)
     });
+    env.add_function("symbol", |o: String| {
+        crate::finding::Outcome::from_name(&o).map_or("", |o| o.symbol())
+    });
     env.add_function("total_outcome", |o: String, reason: Option<String>| {
         total_outcome(&o, reason.as_deref())
     });

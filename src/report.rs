@@ -75,6 +75,8 @@ pub struct Cell {
     /// The indicator the rule judged in place of its own, where it accepts one.
     pub stand_in: Option<String>,
     pub value: Option<String>,
+    /// The unit of `value`: the requirement's.
+    pub value_unit: Option<String>,
     pub margin: Option<String>,
     pub margin_unit: Option<String>,
 }

@@ -174,6 +174,9 @@ fn cell(rules: &RuleSet, f: &Finding) -> Cell {
             .filter(|s| s.accepted.is_some())
             .map(|s| rules.indicator(s.indicator).name.clone()),
         value: f.value.map(exact),
+        value_unit: f
+            .value
+            .map(|_| rules.requirement_unit(&rules.rules[f.rule]).name().to_string()),
         margin: shown_margin(f),
         margin_unit: shown_margin(f).map(|_| margin_unit(rules, f.rule)),
     }
@@ -236,6 +239,7 @@ fn matrix(checked: &Checked, rules: &RuleSet, by_rule: &[Vec<&Finding>]) -> Matr
                             waived: false,
                             stand_in: None,
                             value: None,
+                            value_unit: None,
                             margin: None,
                             margin_unit: None,
                         },

@@ -4,7 +4,7 @@
 use crate::render::escape;
 use crate::report::{Cell, MatrixRow, ProvinceSection, Report, RuleSummary};
 
-const HEADER: [&str; 12] = [
+const HEADER: [&str; 13] = [
     "province",
     "province_zh",
     "rule",
@@ -13,6 +13,7 @@ const HEADER: [&str; 12] = [
     "severity",
     "waived",
     "value",
+    "value_unit",
     "margin",
     "margin_unit",
     "message",
@@ -54,7 +55,7 @@ fn province_record<'a>(
     row: &'a MatrixRow,
     section: &'a ProvinceSection,
     cell: &'a Cell,
-) -> [&'a str; 12] {
+) -> [&'a str; 13] {
     let summary = report.summary.iter().find(|s| s.rule == cell.rule);
     let message = section
         .targets
@@ -79,6 +80,7 @@ fn province_record<'a>(
         cell.severity.as_str(),
         if cell.waived { "yes" } else { "no" },
         cell.value.as_deref().unwrap_or_default(),
+        cell.value_unit.as_deref().unwrap_or_default(),
         cell.margin.as_deref().unwrap_or_default(),
         cell.margin_unit.as_deref().unwrap_or_default(),
         message,
@@ -98,6 +100,7 @@ fn aggregate_record(s: &RuleSummary) -> Vec<String> {
         a.severity.clone(),
         "no".to_string(),
         a.total.clone(),
+        a.unit.clone(),
         a.margin.clone().unwrap_or_default(),
         a.margin_unit.clone().unwrap_or_default(),
         a.message.clone(),

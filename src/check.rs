@@ -135,7 +135,8 @@ fn parse_plan_file(file: &SourceFile, notes: &mut Vec<Problem>) -> Result<PlanFi
     let noted = |list: Vec<TextNote>| list.into_iter().map(|n| Problem::new(file, n));
     match plantext::extract(file.text(), form, None) {
         Ok(extracted) => {
-            notes.extend(capped(noted(extracted.notes).collect(), file));
+            // Notes are not capped: the count of problems past the cap is an error.
+            notes.extend(noted(extracted.notes));
             Ok(extracted.plan)
         }
         Err(list) => Err(capped(noted(list).collect(), file)),

@@ -28,7 +28,7 @@ pub enum InputError {
         span: SourceSpan,
     },
 
-    #[error("`{path}` is neither UTF-8 nor GB18030 (GBK) text")]
+    #[error("`{path}` is neither UTF-8 nor GB18030 (GBK) nor Big5 text")]
     #[diagnostic(
         code(PC101),
         help(
@@ -184,7 +184,9 @@ pub fn decode_document(name: String, bytes: Vec<u8>) -> Result<SourceFile, Probl
     }
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(&bytes, true);
-    let encoding = detector.guess(Some(b"cn"), true);
+    // No top-level domain as a hint: `cn` would pull Big5 (traditional) text to GBK, which
+    // decodes it without an error into other characters.
+    let encoding = detector.guess(None, true);
     let chinese = [encoding_rs::GBK, encoding_rs::GB18030, encoding_rs::BIG5];
     let decoded = chinese
         .contains(&encoding)
@@ -306,5 +308,5 @@ fn walk(
 pub fn has_extension(path: &Path, exts: &[&str]) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| exts.contains(&e))
+        .is_some_and(|e| exts.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }

@@ -22,7 +22,7 @@ pub use error::SyntaxError;
 pub use json::parse_json_plan;
 pub use limits::{MAX_DEPTH, MAX_PROBLEMS, MAX_TARGETS, check_nesting};
 pub use line_ends::check_line_ends;
-pub(crate) use lower::{Pair, parse_top};
+pub(crate) use lower::{Pair, parse_decimal, parse_top};
 pub use lower_plan::{calendar_date, no_such_day, parse_plan};
 pub use lower_rules::parse_rules;
 pub use lower_tests::parse_tests;

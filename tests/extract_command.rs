@@ -321,3 +321,64 @@ fn a_report_is_made_from_documents() {
     assert_eq!(code(&refused), 2);
     assert!(stderr(&refused).contains("PC123"));
 }
+
+/// Big5 (traditional) text is read as Big5, not as the GBK it would also decode as.
+#[test]
+fn a_big5_document_reads_as_its_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "福建省:到2030年,單位地區生產總值二氧化碳排放比2005年下降65%以上;非化石能源消費比重達到30%以上。\n";
+    let (bytes, _, lossy) = encoding_rs::BIG5.encode(text);
+    assert!(!lossy);
+    let path = written(&dir, "fujian-big5.txt", &bytes);
+    let out = plancheck(&["extract", path.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(stdout(&out).contains("target co2_intensity_cut by 2030 from 2005"));
+    assert!(stdout(&out).contains("value      at_least 30 %"));
+}
+
+/// Names are matched whatever their case, by `extract` and `check` alike.
+#[test]
+fn upper_case_extensions_are_the_same_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "安徽省:到2025年,非化石能源消费比重达到15.5%以上。\n";
+    let (gbk, _, _) = encoding_rs::GBK.encode(text);
+    let path = written(&dir, "ANHUI.TXT", &gbk);
+    for command in ["extract", "check"] {
+        let out = plancheck(&[command, path.to_str().unwrap()]);
+        assert_ne!(code(&out), 2, "{command}: {}{}", stderr(&out), stdout(&out));
+    }
+}
+
+/// Notes, however many, leave the exit code alone.
+#[test]
+fn many_notes_are_still_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("浙江省:到2025年,非化石能源消费比重达到24%。\n");
+    for i in 0..120 {
+        text.push_str(&format!("到2025年,重点行业能耗达到{i}%左右。\n"));
+    }
+    let path = written(&dir, "many.txt", text.as_bytes());
+    for command in ["extract", "check"] {
+        let out = plancheck(&[command, path.to_str().unwrap()]);
+        assert_eq!(code(&out), 0, "{command}: {}", stderr(&out));
+    }
+}
+
+/// A span that ends with a character a reference stands for ends after the reference.
+#[test]
+fn a_span_in_html_ends_after_a_named_reference() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = "<title>安徽省</title><p>到2025年,非化石能源消费比重达到15.5&percnt;以上。</p>";
+    let path = written(&dir, "a.html", html.as_bytes());
+    let out = plancheck(&["check", path.to_str().unwrap(), "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let f = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "NF-2025")
+        .unwrap();
+    let offset = f["location"]["offset"].as_u64().unwrap() as usize;
+    let length = f["location"]["length"].as_u64().unwrap() as usize;
+    assert_eq!(&html[offset..offset + length], "15.5&percnt;以上");
+}

@@ -249,10 +249,14 @@ fn a_figure_stated_in_a_second_section_is_checked_over_a_reference() {
     );
 }
 
+/// `力争到2025年` binds the whole year clause, its sentence (source-notes.md): an explicit
+/// 确保 in it stays firm, and the next sentence is firm again.
 #[test]
-fn strive_before_the_year_binds_the_first_clause_only() {
+fn strive_before_the_year_binds_its_sentence() {
     let text = "湖南省:力争到2025年,非化石能源消费比重达到22%左右,\
-                单位地区生产总值能源消耗比2020年下降14%。";
+                单位地区生产总值能源消耗比2020年下降14%,\
+                单位地区生产总值二氧化碳排放确保完成国家下达目标。\
+                到2030年,非化石能源消费比重达到25%左右。";
     let read = plantext::extract(text, Form::Text, None).unwrap();
     let commitments: Vec<_> = read
         .plan
@@ -260,7 +264,80 @@ fn strive_before_the_year_binds_the_first_clause_only() {
         .iter()
         .map(|t| t.commitment.as_ref().unwrap().node.name())
         .collect();
-    assert_eq!(commitments, ["strive", "firm"]);
+    assert_eq!(commitments, ["strive", "strive", "firm", "firm"]);
+}
+
+/// What a reviewer of the first version of the reader found read wrongly, each now not
+/// read and noted, or read as the text says.
+#[test]
+fn targets_of_others_than_the_province_are_not_its_own() {
+    for (text, whose) in [
+        (
+            "国家提出到2025年单位国内生产总值二氧化碳排放比2020年下降18%。",
+            "the nation",
+        ),
+        (
+            "到2025年,全国单位国内生产总值能耗比2020年下降13.5%。",
+            "the nation",
+        ),
+        ("到2025年,交通二氧化碳排放强度比2020年下降5%。", "transport"),
+        (
+            "到2025年,工业领域二氧化碳排放强度比2020年下降22%。",
+            "a sector",
+        ),
+        (
+            "到2025年,杭州市单位地区生产总值能耗比2020年下降16%。",
+            "a city",
+        ),
+        (
+            "到2025年,农村地区非化石能源消费比重达到40%。",
+            "rural areas",
+        ),
+        ("到2025年,城镇可再生能源消费比重达到8%。", "towns"),
+    ] {
+        let document = format!("浙江省\n{text}\n到2025年,非化石能源消费比重达到24%。");
+        let read = plantext::extract(&document, Form::Text, None).unwrap();
+        assert_eq!(
+            read.plan.targets.len(),
+            1,
+            "{text}: only the province's own target"
+        );
+        let notes: Vec<String> = read.notes.iter().map(|n| n.to_string()).collect();
+        let own = format!("a target of {whose}, not of the province");
+        assert!(notes.iter().any(|n| n.contains(&own)), "{text}: {notes:?}");
+    }
+}
+
+#[test]
+fn a_figure_too_long_to_hold_is_an_error_not_a_zero() {
+    let text = "浙江省:到2025年,非化石能源消费比重达到123456789012345678901234567890%。";
+    assert_eq!(note_codes(text), ["PC106"]);
+}
+
+#[test]
+fn the_peak_and_the_years_read_as_the_catalogue_says() {
+    let text = "浙江省:到2030年,非化石能源消费比重达到30%,二氧化碳排放达到峰值后稳中有降。";
+    let read = plantext::extract(text, Form::Text, None).unwrap();
+    assert!(
+        read.plan
+            .targets
+            .iter()
+            .any(|t| t.indicator.node == "co2_peak_year")
+    );
+    // `2022年,` tells what happened; its figures are no targets.
+    let text = "浙江省:到2025年,非化石能源消费比重达到24%。2022年,森林覆盖率达到61%。";
+    let read = plantext::extract(text, Form::Text, None).unwrap();
+    assert_eq!(read.plan.targets.len(), 1);
+    // A year scope ends with its paragraph.
+    let text = "浙江省:到2025年,非化石能源消费比重达到24%。\n\n非化石能源消费比重达到30%。";
+    let codes = note_codes(text);
+    assert_eq!(codes, ["PC120"], "the second paragraph has no year");
+}
+
+#[test]
+fn an_incentive_figure_under_strive_is_noted() {
+    let text = "浙江省:到2025年,单位地区生产总值能源消耗比2020年下降13%,力争完成14.5%的激励目标。";
+    assert_eq!(note_codes(text), ["PC120"]);
 }
 
 #[test]

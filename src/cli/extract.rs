@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use plancheck::plantext::{self, Form, Strict, TextNote};
-use plancheck::problem::{Problem, capped};
+use plancheck::problem::Problem;
 use plancheck::provinces::Province;
 use plancheck::render::{render_extracted_json, render_extracted_plan, render_problems};
 use plancheck::source::SourceFile;
@@ -58,7 +58,7 @@ pub fn run(args: ExtractArgs) -> u8 {
     let Some(form) = Form::of(file.name()) else {
         let name = plancheck::render::escape::line(file.name()).into_owned();
         eprintln!(
-            "error: `{name}` is not a document plancheck reads: its name ends in .txt, .html or .htm"
+            "error: `{name}` is not a document plancheck reads: its name ends in .txt, .html, .htm or .docx"
         );
         return BAD_INPUT;
     };
@@ -83,12 +83,14 @@ pub fn run(args: ExtractArgs) -> u8 {
     }
 }
 
+/// The notes as problems, not capped: the line counting problems past the cap would be an
+/// error, and notes leave the exit code alone.
 fn problems(file: &SourceFile, notes: Vec<TextNote>, strict: bool) -> Vec<Problem> {
     let each = notes.into_iter().map(|note| match note {
         TextNote::NotRead { .. } if strict => Problem::new(file, Strict(note)),
         _ => Problem::new(file, note),
     });
-    capped(each.collect(), file)
+    each.collect()
 }
 
 fn fail(problems: &[Problem], args: &ExtractArgs) -> u8 {

@@ -45,10 +45,13 @@ impl<'d> Folded<'d> {
     /// The length in the document of the character that folds to the one at `at`: not the
     /// distance to the next folded character, which may lie past whitespace that was removed.
     fn source_len(&self, at: usize) -> usize {
-        self.document[self.origin(at)..]
-            .chars()
-            .next()
-            .map_or(0, char::len_utf8)
+        let source = &self.document[self.origin(at)..];
+        let folded = self.text[at..].chars().next();
+        // A character an HTML reference stands for (`&percnt;` for `%`) ends with it.
+        if source.starts_with('&') && folded != Some('&') {
+            return reference_len(source);
+        }
+        source.chars().next().map_or(0, char::len_utf8)
     }
 
     fn push(&mut self, c: char, at: usize) {
@@ -103,7 +106,16 @@ pub fn fold(document: &str) -> Folded<'_> {
     let mut simplified = simplified.chars();
     let mut start = 0;
     for line in document.split_inclusive('\n') {
-        if kept_whole(line) {
+        if line.trim().is_empty() {
+            // A blank line: a paragraph break, kept as one line end.
+            if !folded.text.is_empty() && !folded.text.ends_with('\n') {
+                folded.push('\n', start);
+            }
+            simplified
+                .by_ref()
+                .take(line.chars().count())
+                .for_each(drop);
+        } else if kept_whole(line) {
             folded.keep_line(line.trim_end_matches(['\n', '\r']), start);
             simplified
                 .by_ref()

@@ -42,7 +42,7 @@ pub struct Lowered {
 struct YearScope {
     /// `None` for a past period (十三五), whose figures are outcomes, not targets.
     year: Option<Spanned<u16>>,
-    /// `力争到2025年`: strive, for the first clause after it (by its index).
+    /// `力争到2025年`: strive, for the rest of its sentence (by the sentence's index).
     strive: Option<(SourceSpan, usize)>,
 }
 
@@ -83,7 +83,9 @@ pub fn lower(document: Pair, folded: &Folded) -> Lowered {
         },
         scope: None,
         clause: 0,
+        sentence: 0,
         said: false,
+        clause_start: 0,
         last_subjects: Vec::new(),
     };
     for pair in document.into_inner() {
@@ -94,6 +96,11 @@ pub fn lower(document: Pair, folded: &Folded) -> Lowered {
             }
             Rule::header => reader.header(pair),
             Rule::clause => reader.clause(pair),
+            Rule::paragraph => {
+                reader.scope = None;
+                reader.sentence += 1;
+            }
+            Rule::clause_end if matches!(pair.as_str(), "。" | "!" | "?") => reader.sentence += 1,
             _ => {}
         }
     }
@@ -106,8 +113,12 @@ struct Reader<'f, 'd> {
     scope: Option<YearScope>,
     /// The index of the clause being read.
     clause: usize,
+    /// The index of the sentence being read (sentences end at 。, ! and ?).
+    sentence: usize,
     /// Whether the clause being read has stated a target or a note.
     said: bool,
+    /// Where the clause being read starts, in the folded text.
+    clause_start: usize,
     /// The subjects of the last target, which `到2030年达到564万千瓦以上` speaks of again.
     last_subjects: Vec<Subject>,
 }
@@ -186,11 +197,14 @@ impl Reader<'_, '_> {
         self.clause += 1;
         self.said = false;
         let clause = self.span(&pair);
-        let (mut figure, mut cue) = (false, false);
+        self.clause_start = pair.as_span().start();
+        let (mut figure, mut cue, mut striven) = (false, false, false);
         for piece in pair.into_inner() {
             match piece.as_rule() {
                 Rule::scope => self.scope(piece, clause),
                 Rule::target => self.target(piece, clause),
+                Rule::subjects => cue = true,
+                Rule::commitment => striven = true,
                 Rule::peak => self.peak(piece, clause, "co2_peak_year"),
                 Rule::neutrality => self.peak(piece, clause, "carbon_neutrality_year"),
                 Rule::place => self.place(&piece),
@@ -200,11 +214,15 @@ impl Reader<'_, '_> {
             }
         }
         let scoped = self.scope.as_ref().is_some_and(|s| s.year.is_some());
-        if figure && cue && scoped && !self.said {
-            self.not_read(
-                "a figure and an indicator-like word, in no sentence pattern plancheck reads",
-                clause,
-            );
+        if figure && scoped && !self.said {
+            if cue {
+                let why =
+                    "a figure and an indicator-like word, in no sentence pattern plancheck reads";
+                self.not_read(why, clause);
+            } else if striven {
+                let why = "a figure under 力争 with no indicator of its own (an incentive target?)";
+                self.not_read(why, clause);
+            }
         }
     }
 
@@ -212,11 +230,17 @@ impl Reader<'_, '_> {
         let mut strive = None;
         for part in pair.into_inner() {
             match part.as_rule() {
-                Rule::strive => strive = Some((self.span(&part), self.clause)),
+                Rule::strive => strive = Some((self.span(&part), self.sentence)),
                 Rule::period => self.set_scope(self.period_year(part), strive),
                 Rule::by_year | Rule::year_end | Rule::bare_year => {
+                    // `到2023年` is ahead of a plan; a bare `2022年,` tells what happened.
+                    let first = if part.as_rule() == Rule::bare_year {
+                        2025
+                    } else {
+                        2021
+                    };
                     let year = part.into_inner().next().expect("grammar: a year");
-                    let year = self.year(&year).filter(|y| y.node > 2020);
+                    let year = self.year(&year).filter(|y| y.node >= first);
                     self.set_scope(year, strive);
                 }
                 Rule::ellipsis => self.ellipsis(part, clause),
@@ -271,6 +295,7 @@ impl Reader<'_, '_> {
     }
 
     fn target(&mut self, pair: Pair, clause: SourceSpan) {
+        let start = pair.as_span().start();
         let mut said = Said {
             subjects: Vec::new(),
             predicate: None,
@@ -290,7 +315,37 @@ impl Reader<'_, '_> {
             }
         }
         self.last_subjects = said.subjects.clone();
+        if let Some(whose) = self.whose(start) {
+            let why = format!("a target of {whose}, not of the province as a whole");
+            return self.not_read(why, clause);
+        }
         self.state(said.complete(), clause);
+    }
+
+    /// Who a target belongs to when its clause names someone before the indicator: the
+    /// nation (国家, 全国), a city, a sector (交通领域, 工业); `None` for the province.
+    fn whose(&self, subject_start: usize) -> Option<&'static str> {
+        const WHOSE: [(&str, &str); 14] = [
+            ("全国", "the nation"),
+            ("国家", "the nation"),
+            ("我国", "the nation"),
+            ("领域", "a sector"),
+            ("行业", "a sector"),
+            ("工业", "industry"),
+            ("交通", "transport"),
+            ("建筑", "buildings"),
+            ("农村", "rural areas"),
+            ("城镇", "towns"),
+            ("园区", "a park"),
+            ("企业", "enterprises"),
+            ("市", "a city"),
+            ("县", "a county"),
+        ];
+        let before = self.folded.text.get(self.clause_start..subject_start)?;
+        WHOSE
+            .iter()
+            .find(|(word, _)| before.contains(word))
+            .map(|(_, whose)| *whose)
     }
 
     /// `完成国家下达的A下降、B下降目标任务`.
@@ -382,7 +437,7 @@ impl Reader<'_, '_> {
     }
 
     /// A cut or a level: its baseline and its figures.
-    fn figures(&self, pair: Pair, cut: bool) -> Predicate {
+    fn figures(&mut self, pair: Pair, cut: bool) -> Predicate {
         let mut baseline = None;
         let mut more_than = None;
         let mut values = Vec::new();
@@ -408,7 +463,7 @@ impl Reader<'_, '_> {
 
     /// One figure with its qualifier; `超过`/`突破` as the verb is the qualifier of a
     /// figure that has none of its own.
-    fn value(&self, pair: Pair, more_than: Option<SourceSpan>) -> Spanned<DeclaredValue> {
+    fn value(&mut self, pair: Pair, more_than: Option<SourceSpan>) -> Spanned<DeclaredValue> {
         let span = self.span(&pair);
         let mut qualifier = more_than.map(|s| Spanned::new(crate::ast::Qualifier::MoreThan, s));
         let mut number = None;
@@ -435,11 +490,17 @@ impl Reader<'_, '_> {
         )
     }
 
-    fn number(&self, pair: &Pair) -> Spanned<Number> {
+    /// A figure as an exact decimal; one too long to hold is an error (PC106), as in a plan
+    /// file, never a zero.
+    fn number(&mut self, pair: &Pair) -> Spanned<Number> {
         let text = pair.as_str().to_string();
-        // The grammar's numbers are short runs of digits, which a decimal always holds.
-        let value = text.parse().unwrap_or_default();
-        self.spanned(Number { text, value }, pair)
+        let span = self.span(pair);
+        let value = crate::syntax::parse_decimal(&text, span).unwrap_or_else(|_| {
+            let text = text.clone();
+            self.note(TextNote::NumberRange { text, span });
+            Default::default()
+        });
+        Spanned::new(Number { text, value }, span)
     }
 
     /// A peak (`co2_peak_year`) or neutrality year: its own year, or the scope's.
@@ -492,10 +553,11 @@ impl Reader<'_, '_> {
         self.push(target, clause);
     }
 
-    /// The strive of `力争到2025年`, if the clause being read is the first after it.
+    /// The strive of `力争到2025年`, while its sentence lasts ("the whole year clause",
+    /// source-notes.md).
     fn striving(&self) -> Option<Spanned<Commitment>> {
         let (span, at) = self.scope.as_ref()?.strive?;
-        (self.clause <= at + 1).then(|| Spanned::new(Commitment::Strive, span))
+        (self.sentence == at).then(|| Spanned::new(Commitment::Strive, span))
     }
 
     fn push(&mut self, target: TargetDecl, clause: SourceSpan) {

@@ -31,6 +31,12 @@ pub fn merge(
         place,
         mut notes,
     } = lowered;
+    if notes
+        .iter()
+        .any(|n| matches!(n, TextNote::NumberRange { .. }))
+    {
+        return Err(notes);
+    }
     let mut kept: Vec<Statement> = Vec::new();
     let mut title = None;
     for section in sections {

@@ -42,6 +42,17 @@ pub enum TextNote {
         first: SourceSpan,
     },
 
+    #[error("number `{text}` cannot be held exactly")]
+    #[diagnostic(
+        code(PC106),
+        help("plancheck compares exact decimals of at most 28 significant digits")
+    )]
+    NumberRange {
+        text: String,
+        #[label("out of range")]
+        span: SourceSpan,
+    },
+
     #[error("the file is empty")]
     #[diagnostic(
         code(PC102),

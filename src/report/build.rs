@@ -174,9 +174,12 @@ fn cell(rules: &RuleSet, f: &Finding) -> Cell {
             .filter(|s| s.accepted.is_some())
             .map(|s| rules.indicator(s.indicator).name.clone()),
         value: f.value.map(exact),
-        value_unit: f
-            .value
-            .map(|_| rules.requirement_unit(&rules.rules[f.rule]).name().to_string()),
+        value_unit: f.value.map(|_| {
+            rules
+                .requirement_unit(&rules.rules[f.rule])
+                .name()
+                .to_string()
+        }),
         margin: shown_margin(f),
         margin_unit: shown_margin(f).map(|_| margin_unit(rules, f.rule)),
     }

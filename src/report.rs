@@ -251,4 +251,17 @@ pub struct Report {
     pub provinces: Vec<ProvinceSection>,
     /// Waivers that are problems, in plan order.
     pub waivers: Vec<WaiverProblem>,
+    /// Notes on the input: sentences of documents not read (PC120), look-alikes (PC121),
+    /// targets stated twice (PC122). A report is made only when nothing worse is there.
+    pub notes: Vec<InputNote>,
+}
+
+/// A note on an input file, where it points.
+#[derive(Debug, Clone, Serialize)]
+pub struct InputNote {
+    pub code: String,
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
 }

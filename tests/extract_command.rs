@@ -382,3 +382,32 @@ fn a_span_in_html_ends_after_a_named_reference() {
     let length = f["location"]["length"].as_u64().unwrap() as usize;
     assert_eq!(&html[offset..offset + length], "15.5&percnt;以上");
 }
+
+/// An analyst who reads only the report sees what the documents hold and was not read.
+#[test]
+fn a_report_lists_the_notes_on_its_documents() {
+    let hunan = text("hunan.txt");
+    let md = stdout(&plancheck(&["report", &hunan, "--format", "md"]));
+    let notes = md
+        .split("## Notes on the input")
+        .nth(1)
+        .expect("a notes section");
+    assert!(
+        notes.contains("`PC122`") && notes.contains("firm the first time, strive the second"),
+        "{notes}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&plancheck(&["report", &hunan, "--format", "json"]))).unwrap();
+    let codes: Vec<&str> = json["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["code"].as_str().unwrap())
+        .collect();
+    assert!(
+        codes.contains(&"PC120") && codes.contains(&"PC122"),
+        "{codes:?}"
+    );
+    let html = stdout(&plancheck(&["report", &hunan, "--format", "html"]));
+    assert!(html.contains("<h3>Notes on the input</h3>"));
+}

@@ -90,12 +90,19 @@ fn keep(kept: &mut Vec<Statement>, statement: Statement, notes: &mut Vec<TextNot
         "in the same words both times"
     } else if by_reference(old) != by_reference(new) {
         "the figure is checked, not the reference"
+    } else if old.value == new.value {
+        let word = |t: &TargetDecl| t.commitment.as_ref().map_or("firm", |c| c.node.name());
+        &format!(
+            "{} the first time, {} the second; the first is checked",
+            word(old),
+            word(new)
+        )
     } else {
-        "differently; the first is checked"
+        "with another figure; the first is checked"
     };
     notes.push(TextNote::StatedTwice {
         target: head(new),
-        outcome,
+        outcome: outcome.to_string(),
         span: statement.clause,
         first: first.clause,
     });

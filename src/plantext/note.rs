@@ -35,7 +35,7 @@ pub enum TextNote {
     #[diagnostic(code(PC122), severity(Advice))]
     StatedTwice {
         target: String,
-        outcome: &'static str,
+        outcome: String,
         #[label(primary, "stated again here")]
         span: SourceSpan,
         #[label("first stated here")]

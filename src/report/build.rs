@@ -33,7 +33,20 @@ pub fn build_report(checked: &Checked, generated: &str) -> Report {
             .iter()
             .map(|issue| waiver_problem(checked, rules, issue))
             .collect(),
+        notes: checked.problems.iter().filter_map(input_note).collect(),
     }
+}
+
+fn input_note(problem: &crate::problem::Problem) -> Option<super::InputNote> {
+    let file = problem.file()?;
+    let at = file.line_col(problem.primary_span()?.offset());
+    Some(super::InputNote {
+        code: problem.code_string(),
+        file: file.name().to_string(),
+        line: at.line,
+        column: at.column,
+        message: problem.to_string(),
+    })
 }
 
 fn file_ref(checked: &Checked, id: FileId) -> FileRef {

@@ -54,6 +54,7 @@ pub fn render_report_markdown(report: &Report) -> String {
         self::ranking(&mut out, ranking);
     }
     provinces(&mut out, report);
+    notes(&mut out, report);
     provenance(&mut out, report);
     out.truncate(out.trim_end().len());
     out.push('\n');
@@ -272,6 +273,29 @@ fn provinces(out: &mut String, report: &Report) {
             out.push('\n');
         }
     }
+}
+
+/// What the input holds that was not read (documents' sentences, look-alikes).
+fn notes(out: &mut String, report: &Report) {
+    if report.notes.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "## Notes on the input
+"
+    );
+    for n in &report.notes {
+        let place = format!("{}:{}:{}", n.file, n.line, n.column);
+        let _ = writeln!(
+            out,
+            "- {} {}: {}",
+            code(&n.code),
+            code(&place),
+            message(&n.message)
+        );
+    }
+    out.push('\n');
 }
 
 fn targets(out: &mut String, p: &ProvinceSection) {

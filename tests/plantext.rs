@@ -335,6 +335,20 @@ fn the_peak_and_the_years_read_as_the_catalogue_says() {
 }
 
 #[test]
+fn a_share_over_the_whole_is_not_read() {
+    let text = "浙江省:到2025年,非化石能源消费比重达到250%,森林覆盖率达到100%。";
+    let read = plantext::extract(text, Form::Text, None).unwrap();
+    let names: Vec<_> = read
+        .plan
+        .targets
+        .iter()
+        .map(|t| t.indicator.node.as_str())
+        .collect();
+    assert_eq!(names, ["forest_coverage"], "100 % is a share; 250 % is not");
+    assert_eq!(note_codes(text), ["PC120"]);
+}
+
+#[test]
 fn an_incentive_figure_under_strive_is_noted() {
     let text = "浙江省:到2025年,单位地区生产总值能源消耗比2020年下降13%,力争完成14.5%的激励目标。";
     assert_eq!(note_codes(text), ["PC120"]);

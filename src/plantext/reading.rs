@@ -120,6 +120,9 @@ pub(super) fn name(
         }
         Shape::ByReference { baseline: None, .. } | Shape::Level { baseline: None } => {
             match kind.level_indicator() {
+                Some(_) if over_whole(kind, value) => {
+                    Err("a share of more than 100 %, which no share can be".into())
+                }
                 Some(indicator) => named(indicator, None),
                 None => Err("a level of intensity, not a cut from a baseline year".into()),
             }
@@ -149,6 +152,20 @@ fn implied_baseline(
         _ => return None,
     };
     Some(Spanned::new(from, at))
+}
+
+/// A share or a rate (non-fossil, renewable, forest or tree cover) over 100 %: a misread or
+/// damaged figure, never a target.
+fn over_whole(kind: Kind, value: &DeclaredValue) -> bool {
+    let share = matches!(
+        kind,
+        Kind::NonFossil | Kind::Renewable | Kind::Forest | Kind::TreeCover
+    );
+    let DeclaredValue::Number { quantity, .. } = value else {
+        return false;
+    };
+    let percent = quantity.unit.as_ref().is_some_and(|u| u.node == "%");
+    share && percent && quantity.number.node.value > rust_decimal::Decimal::ONE_HUNDRED
 }
 
 fn is_points(value: &DeclaredValue) -> bool {

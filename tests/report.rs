@@ -1053,3 +1053,39 @@ fn the_report_date_must_be_a_real_date_with_at_most_a_time_of_day() {
         assert_eq!(doc["provenance"]["generated"], good);
     }
 }
+
+/// What a screen reader needs: a `main` landmark, headers that say what they head, Chinese
+/// names marked as Chinese, and a title and a description on every chart.
+#[test]
+fn the_html_report_is_accessible_to_a_screen_reader() {
+    let html = stdout(&plancheck(&["report", "--format", "html"]));
+    let page = scraper::Html::parse_document(&html);
+    let select = |s: &str| scraper::Selector::parse(s).unwrap();
+    assert_eq!(page.select(&select("main")).count(), 1);
+    let heads: Vec<_> = page.select(&select("thead th")).collect();
+    assert!(!heads.is_empty());
+    assert!(
+        heads
+            .iter()
+            .all(|th| th.value().attr("scope") == Some("col"))
+    );
+    let rows: Vec<_> = page.select(&select(".heat tbody th")).collect();
+    assert_eq!(rows.len(), 31);
+    assert!(
+        rows.iter()
+            .all(|th| th.value().attr("scope") == Some("row"))
+    );
+    let zh: Vec<String> = page
+        .select(&select("[lang=zh]"))
+        .map(|e| e.text().collect())
+        .collect();
+    assert!(zh.iter().any(|t| t == "山东"), "{zh:?}");
+    let charts: Vec<_> = page.select(&select("svg")).collect();
+    assert!(!charts.is_empty());
+    for svg in charts {
+        assert_eq!(svg.value().attr("role"), Some("img"));
+        let title = svg.select(&select("title")).next().expect("a title");
+        assert!(!title.text().collect::<String>().is_empty());
+        assert!(svg.select(&select("desc")).next().is_some());
+    }
+}

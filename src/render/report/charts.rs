@@ -54,7 +54,36 @@ pub fn bar_chart(ranking: &Ranking) -> String {
         let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
         draw(&root, ranking, n).expect("drawing to a string cannot fail");
     }
-    svg
+    with_text_alternative(&svg, ranking)
+}
+
+/// The chart with a `title` and a `desc` (what it shows, in words) for screen readers.
+fn with_text_alternative(svg: &str, ranking: &Ranking) -> String {
+    let Some(open) = svg
+        .find("<svg")
+        .and_then(|at| svg[at..].find('>').map(|end| at + end))
+    else {
+        return svg.to_string();
+    };
+    let year = ranking.year.map_or(String::new(), |y| format!(" by {y}"));
+    let title = format!("{}{year}", ranking.title);
+    let desc = format!(
+        "A bar for each of the {} provinces that declare it, in {}, in rank order.",
+        ranking.entries.len(),
+        ranking.unit
+    );
+    let xml = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    format!(
+        "{} role=\"img\"><title>{}</title><desc>{}</desc>{}",
+        &svg[..open],
+        xml(&title),
+        xml(&desc),
+        &svg[open + 1..]
+    )
 }
 
 type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;

@@ -30,3 +30,26 @@ pub use report::{
 };
 pub use ruletest::{render_tests_human, render_tests_json};
 pub use sarif::render_sarif;
+
+/// The JSON Schema of each JSON output, by the file it is kept in under `schemas/`: made from
+/// the types the output is written from, so the two cannot drift apart.
+pub fn json_schemas() -> Vec<(&'static str, String)> {
+    let report = schemars::schema_for!(crate::report::Report);
+    let schemas = [
+        ("check.schema.json", json::check_schema()),
+        ("lint.schema.json", lint::lint_schema()),
+        ("test.schema.json", ruletest::test_schema()),
+        ("report.schema.json", report),
+    ];
+    schemas
+        .into_iter()
+        .map(|(name, mut schema)| {
+            let command = name.trim_end_matches(".schema.json");
+            let title = format!("plancheck {command} --format json, version 1");
+            schema.insert("title".into(), title.into());
+            let mut text = serde_json::to_string_pretty(&schema).expect("a schema serialises");
+            text.push('\n');
+            (name, text)
+        })
+        .collect()
+}

@@ -10,13 +10,13 @@ pub use build::{build_report, requirement_text};
 use serde::Serialize;
 
 /// A file the report was made from, with a hash of its content.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct FileRef {
     pub name: String,
     pub sha256: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Provenance {
     pub tool: String,
     pub generated: String,
@@ -26,7 +26,7 @@ pub struct Provenance {
 
 /// How many provinces a rule found in each outcome. A finding a waiver covers is counted
 /// once, as waived, whatever its outcome, so that the counts add up to the findings.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, schemars::JsonSchema)]
 pub struct Counts {
     pub pass: usize,
     pub fail: usize,
@@ -38,7 +38,7 @@ pub struct Counts {
 }
 
 /// A national total against the sum of what the provinces declare.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct AggregateSummary {
     /// The sum declared, in the requirement's unit.
     pub total: String,
@@ -53,7 +53,7 @@ pub struct AggregateSummary {
     pub message: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct RuleSummary {
     pub rule: String,
     pub title: String,
@@ -66,7 +66,7 @@ pub struct RuleSummary {
 }
 
 /// One province against one rule.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Cell {
     pub rule: String,
     pub outcome: String,
@@ -81,7 +81,7 @@ pub struct Cell {
     pub margin_unit: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct MatrixRow {
     pub province: String,
     pub province_zh: String,
@@ -90,14 +90,14 @@ pub struct MatrixRow {
 
 /// The rules in order, and a row per province with a cell per rule (an empty cell where the
 /// rule does not apply to the province).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Matrix {
     pub rules: Vec<String>,
     pub rows: Vec<MatrixRow>,
 }
 
 /// The national figure a ranking is held against: a rule on the same indicator and year.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct NationalFigure {
     pub rule: String,
     pub requirement: String,
@@ -107,7 +107,7 @@ pub struct NationalFigure {
 /// A national total a ranking's provinces add up to: an aggregate rule on the same
 /// indicator and year, and the sum of what the provinces declare. It is a figure for the
 /// country, not for each province.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct NationalTotal {
     pub rule: String,
     pub requirement: String,
@@ -123,7 +123,7 @@ pub struct NationalTotal {
     pub reason: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct RankEntry {
     /// Competition ranking: equal commitments share a rank. `None` for a declaration that
     /// commits to no bound (`at least 2025` for a peak year), listed last.
@@ -149,7 +149,7 @@ pub struct RankEntry {
 }
 
 /// The provinces that declare an indicator for a year, most ambitious first.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Ranking {
     pub indicator: String,
     pub title: String,
@@ -166,7 +166,7 @@ pub struct Ranking {
 }
 
 /// The waiver that covers a finding, as the plan gives it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct WaiverNote {
     pub reason: String,
     pub approved_by: String,
@@ -177,7 +177,7 @@ pub struct WaiverNote {
 
 /// A waiver that is itself a problem: expired (PC031, an error) or with nothing to cover
 /// (PC032, a warning).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct WaiverProblem {
     pub code: String,
     pub severity: String,
@@ -193,7 +193,7 @@ pub struct WaiverProblem {
 }
 
 /// A rule's verdict on one declared target.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct TargetCheck {
     pub rule: String,
     pub requirement: String,
@@ -205,7 +205,7 @@ pub struct TargetCheck {
     pub message: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct TargetRow {
     pub indicator: String,
     pub year: Option<u16>,
@@ -221,7 +221,7 @@ pub struct TargetRow {
 }
 
 /// A requirement the plan leaves undeclared, or that cannot be checked against it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct OpenRow {
     pub rule: String,
     pub outcome: String,
@@ -229,7 +229,7 @@ pub struct OpenRow {
     pub message: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ProvinceSection {
     pub province: String,
     pub province_zh: String,
@@ -240,7 +240,7 @@ pub struct ProvinceSection {
     pub undeclared: Vec<OpenRow>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Report {
     pub version: u32,
     pub title: String,
@@ -257,7 +257,7 @@ pub struct Report {
 }
 
 /// A note on an input file, where it points.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct InputNote {
     pub code: String,
     pub file: String,

@@ -10,7 +10,7 @@ use crate::model::*;
 use crate::problem::Problem;
 use crate::source::SourceFile;
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct Document<'a> {
     version: u32,
     findings: Vec<JsonFinding<'a>>,
@@ -19,7 +19,7 @@ struct Document<'a> {
     summary: JsonSummary,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 pub(super) struct Location {
     file: String,
     line: usize,
@@ -28,7 +28,7 @@ pub(super) struct Location {
     length: usize,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct JsonFinding<'a> {
     rule: &'a str,
     title: &'a str,
@@ -59,7 +59,7 @@ struct JsonFinding<'a> {
     rule_location: Location,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct Declared<'a> {
     indicator: &'a str,
     year: Option<u16>,
@@ -74,7 +74,7 @@ struct Declared<'a> {
     source: Option<&'a str>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct Required<'a> {
     operator: &'static str,
     value: Option<String>,
@@ -88,7 +88,7 @@ struct Required<'a> {
 
 /// The row of an assignment a finding used: as what the rule requires, as what a
 /// declaration by reference stands for, or both.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct AssignedJson<'a> {
     assignment: &'a str,
     basic: Option<String>,
@@ -103,13 +103,13 @@ struct AssignedJson<'a> {
     location: Location,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct StandInJson<'a> {
     indicator: &'a str,
     accepted: Option<&'static str>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct ContributorJson<'a> {
     province: &'static str,
     value: String,
@@ -118,7 +118,7 @@ struct ContributorJson<'a> {
     location: Location,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct Explanation<'a> {
     declared_set: Option<String>,
     accepted_set: Option<String>,
@@ -126,7 +126,7 @@ struct Explanation<'a> {
 }
 
 /// A waiver as the plan gives it, and the severity it took off a finding.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct JsonWaiver<'a> {
     reason: &'a str,
     approved_by: &'a str,
@@ -135,7 +135,7 @@ struct JsonWaiver<'a> {
     location: Location,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct JsonWaiverIssue<'a> {
     code: &'static str,
     severity: &'static str,
@@ -146,7 +146,7 @@ struct JsonWaiverIssue<'a> {
     message: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 pub(super) struct JsonProblem {
     code: String,
     severity: &'static str,
@@ -156,7 +156,7 @@ pub(super) struct JsonProblem {
     file: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct JsonSummary {
     plans: usize,
     rules: usize,
@@ -426,4 +426,9 @@ pub fn render_json(checked: &Checked) -> String {
     let mut out = serde_json::to_string_pretty(&doc).expect("findings serialise");
     out.push('\n');
     out
+}
+
+/// The JSON Schema of `check --format json`.
+pub fn check_schema() -> schemars::Schema {
+    schemars::schema_for!(Document<'static>)
 }

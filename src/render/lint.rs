@@ -8,7 +8,7 @@ use crate::ast::Level;
 use crate::lint::{LintFinding, LintReport, Linted};
 
 /// Counts of active findings by level, and of suppressed ones.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct LintSummary {
     pub files: usize,
     pub errors: usize,
@@ -72,7 +72,7 @@ pub fn render_lint_human(linted: &Linted, files: usize, opts: &HumanOptions) -> 
     out
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct JsonLint<'a> {
     code: &'static str,
     severity: &'static str,
@@ -82,7 +82,7 @@ struct JsonLint<'a> {
     location: super::json::Location,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct Document<'a> {
     version: u32,
     findings: Vec<JsonLint<'a>>,
@@ -116,4 +116,9 @@ pub fn render_lint_json(linted: &Linted, files: usize) -> String {
     let mut out = serde_json::to_string_pretty(&doc).expect("lint findings serialise");
     out.push('\n');
     out
+}
+
+/// The JSON Schema of `lint --format json`.
+pub fn lint_schema() -> schemars::Schema {
+    schemars::schema_for!(Document<'static>)
 }

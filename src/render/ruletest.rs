@@ -68,13 +68,13 @@ fn coverage_line(run: &TestRun) -> String {
     line
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct JsonFailure<'a> {
     message: &'a str,
     location: Location,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct JsonTest<'a> {
     name: &'a str,
     passed: bool,
@@ -82,7 +82,7 @@ struct JsonTest<'a> {
     failures: Vec<JsonFailure<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct Document<'a> {
     version: u32,
     tests: Vec<JsonTest<'a>>,
@@ -90,7 +90,7 @@ struct Document<'a> {
     summary: Summary<'a>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 struct Summary<'a> {
     passed: usize,
     failed: usize,
@@ -133,4 +133,9 @@ pub fn render_tests_json(run: &TestRun) -> String {
     let mut out = serde_json::to_string_pretty(&doc).expect("test results serialise");
     out.push('\n');
     out
+}
+
+/// The JSON Schema of `test --format json`.
+pub fn test_schema() -> schemars::Schema {
+    schemars::schema_for!(Document<'static>)
 }

@@ -43,7 +43,7 @@ impl Engine {
             .map(|(i, text)| SourceFile::new(format!("plan-{i}.{kind}"), text.as_str()));
         files
             .map(|file| {
-                check::load_plan(&mut self.sources, file, &self.rules)
+                check::load_plan(&mut self.sources, file, &self.rules, &mut Vec::new())
                     .expect("a generated plan loads")
             })
             .collect()

@@ -26,5 +26,5 @@ fuzz_target!(|data: &[u8]| {
     let _ = render_problems(&checked.problems, &HumanOptions::default());
     let _ = render_json(&checked);
     let _ = render_check_junit(&checked);
-    let _ = render_sarif(&check_report(&checked));
+    let _ = render_sarif(&check_report(&checked), None);
 });

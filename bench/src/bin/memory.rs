@@ -40,7 +40,7 @@ fn measure(path: &str) {
     for text in input.split('\0') {
         // The plan's own source file, dropped with it.
         let file = SourceFile::new(name, text);
-        let plan = check::load_plan(&mut Sources::default(), file, &ours.rules)
+        let plan = check::load_plan(&mut Sources::default(), file, &ours.rules, &mut Vec::new())
             .expect("a generated plan loads");
         run.add(&plan, |b| {
             if keep(b) {

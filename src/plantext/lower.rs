@@ -495,9 +495,8 @@ impl Reader<'_, '_> {
     fn number(&mut self, pair: &Pair) -> Spanned<Number> {
         let text = pair.as_str().to_string();
         let span = self.span(pair);
-        let value = crate::syntax::parse_decimal(&text, span).unwrap_or_else(|_| {
-            let text = text.clone();
-            self.note(TextNote::NumberRange { text, span });
+        let value = crate::syntax::parse_decimal(&text, span).unwrap_or_else(|error| {
+            self.note(TextNote::Syntax(error));
             Default::default()
         });
         Spanned::new(Number { text, value }, span)

@@ -31,10 +31,7 @@ pub fn merge(
         place,
         mut notes,
     } = lowered;
-    if notes
-        .iter()
-        .any(|n| matches!(n, TextNote::NumberRange { .. }))
-    {
+    if notes.iter().any(|n| matches!(n, TextNote::Syntax(_))) {
         return Err(notes);
     }
     let mut kept: Vec<Statement> = Vec::new();

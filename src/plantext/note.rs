@@ -42,16 +42,10 @@ pub enum TextNote {
         first: SourceSpan,
     },
 
-    #[error("number `{text}` cannot be held exactly")]
-    #[diagnostic(
-        code(PC106),
-        help("plancheck compares exact decimals of at most 28 significant digits")
-    )]
-    NumberRange {
-        text: String,
-        #[label("out of range")]
-        span: SourceSpan,
-    },
+    /// What a plan file would be refused for too: a figure too long to hold (PC106).
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Syntax(crate::syntax::SyntaxError),
 
     #[error("the file is empty")]
     #[diagnostic(

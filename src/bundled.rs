@@ -26,3 +26,8 @@ pub fn plan_files() -> Vec<SourceFile> {
         .map(|(name, text)| SourceFile::new(*name, *text))
         .collect()
 }
+
+/// Whether a plan's text is that of one of the bundled plans.
+pub fn is_bundled_plan(text: &str) -> bool {
+    PLANS.iter().any(|(_, bundled)| *bundled == text)
+}

@@ -24,6 +24,8 @@ pub struct Checked {
     /// Every plan's outcome of every rule (rule, plan, outcome), kept likewise for the
     /// table of outcomes.
     pub outcomes: Option<Vec<(usize, usize, crate::finding::Outcome)>>,
+    /// The targets no finding is about, as (plan, target): declared, but checked by no rule.
+    pub unchecked: Vec<(usize, usize)>,
 }
 
 impl Checked {
@@ -56,6 +58,22 @@ impl Checked {
         let each = self.findings.iter();
         each.filter_map(|f| Some((f.rule, f.plan?, f.outcome)))
             .collect()
+    }
+
+    /// A plan's target as the plan names it: `wind_solar_capacity by 2025`.
+    pub fn target_words(&self, plan: usize, target: usize) -> String {
+        let t = &self.plans[plan].targets[target];
+        let name = self
+            .rules
+            .as_ref()
+            .map_or("", |r| &r.indicator(t.indicator).name);
+        let period = resolve::period_words(t.year, t.baseline);
+        [name, &period]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// The problems at error level: input that could not be read. Notes on documents (a
@@ -160,6 +178,7 @@ pub fn load_plans(
             Err(more) => problems.extend(more),
         }
     }
+    problems.extend(resolve::replace_bundled(&mut plans, sources));
     // A second plan for a province is reported and left out, so nothing is checked twice.
     let duplicates = resolve::unique_provinces(&plans, sources);
     problems.extend(duplicates);
@@ -217,6 +236,7 @@ pub fn check_in_period(
                 problems,
                 counted: None,
                 outcomes: None,
+                unchecked: Vec::new(),
             };
         }
     };
@@ -236,6 +256,7 @@ pub fn check_against(
     problems.extend(more);
     let mut findings = eval::evaluate(&rules, &plans);
     let waiver_issues = eval::apply_waivers(&mut findings, &plans, today);
+    let unchecked = eval::unchecked_targets(&findings, &plans);
     Checked {
         sources,
         rules: Some(rules),
@@ -245,6 +266,7 @@ pub fn check_against(
         problems,
         counted: None,
         outcomes: None,
+        unchecked,
     }
 }
 

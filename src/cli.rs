@@ -1,12 +1,15 @@
 //! The command line: arguments in, exit code out. One module per command.
 
 mod check;
+mod completions;
 mod explain;
 mod extract;
 mod fmt;
+mod inputs;
 mod lint;
 mod progress;
 mod report;
+mod rules;
 mod test;
 mod write;
 
@@ -32,6 +35,18 @@ use write::write_atomically;
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
+
+    /// The name standard input is read under when a path is `-`: its extension says its
+    /// language (`draft.json`, `national.rules`); default `<stdin>`, a plan
+    #[arg(long, global = true, value_name = "NAME")]
+    stdin_name: Option<String>,
+}
+
+/// `--stdin-name`, for every command that reads `-`.
+static STDIN_NAME: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+fn stdin_name() -> &'static str {
+    STDIN_NAME.get().map_or("<stdin>", String::as_str)
 }
 
 #[derive(Subcommand)]
@@ -48,8 +63,14 @@ enum Command {
     Fmt(fmt::FmtArgs),
     /// Report on the plans against the rules: Markdown, HTML with charts, JSON or CSV
     Report(report::ReportArgs),
+    /// List what the rules contain (rules, indicators, units, provinces, groups), or print them
+    Rules(rules::RulesArgs),
     /// Run the rules' test cases (by default, the tests of the national rules)
     Test(test::TestArgs),
+    /// Print a completion script for a shell (`plancheck completions bash > ...`)
+    Completions(completions::CompletionsArgs),
+    /// Print the man page, in roff (`plancheck man | man -l -`)
+    Man,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -84,6 +105,9 @@ const BAD_INPUT: u8 = 2;
 
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(name) = cli.stdin_name {
+        let _ = STDIN_NAME.set(name);
+    }
     let code = match cli.command {
         Command::Check(args) => check::run(args),
         Command::Lint(args) => lint::run(args),
@@ -92,6 +116,9 @@ pub fn run() -> ExitCode {
         Command::Fmt(args) => fmt::run(args),
         Command::Test(args) => test::run(args),
         Command::Report(args) => report::run(args),
+        Command::Rules(args) => rules::run(args),
+        Command::Completions(args) => completions::completions(args),
+        Command::Man => completions::man(),
     };
     ExitCode::from(code)
 }
@@ -164,22 +191,31 @@ fn parse_date(text: &str) -> Result<time::Date, String> {
     })
 }
 
-/// Reads every file named or found in the folders named; what cannot be read becomes a
-/// problem, and a file with the wrong extension is refused rather than guessed at.
 /// The files `check` and `report` read as plans: the plan language, JSON, and documents.
 const PLAN_KINDS: [&str; 6] = ["plan", "json", "txt", "html", "htm", "docx"];
 
+/// Reads every file named or found in the folders named, and standard input for `-`; what
+/// cannot be read becomes a problem, and a file with the wrong extension is refused rather
+/// than guessed at.
 fn read_all(
     paths: &[PathBuf],
     exts: &[&str],
     what: &str,
     problems: &mut Vec<Problem>,
 ) -> Vec<SourceFile> {
-    let expanded = expand(paths, exts, what);
+    let (stdin, paths): (Vec<PathBuf>, Vec<PathBuf>) =
+        paths.iter().cloned().partition(|p| p.as_os_str() == "-");
+    let expanded = expand(&paths, exts, what);
     problems.extend(expanded.problems);
     warn(&expanded.skipped);
     let files = expanded.files;
     let mut sources = Vec::new();
+    if !stdin.is_empty() {
+        match plancheck::input::read_stdin(stdin_name()) {
+            Ok(file) => sources.push(file),
+            Err(problem) => problems.push(problem),
+        }
+    }
     for path in files {
         if path.exists() && !has_extension(&path, exts) {
             let listed = exts

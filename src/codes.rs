@@ -307,6 +307,13 @@ pub static CODES: &[Code] = &[
         "an incentive figure less ambitious than the basic figure of its row"
     ),
     code!(
+        "PC039",
+        "replaces-bundled-plan",
+        Note,
+        Resolve,
+        "a plan checked in place of the bundled plan of its province"
+    ),
+    code!(
         "PC100",
         "unreadable-file",
         Error,
@@ -486,6 +493,11 @@ pub static CODES: &[Code] = &[
 /// The code with this identifier (case does not matter).
 pub fn find(id: &str) -> Option<&'static Code> {
     CODES.iter().find(|c| c.id.eq_ignore_ascii_case(id))
+}
+
+/// The code with this identifier or name (`unused-indicator`), for `explain`.
+pub fn find_word(word: &str) -> Option<&'static Code> {
+    find(word).or_else(|| CODES.iter().find(|c| c.name == word))
 }
 
 #[cfg(test)]

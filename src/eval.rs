@@ -61,6 +61,29 @@ pub fn evaluate(rules: &RuleSet, plans: &[Plan]) -> Vec<Finding> {
     findings
 }
 
+/// The targets of each plan that no finding is about, as (plan, target) in plan and
+/// target order: a plan's figure no rule compared, to be listed rather than dropped.
+pub fn unchecked_targets(findings: &[Finding], plans: &[Plan]) -> Vec<(usize, usize)> {
+    let mut used: Vec<Vec<bool>> = plans.iter().map(|p| vec![false; p.targets.len()]).collect();
+    let mut mark = |plan: usize, target: usize| used[plan][target] = true;
+    for f in findings {
+        if let Some(plan) = f.plan {
+            f.target
+                .into_iter()
+                .chain(f.earlier)
+                .for_each(|t| mark(plan, t));
+        }
+        for c in &f.contributors {
+            mark(c.plan, c.target);
+        }
+    }
+    let each = used.iter().enumerate().flat_map(|(p, targets)| {
+        let unused = targets.iter().enumerate().filter(|(_, used)| !**used);
+        unused.map(move |(t, _)| (p, t))
+    });
+    each.collect()
+}
+
 impl Program {
     /// Calls `visit` with every finding in brief, in the order of [`evaluate`].
     pub fn run(&self, plans: &[Plan], mut visit: impl FnMut(Brief)) {

@@ -148,6 +148,37 @@ pub fn read_source(path: &Path) -> Result<SourceFile, Problem> {
         }));
     }
     let bytes = std::fs::read(path).map_err(unreadable)?;
+    from_bytes(name, bytes)
+}
+
+/// Standard input, read whole and named `name` in diagnostics: its extension says what it
+/// is, as a file's does.
+pub fn read_stdin(name: &str) -> Result<SourceFile, Problem> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    let read = std::io::stdin()
+        .lock()
+        .take(MAX_FILE_SIZE + 1)
+        .read_to_end(&mut bytes);
+    if let Err(e) = read {
+        return Err(Problem::without_file(InputError::Unreadable {
+            path: name.to_string(),
+            reason: e.to_string(),
+        }));
+    }
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        return Err(Problem::without_file(InputError::TooLarge {
+            path: name.to_string(),
+            size: bytes.len() as u64,
+            limit: MAX_FILE_SIZE,
+        }));
+    }
+    from_bytes(name.to_string(), bytes)
+}
+
+/// A file's text from its bytes, decoded as its name's extension says.
+fn from_bytes(name: String, bytes: Vec<u8>) -> Result<SourceFile, Problem> {
+    let path = Path::new(&name);
     if has_extension(path, &["docx"]) {
         return crate::plantext::docx::text_of(&bytes)
             .map(|text| SourceFile::new(name.clone(), text))

@@ -10,6 +10,7 @@ extern crate alloc;
 
 pub mod ast;
 pub mod bundled;
+pub mod catalogue;
 pub mod check;
 pub mod codes;
 pub mod eval;

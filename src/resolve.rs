@@ -3,9 +3,11 @@
 
 mod error;
 mod plan;
+mod plan_set;
 mod quantity;
 mod rules;
 
 pub use error::ResolveError;
-pub use plan::{period_words, resolve_plan, unique_provinces};
+pub use plan::{period_words, resolve_plan};
+pub use plan_set::{replace_bundled, unique_provinces};
 pub use rules::resolve_rules;

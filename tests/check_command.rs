@@ -4,7 +4,7 @@ mod common;
 
 use std::process::Command;
 
-use common::{code, plancheck, root, stderr, stdout};
+use common::{code, plancheck, plancheck_in, root, stderr, stdout};
 use serde_json::Value;
 
 /// Every outcome a finding can have; the summary counts each.
@@ -243,18 +243,24 @@ fn a_bad_plan_does_not_stop_the_others_from_being_checked() {
     );
 }
 
+/// Two plans of the user's own for one province (here the bundled plan and the same plan
+/// in JSON, which is not a bundled file) are an error.
 #[test]
 fn two_plans_for_one_province_are_an_error() {
-    let output = plancheck(&[
-        "check",
-        "fixtures/plans/liaoning.plan",
-        "fixtures/json/liaoning.json",
-    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let bundled = std::fs::read_to_string(root().join("fixtures/plans/liaoning.plan")).unwrap();
+    std::fs::write(
+        dir.path().join("draft.plan"),
+        format!("{bundled}# a draft\n"),
+    )
+    .unwrap();
+    let json = root().join("fixtures/json/liaoning.json");
+    let output = plancheck_in(dir.path(), &["check", "draft.plan", json.to_str().unwrap()]);
     assert_eq!(code(&output), 2);
     let text = stdout(&output);
     assert!(text.contains("PC022"), "{text}");
     assert!(
-        text.contains("fixtures/plans/liaoning.plan:2:10"),
+        text.contains("draft.plan:2:10"),
         "the first plan is shown too: {text}"
     );
 }

@@ -58,9 +58,15 @@ fn rules() -> String {
 /// The outcomes of the share rules and the cap rules on a plan declaring both at 65.
 fn verdicts(qualifier: Qualifier) -> (Vec<bool>, Vec<bool>) {
     let q = qualifier.name();
+    verdicts_of(&format!("{q} 65 %"), &format!("{q} 650000 吨标准煤"))
+}
+
+/// The outcomes of the share rules and the cap rules on a plan whose two values are
+/// written as given.
+fn verdicts_of(share: &str, cap: &str) -> (Vec<bool>, Vec<bool>) {
     let plan = format!(
-        "province Beijing\ntarget share by 2025 {{ value {q} 65 % }}\n\
-         target energy_use by 2025 {{ value {q} 650000 吨标准煤 }}\n"
+        "province Beijing\ntarget share by 2025 {{ value {share} }}\n\
+         target energy_use by 2025 {{ value {cap} }}\n"
     );
     let checked = check(
         vec![SourceFile::new("words.rules", rules())],
@@ -96,6 +102,54 @@ fn every_word_reads_as_the_domain_reference_says() {
         assert_eq!(q.name(), reading, "{word}");
     }
     assert_eq!(Qualifier::from_chinese("大幅"), None);
+}
+
+/// The words a comparison follows its figure with; the others come before it.
+const AFTER: [&str; 4] = ["左右", "以上", "以下", "以内"];
+
+/// A plan file may say `value 65 % 以上` or `value 超过 65 %`, as the Chinese text does, and
+/// it is judged as the English qualifier is; with no space after the unit too.
+#[test]
+fn the_plan_language_reads_each_word_where_chinese_puts_it() {
+    for (word, reading) in READINGS {
+        let q = Qualifier::from_chinese(word).unwrap();
+        let english = verdicts(q);
+        let written = match AFTER.contains(&word) {
+            true => [format!("65 % {word}"), format!("650000 吨标准煤{word}")],
+            false => [format!("{word} 65 %"), format!("{word}650000 吨标准煤")],
+        };
+        assert_eq!(
+            verdicts_of(&written[0], &written[1]),
+            english,
+            "{word} ({reading})"
+        );
+        if AFTER.contains(&word) {
+            let unspaced = verdicts_of(&format!("65%{word}"), &written[1]);
+            assert_eq!(unspaced, english, "65%{word}");
+        }
+    }
+}
+
+/// 力争 before a value is `commitment strive`; with a comparison word after it too.
+#[test]
+fn strive_before_a_value_is_a_softer_commitment() {
+    let plan = "province Beijing\ntarget share by 2025 { value 力争 65 % 以上 }\n";
+    let ast = plancheck::syntax::parse_plan(plan).expect("parses");
+    let target = &ast.targets[0];
+    assert_eq!(
+        target.commitment.as_ref().map(|c| c.node),
+        Some(plancheck::ast::Commitment::Strive)
+    );
+    let written = format!("{:?}", target.value.as_ref().unwrap().node);
+    assert!(written.contains("AtLeast"), "{written}");
+    // Two words for one comparison are refused, not one of them silently kept.
+    let twice = "province Beijing\ntarget share by 2025 { value 超过 65 % 以上 }\n";
+    let errors = plancheck::syntax::parse_plan(twice).unwrap_err();
+    assert!(
+        errors[0].to_string().contains("two qualifiers"),
+        "{}",
+        errors[0]
+    );
 }
 
 #[test]

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{code, plancheck, root, stdout};
+use common::{code, plancheck, root, shared, stdout};
 use serde_json::{Value, json};
 
 fn schema() -> jsonschema::Validator {
@@ -374,10 +374,7 @@ fn sarif_uris_are_percent_encoded_relative_or_file_urls() {
 /// level `note`, a GitHub `::notice`, a passing JUnit case that says what was not read.
 #[test]
 fn notes_on_a_document_are_notes_in_ci_formats() {
-    let chongqing = root()
-        .join("../shared/domain/plan-texts/chongqing.txt")
-        .display()
-        .to_string();
+    let chongqing = shared("plan-texts/chongqing.txt").display().to_string();
     let (exit, sarif) = valid_sarif(&["check", &chongqing, "--format", "sarif"]);
     assert_eq!(exit, 0);
     let note = results(&sarif)
@@ -435,10 +432,7 @@ fn the_sarif_multitool_finds_no_error() {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
-    let document = root()
-        .join("../shared/domain/plan-texts/fujian.txt")
-        .display()
-        .to_string();
+    let document = shared("plan-texts/fujian.txt").display().to_string();
     let runs: [&[&str]; 3] = [
         &["check", "--format", "sarif"],
         &["check", &document, "--format", "sarif"],
@@ -671,10 +665,7 @@ fn junit_is_valid_against_the_jenkins_schema() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.plan");
     std::fs::write(&bad, "province Atlantis\n").unwrap();
-    let chongqing = root()
-        .join("../shared/domain/plan-texts/chongqing.txt")
-        .display()
-        .to_string();
+    let chongqing = shared("plan-texts/chongqing.txt").display().to_string();
     let runs: [&[&str]; 6] = [
         &["check", "--format", "junit"],
         &["check", &chongqing, "--format", "junit"],

@@ -19,8 +19,8 @@ const TAGS: [&str; 5] = ["rules", "plan", "json", "txt", "text"];
 
 /// The codes whose example is a command rather than a file: they are about the run, the
 /// file's name or size, or bytes a Markdown page cannot hold.
-const COMMAND_EXAMPLES: [&str; 8] = [
-    "PC022", "PC100", "PC101", "PC105", "PC115", "PC116", "PC118", "PC119",
+const COMMAND_EXAMPLES: [&str; 9] = [
+    "PC022", "PC039", "PC100", "PC101", "PC105", "PC115", "PC116", "PC118", "PC119",
 ];
 
 /// A fenced block: its tag (the word after the opening fence) and its text.
@@ -129,7 +129,7 @@ fn an_unknown_code_exits_with_2_and_suggests_a_near_miss() {
     assert!(stdout(&output).is_empty());
     let err = stderr(&output);
     assert!(
-        err.contains("`PC01` is neither a diagnostic code nor a rule"),
+        err.contains("`PC01` is neither a diagnostic code, a rule nor an indicator"),
         "{err}"
     );
     assert!(err.contains("did you mean `PC001`?"), "{err}");
@@ -145,7 +145,7 @@ fn a_name_like_nothing_known_exits_with_2_without_a_suggestion() {
     assert_eq!(code(&output), 2);
     let err = stderr(&output);
     assert!(
-        err.contains("is neither a diagnostic code nor a rule"),
+        err.contains("is neither a diagnostic code, a rule nor an indicator"),
         "{err}"
     );
     assert!(!err.contains("did you mean"), "{err}");

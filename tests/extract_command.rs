@@ -4,14 +4,10 @@ mod common;
 
 use std::path::PathBuf;
 
-use common::{code, plancheck, plancheck_in, root, stderr, stdout};
+use common::{code, plancheck, plancheck_in, shared, stderr, stdout};
 
 fn text(name: &str) -> String {
-    root()
-        .join("../shared/domain/plan-texts")
-        .join(name)
-        .display()
-        .to_string()
+    shared("plan-texts").join(name).display().to_string()
 }
 
 fn summary(output: &std::process::Output) -> serde_json::Value {

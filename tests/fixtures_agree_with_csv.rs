@@ -2,6 +2,9 @@
 //! exactly: every CSV row is one target in its province's plan, field for field, and no plan
 //! declares a target that the CSV does not hold.
 
+mod common;
+
+use common::shared;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -33,7 +36,7 @@ fn root() -> &'static Path {
 }
 
 fn csv_path() -> PathBuf {
-    root().join("../shared/domain/provincial-targets.csv")
+    shared("provincial-targets.csv")
 }
 
 /// One CSV row, by column name, with the line it is on (the header is line 1).

@@ -15,10 +15,10 @@ use plancheck::plantext::{self, Form, TextNote};
 use plancheck::provinces::Province;
 use rust_decimal::Decimal;
 
-use common::root;
+use common::{root, shared};
 
 fn texts_dir() -> PathBuf {
-    root().join("../shared/domain/plan-texts")
+    shared("plan-texts")
 }
 
 /// Excerpts that name no province of their own: a city's plan names only its city.
@@ -169,7 +169,7 @@ fn csv_key(row: &csv::StringRecord) -> String {
 fn every_csv_row_from_an_excerpt_is_read_from_it() {
     let mut sources = Sources::default();
     let rules = rules(&mut sources);
-    let csv_path = root().join("../shared/domain/provincial-targets.csv");
+    let csv_path = shared("provincial-targets.csv");
     let rows: Vec<csv::StringRecord> = csv::Reader::from_path(&csv_path)
         .expect("the CSV is beside the checkout")
         .records()

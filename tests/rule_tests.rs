@@ -124,7 +124,8 @@ test "wrong on purpose" {
         text.contains("my.tests:8:5]"),
         "the failure points at its `expect` line: {text}"
     );
-    assert!(text.trim_end().ends_with("1 passed, 1 failed"), "{text}");
+    let summary = format!("1 passed, 1 failed, against `{rules}`");
+    assert!(text.trim_end().ends_with(&summary), "{text}");
 }
 
 #[test]

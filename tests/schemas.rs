@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{plancheck, root, stdout};
+use common::{plancheck, root, shared, stdout};
 use serde_json::Value;
 
 #[test]
@@ -36,10 +36,7 @@ fn valid(schema: &str, args: &[&str]) {
 
 #[test]
 fn every_json_output_is_valid_against_its_schema() {
-    let anhui = root()
-        .join("../shared/domain/plan-texts/anhui.txt")
-        .display()
-        .to_string();
+    let anhui = shared("plan-texts/anhui.txt").display().to_string();
     valid("check.schema.json", &["check", "--format", "json"]);
     valid("check.schema.json", &["check", &anhui, "--format", "json"]);
     valid(

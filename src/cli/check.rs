@@ -4,23 +4,18 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use plancheck::bundled;
 use plancheck::check::{Checked, check_in_period, today};
 use plancheck::finding::Severity;
 use plancheck::render::{
     check_report, render_check_junit, render_human, render_json, render_sarif,
 };
 
-use super::{BAD_INPUT, Color, FINDINGS, OK, parse_date, parse_period, read_all, write_stdout};
+use super::{BAD_INPUT, Color, FINDINGS, OK, parse_date, parse_period, write_stdout};
 
 #[derive(Args)]
 pub struct CheckArgs {
-    /// Plan files (.plan, .json) or documents (.txt, .html, .docx), or folders of them; the 31 bundled plans when none is given
-    paths: Vec<PathBuf>,
-
-    /// A rule file or folder to use instead of the bundled national rules (repeatable)
-    #[arg(long = "rules", value_name = "PATH")]
-    rules: Vec<PathBuf>,
+    #[command(flatten)]
+    inputs: super::inputs::Inputs,
 
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -74,19 +69,7 @@ enum Format {
 
 pub fn run(args: CheckArgs) -> u8 {
     let mut problems = Vec::new();
-    let rule_files = if args.rules.is_empty() {
-        bundled::rule_files()
-    } else {
-        read_all(&args.rules, &["rules"], "rule files", &mut problems)
-    };
-    // Plans are not checked against rules that could not all be read.
-    let plan_files = if !problems.is_empty() {
-        Vec::new()
-    } else if args.paths.is_empty() {
-        bundled::plan_files()
-    } else {
-        read_all(&args.paths, &super::PLAN_KINDS, "plans", &mut problems)
-    };
+    let (rule_files, plan_files) = args.inputs.read(&mut problems);
     let today = args.today.unwrap_or_else(today);
     let bar = super::progress::for_plans(plan_files.len());
     let tick = &mut || bar.inc(1);

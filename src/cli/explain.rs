@@ -1,10 +1,7 @@
 //! `plancheck explain`: the long explanation of a diagnostic code or of a rule.
 
-use std::path::PathBuf;
-
 use clap::Args;
 
-use plancheck::bundled;
 use plancheck::check::load_rules;
 use plancheck::codes::{self, CodeKind};
 use plancheck::explain::explain_rule;
@@ -13,17 +10,17 @@ use plancheck::suggest::did_you_mean;
 
 use plancheck::render::render_problems;
 
-use super::{BAD_INPUT, Color, OK, read_all, write_stdout};
+use super::{BAD_INPUT, Color, OK, write_stdout};
 
 #[derive(Args)]
 pub struct ExplainArgs {
-    /// A diagnostic code such as PC015, or a rule identifier such as EI-2025; with none, the
-    /// list of every code
+    /// A diagnostic code such as PC015 or its name (unused-indicator), a rule identifier such
+    /// as EI-2025, or an indicator such as energy_intensity_cut; with none, the list of
+    /// every code
     what: Option<String>,
 
-    /// Rule files or folders to look rules up in instead of the bundled national rules
-    #[arg(long = "rules", value_name = "PATH")]
-    rules: Vec<PathBuf>,
+    #[command(flatten)]
+    rules: super::inputs::RuleArgs,
 
     /// When to use colour in diagnostics
     #[arg(long, value_enum, default_value_t = Color::Auto)]
@@ -35,16 +32,12 @@ pub fn run(args: ExplainArgs) -> u8 {
         write_stdout(&code_list());
         return OK;
     };
-    if let Some(code) = codes::find(&what) {
+    if let Some(code) = codes::find_word(&what) {
         write_stdout(code.doc);
         return OK;
     }
     let mut problems = Vec::new();
-    let files = if args.rules.is_empty() {
-        bundled::rule_files()
-    } else {
-        read_all(&args.rules, &["rules"], "rule files", &mut problems)
-    };
+    let files = args.rules.read(&mut problems);
     let mut sources = Sources::default();
     let rules = match load_rules(&mut sources, files) {
         Ok(rules) if problems.is_empty() => rules,
@@ -57,16 +50,20 @@ pub fn run(args: ExplainArgs) -> u8 {
             return BAD_INPUT;
         }
     };
-    if let Some(text) = explain_rule(&rules, &sources, &what) {
+    let text = explain_rule(&rules, &sources, &what)
+        .or_else(|| plancheck::catalogue::explain_indicator(&rules, &what));
+    if let Some(text) = text {
         write_stdout(&text);
         return OK;
     }
     let rule_ids = rules.rules.iter().map(|r| r.id.as_str());
-    let known = codes::CODES.iter().map(|c| c.id).chain(rule_ids);
+    let indicators = rules.indicators.iter().map(|i| i.name.as_str());
+    let code_words = codes::CODES.iter().flat_map(|c| [c.id, c.name]);
+    let known = code_words.chain(rule_ids).chain(indicators);
     let hint = did_you_mean(&what, known)
         .map(|h| format!("; {h}"))
         .unwrap_or_default();
-    eprintln!("error: `{what}` is neither a diagnostic code nor a rule{hint}");
+    eprintln!("error: `{what}` is neither a diagnostic code, a rule nor an indicator{hint}");
     BAD_INPUT
 }
 

@@ -4,7 +4,6 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use plancheck::bundled;
 use plancheck::check::{check_in_period, today};
 use plancheck::render::{
     render_problems, render_report_csv, render_report_html, render_report_json,
@@ -12,22 +11,16 @@ use plancheck::render::{
 };
 use plancheck::report::build_report;
 
-use super::{
-    BAD_INPUT, Color, OK, parse_date, parse_period, read_all, write_atomically, write_stdout,
-};
+use super::{BAD_INPUT, Color, OK, parse_date, parse_period, write_atomically, write_stdout};
 
 #[derive(Args)]
 pub struct ReportArgs {
-    /// Plan files (.plan, .json) or documents (.txt, .html, .docx), or folders of them; the 31 bundled plans when none is given
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    inputs: super::inputs::Inputs,
 
-    /// A rule file or folder to use instead of the bundled national rules (repeatable)
-    #[arg(long = "rules", value_name = "PATH")]
-    rules: Vec<PathBuf>,
-
-    /// Report format
+    /// Report format (default: from the extension of -o: .md, .html, .json or .csv)
     #[arg(long, value_enum)]
-    format: Format,
+    format: Option<Format>,
 
     /// Write the report to this file (atomically) instead of standard output
     #[arg(short = 'o', long = "output", value_name = "FILE")]
@@ -64,20 +57,30 @@ enum Format {
     Csv,
 }
 
+impl Format {
+    /// The format an output file's extension names, in any case.
+    fn of(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" => Some(Format::Md),
+            "html" | "htm" => Some(Format::Html),
+            "json" => Some(Format::Json),
+            "csv" => Some(Format::Csv),
+            _ => None,
+        }
+    }
+}
+
 pub fn run(args: ReportArgs) -> u8 {
+    let Some(format) = args.format.or_else(|| Format::of(args.output.as_deref()?)) else {
+        eprintln!("error: say which format the report is in: --format md, html, json or csv");
+        eprintln!(
+            "help: or name an output file whose extension says it: -o report.html, .md, .json, .csv"
+        );
+        return BAD_INPUT;
+    };
     let mut problems = Vec::new();
-    let rule_files = if args.rules.is_empty() {
-        bundled::rule_files()
-    } else {
-        read_all(&args.rules, &["rules"], "rule files", &mut problems)
-    };
-    let plan_files = if !problems.is_empty() {
-        Vec::new()
-    } else if args.paths.is_empty() {
-        bundled::plan_files()
-    } else {
-        read_all(&args.paths, &super::PLAN_KINDS, "plans", &mut problems)
-    };
+    let (rule_files, plan_files) = args.inputs.read(&mut problems);
     if let Some(output) = &args.output {
         let inputs: Vec<&str> = rule_files
             .iter()
@@ -110,7 +113,7 @@ pub fn run(args: ReportArgs) -> u8 {
         return BAD_INPUT;
     }
     let report = build_report(&checked, &generated);
-    let text = match args.format {
+    let text = match format {
         Format::Md => render_report_markdown(&report),
         Format::Html => render_report_html(&report),
         Format::Json => render_report_json(&report),

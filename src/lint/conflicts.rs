@@ -1,11 +1,17 @@
-//! PC011: two rules asking about the same target (indicator, year, baseline and scope) that
-//! no value can both meet. Rules are first grouped by target, so only rules that could
-//! conflict are compared; within a target, each rule is reported once, with the first rule
-//! (in file order) it contradicts. Two sets of values are disjoint exactly when one lies
-//! wholly below the other, so a sweep in file order, with the earlier rules' ends in two
-//! trees, finds that rule in O(log n): O(n log n) for a target, not a pair at a time.
+//! PC011: two rules asking about the same target (indicator, year and baseline) of some
+//! province that no value can both meet. Rules on one province need not share their scope:
+//! `group tier1` asking `>= 14.5 %` and `[河北] < 12 %` contradict each other for Hebei.
+//!
+//! Rules are first grouped by target, and a target's rules split into views: the provinces
+//! that are in the scope of exactly the same rules, and those rules (one view for rules over
+//! every province, as the national rules are). An aggregate is about its whole scope, so
+//! aggregates share a view only with the same scope. Within a view, each rule is reported
+//! with the first rule (in file order) it contradicts. Two sets of values are disjoint
+//! exactly when one lies wholly below the other, so a sweep in file order, with the earlier
+//! rules' ends in two trees, finds that rule in O(log n): O(n log n) for a view, not a pair
+//! at a time.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::{Context, LintFinding};
 use rust_decimal::Decimal;
@@ -14,6 +20,7 @@ use super::min_tree::SuffixMin;
 use crate::eval::judge::{End, Interval, accepted};
 use crate::model::IndicatorId;
 use crate::model::{Rule, Scope};
+use crate::provinces::{Province, ProvinceSet};
 
 pub const CONTRADICTION: &str = "PC011";
 
@@ -21,25 +28,84 @@ pub const CONTRADICTION: &str = "PC011";
 /// accepts.
 pub type Target = Vec<(usize, Interval)>;
 
-/// The numeric rules grouped by target (indicator, year, baseline year and scope), the
-/// groups in the order of their first rule.
-pub fn targets(cx: &Context) -> Vec<Target> {
-    type Key = (IndicatorId, Option<u16>, Option<u16>, Scope);
+/// Rules on one target as some provinces see them: every rule whose scope holds them.
+pub struct View {
+    pub provinces: ProvinceSet,
+    pub rules: Target,
+}
+
+/// Every view of every target, the targets in the order of their first rule.
+pub fn views(cx: &Context) -> Vec<View> {
+    let mut views = Vec::new();
+    for (target, sum) in targets(cx) {
+        match sum {
+            Some(scope) => views.push(View {
+                provinces: scope.provinces(),
+                rules: target,
+            }),
+            None => views.extend(split(cx, target)),
+        }
+    }
+    views
+}
+
+/// The provinces seeing the same two or more rules of `target`, together.
+fn split(cx: &Context, target: Target) -> Vec<View> {
+    let mut index: HashMap<Vec<usize>, usize> = HashMap::new();
+    let mut views: Vec<View> = Vec::new();
+    for p in Province::all() {
+        let holds = |&&(i, _): &&(usize, Interval)| cx.rules.rules[i].scope.provinces().contains(p);
+        let rules: Target = target.iter().filter(holds).copied().collect();
+        if rules.len() < 2 {
+            continue;
+        }
+        let key = rules.iter().map(|(i, _)| *i).collect();
+        let at = *index.entry(key).or_insert_with(|| {
+            views.push(View {
+                provinces: ProvinceSet::EMPTY,
+                rules,
+            });
+            views.len() - 1
+        });
+        views[at].provinces = views[at].provinces.union(ProvinceSet::single(p));
+    }
+    views
+}
+
+/// The numeric rules grouped by target (indicator, year and baseline year; for an
+/// aggregate, its scope too), the groups in the order of their first rule, each with the
+/// scope of its aggregates.
+fn targets(cx: &Context) -> Vec<(Target, Option<Scope>)> {
+    type Key = (IndicatorId, Option<u16>, Option<u16>, Option<Scope>);
     let mut index: HashMap<Key, usize> = HashMap::new();
-    let mut groups: Vec<Target> = Vec::new();
+    let mut groups: Vec<(Target, Option<Scope>)> = Vec::new();
     for (i, rule) in cx.rules.rules.iter().enumerate() {
         let Some(values) = accepted_values(cx, rule) else {
             continue;
         };
         let r = &rule.requirement;
-        let key = (r.indicator, r.year, r.baseline, rule.scope);
+        let sum = matches!(rule.scope, Scope::Sum { .. }).then_some(rule.scope);
+        let key = (r.indicator, r.year, r.baseline, sum);
         let group = *index.entry(key).or_insert_with(|| {
-            groups.push(Vec::new());
+            groups.push((Vec::new(), sum));
             groups.len() - 1
         });
-        groups[group].push((i, values));
+        groups[group].0.push((i, values));
     }
     groups
+}
+
+/// ` for Hebei`: the provinces two rules were compared on, when their scopes differ.
+pub fn compared_on(cx: &Context, a: usize, b: usize, provinces: ProvinceSet) -> String {
+    let (a, b) = (&cx.rules.rules[a].scope, &cx.rules.rules[b].scope);
+    if a == b {
+        return String::new();
+    }
+    let names: Vec<&str> = provinces.iter().map(Province::english).collect();
+    match names.len() {
+        0..=6 => format!(" for {}", names.join(", ")),
+        n => format!(" for {n} provinces ({}, ...)", names[..5].join(", ")),
+    }
 }
 
 fn accepted_values(cx: &Context, rule: &Rule) -> Option<Interval> {
@@ -49,10 +115,16 @@ fn accepted_values(cx: &Context, rule: &Rule) -> Option<Interval> {
 }
 
 pub fn check(cx: &Context, out: &mut Vec<LintFinding>) {
-    for target in targets(cx) {
-        for (earlier, later) in first_contradictions(&target) {
-            out.push(contradiction(cx, earlier, later));
+    // Each pair once, with every province it was found on, in the order of the later rule.
+    let mut found: BTreeMap<(usize, usize), ProvinceSet> = BTreeMap::new();
+    for view in views(cx) {
+        for (earlier, later) in first_contradictions(&view.rules) {
+            let on = found.entry((later, earlier)).or_insert(ProvinceSet::EMPTY);
+            *on = on.union(view.provinces);
         }
+    }
+    for ((later, earlier), provinces) in found {
+        out.push(contradiction(cx, earlier, later, provinces));
     }
 }
 
@@ -108,11 +180,12 @@ fn first_contradictions(target: &Target) -> Vec<(usize, usize)> {
     found
 }
 
-fn contradiction(cx: &Context, earlier: usize, later: usize) -> LintFinding {
-    let (earlier, later) = (&cx.rules.rules[earlier], &cx.rules.rules[later]);
+fn contradiction(cx: &Context, e: usize, l: usize, provinces: ProvinceSet) -> LintFinding {
+    let on = compared_on(cx, e, l, provinces);
+    let (earlier, later) = (&cx.rules.rules[e], &cx.rules.rules[l]);
     let (w1, w2) = (&earlier.requirement.wording, &later.requirement.wording);
     let message = format!(
-        "rule `{}` contradicts rule `{}`: no value meets both `{w2}` and `{w1}`",
+        "rule `{}` contradicts rule `{}`{on}: no value meets both `{w2}` and `{w1}`",
         later.id, earlier.id
     );
     LintFinding::new(
@@ -121,10 +194,17 @@ fn contradiction(cx: &Context, earlier: usize, later: usize) -> LintFinding {
         message,
         "cannot be met together",
     )
-    .with_help(format!(
-        "`{}` asks the same question of the same provinces; one of the two is wrong",
-        earlier.id
-    ))
+    .with_help(if on.is_empty() {
+        format!(
+            "`{}` asks the same question of the same provinces; one of the two is wrong",
+            earlier.id
+        )
+    } else {
+        format!(
+            "`{}` asks the same question{on}; one of the two is wrong there",
+            earlier.id
+        )
+    })
 }
 
 #[cfg(test)]

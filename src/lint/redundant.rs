@@ -11,30 +11,48 @@
 //! at least as tight: O(n log n).
 
 use std::cmp::Reverse;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rust_decimal::Decimal;
 
-use super::conflicts::targets;
+use super::conflicts::{compared_on, views};
 use super::min_tree::SuffixMin;
 use super::{Context, LintFinding};
 use crate::eval::judge::{End, Interval};
+use crate::provinces::ProvinceSet;
 
 pub const REDUNDANT: &str = "PC012";
 
+/// A rule implied on some provinces: where, and the first rule implying it on each view.
+#[derive(Default)]
+struct Implied {
+    on: ProvinceSet,
+    by: BTreeSet<usize>,
+}
+
 pub fn check(cx: &Context, out: &mut Vec<LintFinding>) {
-    for target in targets(cx) {
+    let mut implied: BTreeMap<usize, Implied> = BTreeMap::new();
+    for view in views(cx) {
         let mut by_kind: HashMap<_, Vec<(usize, Interval)>> = HashMap::new();
-        for &(rule, values) in &target {
+        for &(rule, values) in &view.rules {
             by_kind
                 .entry(cx.rules.rules[rule].kind)
                 .or_default()
                 .push((rule, values));
         }
         for rules in by_kind.values() {
-            for (implied, by) in implied_rules(rules) {
-                out.push(redundant(cx, implied, by));
+            for (rule, by) in implied_rules(rules) {
+                let entry = implied.entry(rule).or_default();
+                entry.on = entry.on.union(view.provinces);
+                entry.by.insert(by);
             }
+        }
+    }
+    // Redundant only where implied on every province of its scope: elsewhere it still asks
+    // something no other rule does.
+    for (rule, found) in implied {
+        if found.on == cx.rules.rules[rule].scope.provinces() {
+            out.push(redundant(cx, rule, &found));
         }
     }
 }
@@ -133,10 +151,16 @@ fn first_strictly_tighter(points: &mut [Point]) -> Vec<Option<usize>> {
     found
 }
 
-fn redundant(cx: &Context, implied: usize, by: usize) -> LintFinding {
-    let (implied, by) = (&cx.rules.rules[implied], &cx.rules.rules[by]);
+fn redundant(cx: &Context, rule: usize, found: &Implied) -> LintFinding {
+    let first = *found.by.first().expect("implied by some rule");
+    let on = compared_on(cx, first, rule, found.on);
+    let (implied, by) = (&cx.rules.rules[rule], &cx.rules.rules[first]);
+    let others = match found.by.len() {
+        1 => String::new(),
+        n => format!(" (and {} more)", n - 1),
+    };
     let message = format!(
-        "rule `{}` is implied by rule `{}`: every value that meets `{}` meets `{}`",
+        "rule `{}` is implied by rule `{}`{others}{on}: every value that meets `{}` meets `{}`",
         implied.id, by.id, by.requirement.wording, implied.requirement.wording
     );
     LintFinding::new(

@@ -41,6 +41,24 @@ pub(super) fn handler(opts: &HumanOptions) -> GraphicalReportHandler {
         .with_width(opts.width)
 }
 
+/// The handler for passes (`--show-passes`): a check mark, in green, where notes have
+/// miette's pointing hand, so that a pass is never read as a note.
+fn pass_handler(opts: &HumanOptions) -> GraphicalReportHandler {
+    let mut theme = if opts.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    theme.characters.advice = "✓".into();
+    if opts.color {
+        theme.styles.advice = owo_colors::Style::new().green();
+    }
+    GraphicalReportHandler::new_themed(theme)
+        .without_syntax_highlighting()
+        .with_links(false)
+        .with_width(opts.width)
+}
+
 /// Draws a diagnostic, then each of its related diagnostics (the requirement in the rule
 /// file, the first of two duplicates) as a diagnostic of its own, each in its own file.
 pub(super) fn render_one(
@@ -134,7 +152,12 @@ pub fn render_human(checked: &Checked, opts: &HumanOptions) -> String {
             _ => true,
         })
         .collect();
-    out.push_str(&in_parallel(&shown, opts, |handler, f, out| {
+    out.push_str(&in_parallel(&shown, opts, |[handler, passes], f, out| {
+        let handler = if f.severity == Severity::None {
+            passes
+        } else {
+            handler
+        };
         render_one(handler, &finding_report(f, checked), out)
     }));
     let handler = handler(opts);
@@ -152,6 +175,7 @@ pub fn render_human(checked: &Checked, opts: &HumanOptions) -> String {
             "{folded} findings at note level not shown (`--verbose` or `--min-level note` shows them)\n"
         ));
     }
+    out.push_str(&unchecked_list(checked));
     out.push_str(&summary_line(checked));
     out
 }
@@ -161,13 +185,13 @@ pub fn render_human(checked: &Checked, opts: &HumanOptions) -> String {
 fn in_parallel<T: Sync>(
     items: &[T],
     opts: &HumanOptions,
-    render: impl Fn(&GraphicalReportHandler, &T, &mut String) + Sync,
+    render: impl Fn(&[GraphicalReportHandler; 2], &T, &mut String) + Sync,
 ) -> String {
     let render_chunk = |chunk: &[T]| {
-        let handler = handler(opts);
+        let handlers = [handler(opts), pass_handler(opts)];
         let mut out = String::new();
         for item in chunk {
-            render(&handler, item, &mut out);
+            render(&handlers, item, &mut out);
         }
         out
     };
@@ -186,6 +210,28 @@ fn in_parallel<T: Sync>(
             .map(|p| p.join().expect("rendering does not panic"))
             .collect()
     })
+}
+
+/// The targets no rule checked, a line each, so that none is dropped in silence.
+fn unchecked_list(checked: &Checked) -> String {
+    let mut out = String::new();
+    if checked.unchecked.is_empty() {
+        return out;
+    }
+    out.push_str("targets no rule checks:\n");
+    for &(p, t) in &checked.unchecked {
+        let plan = &checked.plans[p];
+        let file = checked.sources.get(plan.file);
+        let at = file.line_col(plan.targets[t].detail.site.span.offset());
+        let what = checked.target_words(p, t);
+        out.push_str(&format!(
+            "  {}:{}:{}: {what}\n",
+            escape::line(file.name()),
+            at.line,
+            at.column
+        ));
+    }
+    out
 }
 
 fn summary_line(checked: &Checked) -> String {
@@ -214,6 +260,13 @@ fn summary_line(checked: &Checked) -> String {
         line.push_str(&format!(
             "; {} in the input",
             plural(errors, "problem", "problems")
+        ));
+    }
+    let unchecked = checked.unchecked.len();
+    if unchecked > 0 {
+        line.push_str(&format!(
+            "; {} checked by no rule",
+            plural(unchecked, "target", "targets")
         ));
     }
     let notes = checked.problems.len() - errors;

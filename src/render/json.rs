@@ -16,7 +16,15 @@ struct Document<'a> {
     findings: Vec<JsonFinding<'a>>,
     waivers: Vec<JsonWaiverIssue<'a>>,
     errors: Vec<JsonProblem>,
+    /// Targets the plans declare that no rule checked.
+    unchecked: Vec<UncheckedTarget<'a>>,
     summary: JsonSummary,
+}
+
+#[derive(Serialize, schemars::JsonSchema)]
+struct UncheckedTarget<'a> {
+    location: Location,
+    declared: Declared<'a>,
 }
 
 #[derive(Serialize, schemars::JsonSchema)]
@@ -172,6 +180,7 @@ struct JsonSummary {
     notes: usize,
     waived: usize,
     input_errors: usize,
+    unchecked: usize,
 }
 
 pub(super) fn location(file: &SourceFile, span: miette::SourceSpan) -> Location {
@@ -406,6 +415,7 @@ pub fn render_json(checked: &Checked) -> String {
             .map(|i| waiver_issue(i, checked))
             .collect(),
         errors: checked.problems.iter().map(problem).collect(),
+        unchecked: unchecked(checked),
         summary: JsonSummary {
             plans: s.plans,
             rules: s.rules,
@@ -421,11 +431,26 @@ pub fn render_json(checked: &Checked) -> String {
             notes: s.notes,
             waived: s.waived,
             input_errors: checked.input_errors(),
+            unchecked: checked.unchecked.len(),
         },
     };
     let mut out = serde_json::to_string_pretty(&doc).expect("findings serialise");
     out.push('\n');
     out
+}
+
+fn unchecked(checked: &Checked) -> Vec<UncheckedTarget<'_>> {
+    let Some(rules) = &checked.rules else {
+        return Vec::new();
+    };
+    let each = checked.unchecked.iter().map(|&(p, t)| {
+        let target = &checked.plans[p].targets[t];
+        UncheckedTarget {
+            location: site_location(checked, target.detail.site),
+            declared: declared(rules, target),
+        }
+    });
+    each.collect()
 }
 
 /// The JSON Schema of `check --format json`.

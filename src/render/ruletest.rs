@@ -43,9 +43,10 @@ pub fn render_tests_human(run: &TestRun, coverage: bool, opts: &HumanOptions) ->
         }
     }
     out.push_str(&format!(
-        "\n{} passed, {} failed\n",
+        "\n{} passed, {} failed, against {}\n",
         run.passed(),
-        run.failed()
+        run.failed(),
+        rule_files(run)
     ));
     if coverage {
         out.push_str(&coverage_line(run));
@@ -53,9 +54,29 @@ pub fn render_tests_human(run: &TestRun, coverage: bool, opts: &HumanOptions) ->
     out
 }
 
+/// The rule files the tests ran against, so that a test file beside no rules says which
+/// rules it was run against.
+fn rule_files(run: &TestRun) -> String {
+    let Some(rules) = &run.rules else {
+        return "no rules (they have problems)".to_string();
+    };
+    let names: Vec<String> = rules
+        .files
+        .iter()
+        .map(|id| format!("`{}`", escape::line(run.sources.get(*id).name())))
+        .collect();
+    match names.len() {
+        0 => "no rule file".to_string(),
+        _ => names.join(", "),
+    }
+}
+
 fn coverage_line(run: &TestRun) -> String {
     let uncovered = run.uncovered();
     let total = run.rules.as_ref().map_or(0, |r| r.rules.len());
+    if total == 0 {
+        return format!("coverage: {} hold no rules to cover\n", rule_files(run));
+    }
     let mut line = format!(
         "coverage: {} of {total} rules ({} %)",
         total - uncovered.len(),

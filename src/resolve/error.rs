@@ -197,6 +197,27 @@ pub enum ResolveError {
         span: SourceSpan,
     },
 
+    #[error("this plan for {province} is checked in place of the bundled plan `{bundled}`")]
+    #[diagnostic(
+        code(PC039),
+        severity(Advice),
+        help("the bundled plan is left out of this run, so each province is checked once")
+    )]
+    ReplacesBundled {
+        province: String,
+        bundled: String,
+        #[label("checked instead of the bundled plan for {province}")]
+        span: SourceSpan,
+    },
+
+    #[error("the bundled plan for {province}, left out")]
+    #[diagnostic(severity(Advice))]
+    BundledLeftOut {
+        province: String,
+        #[label("not checked in this run")]
+        span: SourceSpan,
+    },
+
     #[error("`{indicator}` needs the year it is for")]
     #[diagnostic(code(PC023), help("add the target year, for example {}", dialect.year(2025)))]
     MissingYear {

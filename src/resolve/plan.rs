@@ -228,26 +228,3 @@ pub fn period_words(year: Option<u16>, baseline: Option<u16>) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
-
-/// One plan per province in a run; a second is an error pointing at the first.
-pub fn unique_provinces(plans: &[Plan], sources: &Sources) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    for (i, plan) in plans.iter().enumerate() {
-        let Some(first) = plans[..i].iter().find(|p| p.province == plan.province) else {
-            continue;
-        };
-        let error = ResolveError::DuplicatePlan {
-            province: plan.province.english().to_string(),
-            span: plan.header.span,
-        };
-        let note = ResolveError::FirstHere {
-            what: format!("the plan for {} is", plan.province.english()),
-            span: first.header.span,
-        };
-        problems.push(
-            Problem::new(sources.get(plan.file), error)
-                .with_related(Problem::new(sources.get(first.file), note)),
-        );
-    }
-    problems
-}

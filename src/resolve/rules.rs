@@ -30,6 +30,7 @@ pub fn resolve_rules(
         problems: Vec::new(),
         file: FileId(0),
         failed_groups: HashSet::new(),
+        failed_indicators: HashSet::new(),
         all_groups: files
             .iter()
             .flat_map(|(_, f)| f.groups.iter().map(|g| g.name.node.clone()))
@@ -66,6 +67,9 @@ struct Resolver<'a> {
     file: FileId,
     /// Groups whose definition failed: using one is not an error of its own.
     failed_groups: HashSet<String>,
+    /// Indicators whose unit is missing or unknown: reported once, where the unit is
+    /// written, and not again as unknown wherever the indicator is used.
+    failed_indicators: HashSet<String>,
     /// Every group declared in the files, resolved or not yet.
     all_groups: Vec<String>,
     names: Names,
@@ -145,12 +149,19 @@ impl Resolver<'_> {
             let site = self.set.indicator(id).site;
             return self.declared_twice("indicator", &decl.name, site);
         }
-        let Some(written) = &decl.unit else {
-            return self.error_missing_unit(decl);
+        let unit = match &decl.unit {
+            None => Err(None),
+            Some(written) => resolve_unit(written).map_err(Some),
         };
-        let unit = match resolve_unit(written) {
+        let unit = match unit {
             Ok(unit) => unit,
-            Err(e) => return self.error(e),
+            Err(error) => {
+                self.failed_indicators.insert(decl.name.node.clone());
+                return match error {
+                    Some(e) => self.error(e),
+                    None => self.error_missing_unit(decl),
+                };
+            }
         };
         let default_ambition = if unit.dimension() == Dimension::Year {
             Ambition::Earlier
@@ -191,7 +202,7 @@ impl Resolver<'_> {
 
     fn lookup_indicator(&mut self, name: &Spanned<String>) -> Option<IndicatorId> {
         let found = self.set.find_indicator(&name.node);
-        if found.is_none() {
+        if found.is_none() && !self.failed_indicators.contains(&name.node) {
             let names = self.set.indicators.iter().map(|i| i.name.as_str());
             let help = did_you_mean(&name.node, names);
             self.error(ResolveError::UnknownIndicator {

@@ -39,6 +39,8 @@ fn words(rule: Rule) -> Words {
         Rule::qualifier | Rule::commitment | Rule::status | Rule::rule_kind | Rule::level => Hidden,
         Rule::stand_in | Rule::missing_policy | Rule::baseline_need | Rule::ambition => Hidden,
         Rule::assigned_status => Hidden,
+        // Named by the English keywords beside them.
+        Rule::zh_before | Rule::zh_after | Rule::zh_strive | Rule::qualifier_word => Hidden,
         Rule::ident => Thing("a name such as `energy_intensity_cut`"),
         Rule::word | Rule::province_name => Thing("a province name"),
         Rule::number => Thing("a number"),
@@ -351,7 +353,8 @@ fn unexpected(text: &str, pos: usize, expected: BTreeSet<String>) -> SyntaxError
     {
         return fault;
     }
-    let list = one_of(&expected.into_iter().collect::<Vec<_>>());
+    let misspelt = misspelt(found, &expected);
+    let list = one_of(&expected.iter().cloned().collect::<Vec<_>>());
     if found.is_empty() {
         // Nothing to underline at the end: point at the last thing written instead.
         let last = text.trim_end();
@@ -365,6 +368,8 @@ fn unexpected(text: &str, pos: usize, expected: BTreeSet<String>) -> SyntaxError
         };
     }
     let help = spaced_province(text, pos, found)
+        .or_else(|| spaced_unit(text, pos, found))
+        .or(misspelt)
         .or_else(|| invisible_help(text, pos, found))
         .or_else(|| {
             list.contains("a unit")
@@ -402,6 +407,31 @@ fn spaced_province(text: &str, pos: usize, found: &str) -> Option<String> {
     Some(format!(
         "a name with a space is written in quotes: `\"{name}\"`"
     ))
+}
+
+/// A hint when `found` is a word expected, misspelt (`aroud`), or an operator written
+/// backwards (`=>`); a stray character alone (`;`) is no misspelling of anything.
+fn misspelt(found: &str, expected: &BTreeSet<String>) -> Option<String> {
+    let words = || {
+        let quoted = expected.iter();
+        quoted.filter_map(|e| e.strip_prefix('`')?.strip_suffix('`'))
+    };
+    let backwards: String = found.chars().rev().collect();
+    if found.len() > 1 && words().any(|w| w == backwards) {
+        return Some(format!("did you mean `{backwards}`?"));
+    }
+    let letters = found.chars().filter(|c| c.is_alphanumeric()).count();
+    (letters >= 3).then(|| crate::suggest::did_you_mean(found, words()))?
+}
+
+/// A hint when the word before `found` and `found` together are a unit (`10600 万 kW`): a
+/// unit is one word.
+fn spaced_unit(text: &str, pos: usize, found: &str) -> Option<String> {
+    let before = text[..pos].trim_end_matches([' ', '\t', '\u{3000}']);
+    let word = before.rsplit(char::is_whitespace).next()?;
+    let unit = format!("{word}{found}");
+    crate::units::Unit::parse(&unit)?;
+    Some(format!("a unit is written without a space: `{unit}`"))
 }
 
 /// Why a string does not parse: an escape the languages do not have, or no closing quote

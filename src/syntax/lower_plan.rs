@@ -188,19 +188,30 @@ fn lower_target(pair: Pair, errors: &mut Vec<SyntaxError>) -> Option<TargetDecl>
 fn lower_target_field(
     target: &mut TargetDecl,
     field: Pair,
-    context: impl FnOnce() -> String,
+    context: impl Fn() -> String,
     errors: &mut Vec<SyntaxError>,
 ) {
     match field.as_rule() {
         Rule::value_field => match lower_value(field) {
-            Ok(value) => set_once_in(&mut target.value, value, "value", context, errors),
+            Ok((value, strive)) => {
+                set_once_in(&mut target.value, value, "value", &context, errors);
+                if let Some(strive) = strive {
+                    set_once_in(
+                        &mut target.commitment,
+                        strive,
+                        "commitment",
+                        context,
+                        errors,
+                    )
+                }
+            }
             Err(e) => errors.push(e),
         },
         Rule::commitment_field => {
             let pair = only(field);
             let commitment = match choice(&pair) {
-                Rule::kw_strive => Commitment::Strive,
-                _ => Commitment::Firm,
+                Rule::kw_firm => Commitment::Firm,
+                _ => Commitment::Strive,
             };
             let value = Spanned::new(commitment, span(&pair));
             set_once_in(&mut target.commitment, value, "commitment", context, errors)
@@ -220,30 +231,75 @@ fn lower_target_field(
     }
 }
 
-fn lower_value(field: Pair) -> Result<Spanned<DeclaredValue>, SyntaxError> {
+/// A value, and the commitment a Chinese word before it states (`力争`).
+type Value = (Spanned<DeclaredValue>, Option<Spanned<Commitment>>);
+
+fn lower_value(field: Pair) -> Result<Value, SyntaxError> {
     let mut children = parts(field).peekable();
     let first = children.peek().expect("grammar: value has content");
     let start = span(first);
     if first.as_rule() == Rule::by_reference {
-        return Ok(Spanned::new(DeclaredValue::ByReference, start));
+        return Ok((Spanned::new(DeclaredValue::ByReference, start), None));
     }
-    let qualifier = children
-        .next_if(|p| p.as_rule() == Rule::qualifier)
-        .map(|q| Spanned::new(lower_qualifier(&q), span(&q)));
-    let quantity = lower_quantity(children)?;
-    let end = quantity
+    let (strive, before) = match children.next_if(|p| p.as_rule() == Rule::qualifier) {
+        Some(q) => lower_qualifier(q),
+        None => (None, None),
+    };
+    let number = children.next().expect("grammar: a value has a number");
+    let unit = children.next_if(|p| p.as_rule() == Rule::unit);
+    let quantity = lower_quantity([number].into_iter().chain(unit))?;
+    let after = children
+        .next()
+        .map(|w| Spanned::new(chinese_qualifier(&w), span(&w)));
+    let last = quantity
         .unit
         .as_ref()
         .map_or(quantity.number.span, |u| u.span);
+    let end = after.as_ref().map_or(last, |a| a.span);
+    let qualifier = match (before, after) {
+        (Some(b), Some(a)) => return Err(two_qualifiers(b, a)),
+        (b, a) => b.or(a),
+    };
     let value = DeclaredValue::Number {
         qualifier,
         quantity,
     };
-    Ok(Spanned::new(value, join(start, end)))
+    Ok((Spanned::new(value, join(start, end)), strive))
 }
 
-fn lower_qualifier(pair: &Pair) -> Qualifier {
-    match choice(pair) {
+fn chinese_qualifier(word: &Pair) -> Qualifier {
+    Qualifier::from_chinese(word.as_str()).expect("grammar: a comparison word plancheck reads")
+}
+
+/// `超过 13.5 % 以上`: two words for one comparison, which may disagree.
+fn two_qualifiers(before: Spanned<Qualifier>, after: Spanned<Qualifier>) -> SyntaxError {
+    SyntaxError::Unexpected {
+        message: format!(
+            "a value has two qualifiers, `{}` before its number and `{}` after it",
+            before.node.name(),
+            after.node.name()
+        ),
+        span: after.span,
+        label: "a second qualifier".into(),
+        help: Some("keep one: a value is compared one way".into()),
+    }
+}
+
+/// A qualifier's 力争, if it has one, and its word, if it has one.
+fn lower_qualifier(pair: Pair) -> (Option<Spanned<Commitment>>, Option<Spanned<Qualifier>>) {
+    let mut words = pair.into_inner().peekable();
+    let strive = words
+        .next_if(|w| w.as_rule() == Rule::zh_strive)
+        .map(|s| Spanned::new(Commitment::Strive, span(&s)));
+    let word = words
+        .next()
+        .map(|w| Spanned::new(qualifier_word(&w), span(&w)));
+    (strive, word)
+}
+
+fn qualifier_word(word: &Pair) -> Qualifier {
+    match word.as_rule() {
+        Rule::zh_before => chinese_qualifier(word),
         Rule::kw_around => Qualifier::Around,
         Rule::kw_at_least => Qualifier::AtLeast,
         Rule::kw_more_than => Qualifier::MoreThan,

@@ -10,6 +10,19 @@ pub fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// A file of the domain reference, `../shared/domain/...` beside the checkout, which the
+/// tests that compare plancheck with the real plans read; its absence is said plainly.
+pub fn shared(path: &str) -> std::path::PathBuf {
+    let dir = root().join("../shared/domain");
+    assert!(
+        dir.is_dir(),
+        "this test reads the domain reference, `../shared/domain/`, which is not beside the \
+         checkout at {}: clone the shared folder there (the README's Quick start says how)",
+        dir.display()
+    );
+    dir.join(path)
+}
+
 /// Runs `plancheck` with `args` from the repository root.
 pub fn plancheck(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_plancheck"))

@@ -156,7 +156,9 @@ fn folders_of_plans_and_of_rules_are_read_in_a_stable_order() {
     ]);
     let bundled = plancheck(&["check", "--format", "json"]);
     assert_eq!(code(&by_folder), 0);
-    assert_eq!(stdout(&by_folder), stdout(&bundled));
+    // The same files, the bundled ones named as built into the binary.
+    let named = stdout(&bundled).replace("<bundled>/", "");
+    assert_eq!(stdout(&by_folder), named);
 }
 
 #[test]

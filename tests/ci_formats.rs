@@ -60,7 +60,8 @@ fn check_sarif_is_valid_and_describes_the_rules() {
     let region = &gansu["locations"][0]["physicalLocation"]["region"];
     assert_eq!(
         gansu["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
-        "fixtures/plans/gansu.plan"
+        "%3Cbundled%3E/fixtures/plans/gansu.plan",
+        "a bundled file is named as built in, percent-encoded"
     );
     assert_eq!(
         (region["startLine"].as_i64(), region["startColumn"].as_i64()),
@@ -70,7 +71,7 @@ fn check_sarif_is_valid_and_describes_the_rules() {
     let related = &gansu["relatedLocations"][0];
     assert_eq!(
         related["physicalLocation"]["artifactLocation"]["uri"],
-        "rules/national.rules"
+        "%3Cbundled%3E/rules/national.rules"
     );
     assert_eq!(
         gansu["ruleIndex"]
@@ -219,7 +220,7 @@ fn junit_has_a_case_per_rule_and_plan() {
     let gansu = check
         .test_suites
         .iter()
-        .find(|s| s.name.as_str() == "fixtures/plans/gansu.plan")
+        .find(|s| s.name.as_str() == "<bundled>/fixtures/plans/gansu.plan")
         .unwrap();
     assert_eq!(
         gansu.test_cases.len(),
@@ -243,7 +244,7 @@ fn junit_has_a_case_per_rule_and_plan() {
     let hebei_peak = check
         .test_suites
         .iter()
-        .find(|s| s.name.as_str() == "fixtures/plans/hebei.plan")
+        .find(|s| s.name.as_str() == "<bundled>/fixtures/plans/hebei.plan")
         .and_then(|s| s.test_cases.iter().find(|c| c.name.as_str() == "PEAK-2030"))
         .unwrap();
     assert!(
@@ -752,7 +753,11 @@ fn concise_is_one_line_a_result() {
         let parts: Vec<&str> = place.split(':').collect();
         // Aggregates over provinces point at the rule.
         assert!(
-            ["fixtures/plans/gansu.plan", "rules/national.rules"].contains(&parts[0]),
+            [
+                "fixtures/plans/gansu.plan",
+                "<bundled>/rules/national.rules"
+            ]
+            .contains(&parts[0]),
             "{line}"
         );
         assert!(

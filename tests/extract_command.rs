@@ -96,7 +96,10 @@ fn findings_point_at_the_sentence_in_the_document() {
         (at["line"].as_u64(), at["column"].as_u64()),
         (Some(8), Some(22))
     );
-    assert_eq!(finding["rule_location"]["file"], "rules/national.rules");
+    assert_eq!(
+        finding["rule_location"]["file"],
+        "<bundled>/rules/national.rules"
+    );
 }
 
 #[test]

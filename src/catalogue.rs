@@ -115,9 +115,7 @@ pub fn units_table() -> String {
     for unit in Unit::ALL {
         let base = unit.base();
         let factor = unit.to_base(1.into()).expect("a factor fits");
-        let others: Vec<&str> = Unit::spellings()
-            .filter(|s| Unit::parse(s) == Some(unit) && *s != unit.name())
-            .collect();
+        let others = other_spellings(unit);
         rows.push(vec![
             unit.name().to_string(),
             unit.dimension().name().to_string(),
@@ -129,6 +127,26 @@ pub fn units_table() -> String {
         ]);
     }
     table(&rows)
+}
+
+/// One unit in words: `万kW`: power; 1 万kW = 10000 kW; also written 万千瓦.
+pub fn unit_words(unit: Unit) -> String {
+    let base = unit.base();
+    let mut text = format!("`{}`: {}", unit.name(), unit.dimension().name());
+    if base != unit {
+        let factor = unit.to_base(1.into()).expect("a factor fits");
+        text.push_str(&format!("; 1 {} = {factor} {}", unit.name(), base.name()));
+    }
+    let others = other_spellings(unit);
+    if !others.is_empty() {
+        text.push_str(&format!("; also written {}", others.join(", ")));
+    }
+    text
+}
+
+fn other_spellings(unit: Unit) -> Vec<&'static str> {
+    let same = |s: &&str| Unit::parse(s) == Some(unit) && *s != unit.name();
+    Unit::spellings().filter(same).collect()
 }
 
 /// The 31 provinces: English and Chinese names, and the other names a plan may use.

@@ -71,6 +71,8 @@ enum Command {
     Completions(completions::CompletionsArgs),
     /// Print the man page, in roff (`plancheck man | man -l -`)
     Man,
+    /// Serve the Language Server Protocol over standard input and output, for editors
+    Lsp,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -119,6 +121,7 @@ pub fn run() -> ExitCode {
         Command::Rules(args) => rules::run(args),
         Command::Completions(args) => completions::completions(args),
         Command::Man => completions::man(),
+        Command::Lsp => plancheck::lsp::serve(),
     };
     ExitCode::from(code)
 }
@@ -211,7 +214,7 @@ fn read_all(
     let files = expanded.files;
     let mut sources = Vec::new();
     if !stdin.is_empty() {
-        match plancheck::input::read_stdin(stdin_name()) {
+        match read_stdin_once() {
             Ok(file) => sources.push(file),
             Err(problem) => problems.push(problem),
         }
@@ -236,6 +239,19 @@ fn read_all(
         }
     }
     sources
+}
+
+/// Standard input, the first time `-` is read; a second `-` (`check - --extra-rules -`)
+/// would find it empty, so it is refused.
+fn read_stdin_once() -> Result<SourceFile, Problem> {
+    static TAKEN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if TAKEN.swap(true, std::sync::atomic::Ordering::SeqCst) {
+        return Err(Problem::without_file(InputError::Unreadable {
+            path: "-".into(),
+            reason: "standard input is read once, and `-` is given twice".into(),
+        }));
+    }
+    plancheck::input::read_stdin(stdin_name())
 }
 
 /// Warnings about the input, on standard error so that a JSON or SARIF document on standard

@@ -20,6 +20,7 @@ pub mod fmt;
 pub mod input;
 pub mod invisible;
 pub mod lint;
+pub mod lsp;
 pub mod model;
 pub mod plantext;
 pub mod problem;

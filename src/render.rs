@@ -1,7 +1,7 @@
 //! Step six: rendering. Findings and problems become text for people or for machines;
 //! nothing here judges anything again.
 
-mod ci;
+pub(crate) mod ci;
 mod concise;
 mod diagnostic;
 pub mod escape;

@@ -95,9 +95,25 @@ fn a_draft_replaces_the_bundled_plan_of_its_province() {
         format!("{draft}\n# another\n"),
     )
     .unwrap();
-    let twice = plancheck_in(dir.path(), &["check", "draft.plan", "draft2.plan"]);
+    // Beside the bundled folder too, the two drafts are refused against each other.
+    let folder = folder.to_str().unwrap();
+    let twice = plancheck_in(dir.path(), &["check", "draft.plan", "draft2.plan", folder]);
     assert_eq!(code(&twice), 2);
-    assert!(stdout(&twice).contains("PC022"), "{}", stdout(&twice));
+    let text = stdout(&twice);
+    assert_eq!(text.matches("PC022").count(), 1, "{text}");
+    // The diagnostic and its related one: two boxes.
+    let refused: String = text[text.find("PC022").unwrap()..]
+        .split_inclusive("╰────")
+        .take(2)
+        .collect();
+    assert!(
+        refused.contains("draft.plan:2:10"),
+        "the first draft is named: {text}"
+    );
+    assert!(
+        !refused.contains("fixtures/plans"),
+        "not the bundled plan: {text}"
+    );
 }
 
 /// `plancheck rules` lists every rule, indicator, unit and province the rules know.
@@ -469,4 +485,27 @@ fn test_names_the_rules_it_ran_against() {
     );
     assert!(text.contains("hold no rules to cover"), "{text}");
     assert!(!text.contains("100 %"), "{text}");
+}
+
+/// Standard input is read once: a second `-` is refused, not read as empty. A file named
+/// by both `--rules` and `--extra-rules` is read once.
+#[test]
+fn inputs_named_twice_are_read_once() {
+    let plan = fs::read_to_string(root().join("fixtures/plans/zhejiang.plan")).unwrap();
+    let out = with_stdin(&["check", "-", "--extra-rules", "-"], &plan);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stdout(&out).contains("standard input is read once"),
+        "{}",
+        stdout(&out)
+    );
+    let twice = plancheck(&[
+        "check",
+        "fixtures/plans/zhejiang.plan",
+        "--rules",
+        "rules",
+        "--extra-rules",
+        "rules/national.rules",
+    ]);
+    assert_eq!(code(&twice), 0, "{}", stdout(&twice));
 }

@@ -55,12 +55,13 @@ impl RuleArgs {
         } else {
             read_all(&self.rules, &["rules"], "rule files", problems)
         };
-        rules.extend(read_all(
-            &self.extra_rules,
-            &["rules"],
-            "rule files",
-            problems,
-        ));
+        // A file named by both options is one file, read once.
+        let extra = read_all(&self.extra_rules, &["rules"], "rule files", problems);
+        for file in extra {
+            if !rules.iter().any(|r| r.name() == file.name()) {
+                rules.push(file);
+            }
+        }
         rules
     }
 }

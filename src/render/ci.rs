@@ -81,7 +81,7 @@ pub struct CiLocation {
 }
 
 impl CiLocation {
-    fn new(file: &SourceFile, span: SourceSpan, message: Option<String>) -> CiLocation {
+    pub(crate) fn new(file: &SourceFile, span: SourceSpan, message: Option<String>) -> CiLocation {
         CiLocation {
             file: file.name().replace('\\', "/"),
             start: file.line_col(span.offset()),
@@ -164,7 +164,7 @@ fn rule_of_set(rules: &RuleSet, sources: &Sources, rule: &Rule) -> CiRule {
 }
 
 /// An input problem as a result, at its primary label.
-fn problem_result(problem: &Problem) -> CiResult {
+pub(crate) fn problem_result(problem: &Problem) -> CiResult {
     let location = problem
         .file()
         .zip(problem.primary_span())

@@ -5,7 +5,7 @@ use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan};
 use super::escape;
 use super::{finding_report, waiver_report};
 use crate::check::Checked;
-use crate::finding::Severity;
+use crate::finding::{Outcome, Severity};
 use crate::problem::Problem;
 
 #[derive(Debug, Clone, Copy)]
@@ -153,7 +153,7 @@ pub fn render_human(checked: &Checked, opts: &HumanOptions) -> String {
         })
         .collect();
     out.push_str(&in_parallel(&shown, opts, |[handler, passes], f, out| {
-        let handler = if f.severity == Severity::None {
+        let handler = if f.outcome == Outcome::Pass {
             passes
         } else {
             handler

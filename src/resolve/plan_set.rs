@@ -11,7 +11,7 @@ use super::ResolveError;
 /// Leaves out a bundled plan when the run holds another plan for its province, and notes
 /// it: checking a draft beside the bundled folder (`check draft.plan fixtures/plans/`) is
 /// how a reviewer compares one province with the rest. Two plans of the user's own for a
-/// province are left for [`unique_provinces`] to refuse.
+/// province are left for [`unique_provinces`] to refuse, against each other.
 pub fn replace_bundled(plans: &mut Vec<Plan>, sources: &Sources) -> Vec<Problem> {
     let bundled = |p: &Plan| crate::bundled::is_bundled_plan(sources.get(p.file).text());
     let mut by_province: BTreeMap<_, Vec<usize>> = BTreeMap::new();
@@ -23,10 +23,12 @@ pub fn replace_bundled(plans: &mut Vec<Plan>, sources: &Sources) -> Vec<Problem>
     for indices in by_province.values().filter(|list| list.len() > 1) {
         let (theirs, own): (Vec<usize>, Vec<usize>) =
             indices.iter().partition(|&&i| bundled(&plans[i]));
-        let [own] = own[..] else { continue };
+        // With two plans of the user's own, the bundled one is left out too, and the two
+        // are refused against each other (PC022), not against it.
+        let Some(&first) = own.first() else { continue };
         for i in theirs {
             left_out[i] = true;
-            notes.push(replaced(&plans[own], &plans[i], sources));
+            notes.push(replaced(&plans[first], &plans[i], sources));
         }
     }
     let mut index = 0;

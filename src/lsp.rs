@@ -1,0 +1,255 @@
+//! `plancheck lsp`: a language server over standard input and output, for rule, plan and
+//! test files, built on `lsp-server` (rust-analyzer's transport: a plain loop over a
+//! channel of messages, no async runtime to carry) and `lsp-types`.
+//!
+//! Documents are synchronised whole. Each change is checked by the pipeline the commands
+//! use ([`diagnose`]); a change still waiting in the queue when an older one comes up
+//! supersedes it, so the older is never checked and stale diagnostics are never sent.
+
+mod diagnose;
+mod hover;
+pub mod position;
+
+use std::collections::VecDeque;
+use std::error::Error;
+use std::path::PathBuf;
+
+use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
+use lsp_types::notification::{
+    DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, Notification as _,
+    PublishDiagnostics,
+};
+use lsp_types::request::{Formatting, HoverRequest, Request as _};
+use lsp_types::{
+    DocumentFormattingParams, Hover, HoverContents, HoverParams, HoverProviderCapability,
+    InitializeParams, MarkupContent, MarkupKind, OneOf, PositionEncodingKind,
+    PublishDiagnosticsParams, ServerCapabilities, TextDocumentSyncCapability, TextDocumentSyncKind,
+    TextEdit, Uri,
+};
+
+pub use diagnose::{Workspace, diagnose, file_uri, uri_path};
+use position::Encoding;
+
+type Failure = Box<dyn Error + Send + Sync>;
+
+/// Serves until the client says `exit`: 0 after a `shutdown`, 1 without one, as LSP asks.
+pub fn serve() -> u8 {
+    let (connection, io_threads) = Connection::stdio();
+    let code = match run(&connection) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("plancheck lsp: {e}");
+            1
+        }
+    };
+    drop(connection);
+    let _ = io_threads.join();
+    code
+}
+
+struct Server<'a> {
+    connection: &'a Connection,
+    workspace: Workspace,
+    encoding: Encoding,
+}
+
+fn run(connection: &Connection) -> Result<u8, Failure> {
+    let (id, params) = connection.initialize_start()?;
+    let params: InitializeParams = serde_json::from_value(params)?;
+    let encoding = negotiate(&params);
+    let capabilities = ServerCapabilities {
+        position_encoding: Some(match encoding {
+            Encoding::Utf8 => PositionEncodingKind::UTF8,
+            Encoding::Utf16 => PositionEncodingKind::UTF16,
+        }),
+        text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::FULL)),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        document_formatting_provider: Some(OneOf::Left(true)),
+        ..ServerCapabilities::default()
+    };
+    let result = serde_json::json!({
+        "capabilities": capabilities,
+        "serverInfo": { "name": "plancheck", "version": env!("CARGO_PKG_VERSION") },
+    });
+    connection.initialize_finish(id, result)?;
+    let mut server = Server {
+        connection,
+        workspace: Workspace {
+            root: root(&params),
+            open: Default::default(),
+        },
+        encoding,
+    };
+    server.main_loop()
+}
+
+/// UTF-8 when the client offers it (fewer conversions), else UTF-16, which every client
+/// speaks.
+fn negotiate(params: &InitializeParams) -> Encoding {
+    let offered = params
+        .capabilities
+        .general
+        .as_ref()
+        .and_then(|g| g.position_encodings.as_ref());
+    match offered {
+        Some(kinds) if kinds.contains(&PositionEncodingKind::UTF8) => Encoding::Utf8,
+        _ => Encoding::Utf16,
+    }
+}
+
+#[allow(deprecated)]
+fn root(params: &InitializeParams) -> Option<PathBuf> {
+    let folder = params.workspace_folders.as_ref().and_then(|f| f.first());
+    let uri = folder.map(|f| &f.uri).or(params.root_uri.as_ref())?;
+    uri_path(uri)
+}
+
+impl Server<'_> {
+    fn main_loop(&mut self) -> Result<u8, Failure> {
+        let mut queue: VecDeque<Message> = VecDeque::new();
+        loop {
+            let message = match queue.pop_front() {
+                Some(m) => m,
+                None => match self.connection.receiver.recv() {
+                    Ok(m) => m,
+                    Err(_) => return Ok(1),
+                },
+            };
+            queue.extend(self.connection.receiver.try_iter());
+            match message {
+                Message::Request(request) => {
+                    if self.connection.handle_shutdown(&request)? {
+                        return Ok(0);
+                    }
+                    self.answer(request)?;
+                }
+                Message::Notification(n) if n.method == "exit" => return Ok(1),
+                // A notification that cannot be read (a malformed URI) is no reason to stop
+                // serving the other documents; nothing answers a notification, so it is
+                // logged.
+                Message::Notification(n) => {
+                    if let Err(e) = self.notified(n, &queue) {
+                        eprintln!("plancheck lsp: {e}");
+                    }
+                }
+                Message::Response(_) => {}
+            }
+        }
+    }
+
+    fn answer(&self, request: Request) -> Result<(), Failure> {
+        let id = request.id.clone();
+        let response = match request.method.as_str() {
+            HoverRequest::METHOD => match serde_json::from_value::<HoverParams>(request.params) {
+                Ok(params) => Response::new_ok(id, self.hover(&params)),
+                Err(e) => invalid(id, e),
+            },
+            Formatting::METHOD => {
+                match serde_json::from_value::<DocumentFormattingParams>(request.params) {
+                    Ok(params) => Response::new_ok(id, self.format(&params.text_document.uri)),
+                    Err(e) => invalid(id, e),
+                }
+            }
+            other => Response::new_err(
+                id,
+                ErrorCode::MethodNotFound as i32,
+                format!("plancheck lsp does not answer `{other}`"),
+            ),
+        };
+        self.connection.sender.send(response.into())?;
+        Ok(())
+    }
+
+    fn notified(&mut self, n: Notification, queue: &VecDeque<Message>) -> Result<(), Failure> {
+        let (uri, text) = match n.method.as_str() {
+            DidOpenTextDocument::METHOD => {
+                let p: lsp_types::DidOpenTextDocumentParams = serde_json::from_value(n.params)?;
+                (p.text_document.uri, Some(p.text_document.text))
+            }
+            DidChangeTextDocument::METHOD => {
+                let p: lsp_types::DidChangeTextDocumentParams = serde_json::from_value(n.params)?;
+                let text = p.content_changes.into_iter().last().map(|c| c.text);
+                (p.text_document.uri, text)
+            }
+            DidCloseTextDocument::METHOD => {
+                let p: lsp_types::DidCloseTextDocumentParams = serde_json::from_value(n.params)?;
+                (p.text_document.uri, None)
+            }
+            _ => return Ok(()),
+        };
+        let Some(path) = uri_path(&uri) else {
+            return Ok(());
+        };
+        match text {
+            Some(text) => self.workspace.open.insert(path.clone(), text),
+            None => self.workspace.open.remove(&path),
+        };
+        if superseded(&uri, queue) {
+            return Ok(());
+        }
+        let diagnostics = match self.workspace.open.get(&path) {
+            Some(text) => diagnose(&path, text, &self.workspace, self.encoding),
+            None => Vec::new(),
+        };
+        let params = PublishDiagnosticsParams {
+            uri,
+            diagnostics,
+            version: None,
+        };
+        let note = Notification::new(PublishDiagnostics::METHOD.to_string(), params);
+        self.connection.sender.send(note.into())?;
+        Ok(())
+    }
+
+    fn hover(&self, params: &HoverParams) -> Option<Hover> {
+        let at = &params.text_document_position_params;
+        let path = uri_path(&at.text_document.uri)?;
+        let text = self.workspace.open.get(&path)?;
+        let offset = position::offset(text, at.position, self.encoding);
+        let (start, word) = hover::word_at(text, offset)?;
+        let mut sources = crate::model::Sources::default();
+        let files = self.workspace.rules_for(&path);
+        let rules = crate::check::load_rules(&mut sources, files)
+            .or_else(|_| crate::check::load_rules(&mut sources, crate::bundled::rule_files()))
+            .ok()?;
+        let value = hover::hover_text(word, &rules, &sources)?;
+        Some(Hover {
+            contents: HoverContents::Markup(MarkupContent {
+                kind: MarkupKind::Markdown,
+                value,
+            }),
+            range: Some(position::range(text, start, word.len(), self.encoding)),
+        })
+    }
+
+    /// One edit replacing the whole document, or none when it is formatted or does not
+    /// parse (its diagnostics say why).
+    fn format(&self, uri: &Uri) -> Option<Vec<TextEdit>> {
+        let path = uri_path(uri)?;
+        let text = self.workspace.open.get(&path)?;
+        let language = crate::syntax::Language::of(&path.to_string_lossy())?;
+        let formatted = crate::fmt::format(text, language).ok()?;
+        let edits = (formatted != *text).then(|| TextEdit {
+            range: position::whole(text, self.encoding),
+            new_text: formatted,
+        });
+        Some(edits.into_iter().collect())
+    }
+}
+
+fn invalid(id: lsp_server::RequestId, e: serde_json::Error) -> Response {
+    Response::new_err(id, ErrorCode::InvalidParams as i32, e.to_string())
+}
+
+/// Whether a later message in the queue changes or closes the same document: then this
+/// change's diagnostics would be stale before they were sent.
+fn superseded(uri: &Uri, queue: &VecDeque<Message>) -> bool {
+    queue.iter().any(|m| match m {
+        Message::Notification(n) => {
+            let later = [DidChangeTextDocument::METHOD, DidCloseTextDocument::METHOD];
+            later.contains(&n.method.as_str())
+                && n.params["textDocument"]["uri"].as_str() == Some(uri.as_str())
+        }
+        _ => false,
+    })
+}

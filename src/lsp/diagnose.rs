@@ -1,0 +1,214 @@
+//! A document's diagnostics, from the pipeline `check`, `lint` and `test` run: a rule file is
+//! linted with the rule files beside it, a plan checked against the rules of its workspace,
+//! a test file's tests run. What the commands report as CI results ([`CiReport`]) becomes
+//! LSP diagnostics; no verdict is made here.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use lsp_types::{
+    Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Uri,
+};
+
+use super::position::{Encoding, range};
+use crate::render::ci::{CiLevel, CiLocation, CiReport, CiResult, problem_result};
+use crate::source::SourceFile;
+use crate::syntax::Language;
+
+/// The files the server knows: open documents (their text as edited) over the disk.
+pub struct Workspace {
+    pub root: Option<PathBuf>,
+    pub open: HashMap<PathBuf, String>,
+}
+
+impl Workspace {
+    /// A file's text: as open in the editor, else as on the disk.
+    fn text(&self, path: &Path) -> Option<String> {
+        match self.open.get(path) {
+            Some(text) => Some(text.clone()),
+            None => std::fs::read_to_string(path).ok(),
+        }
+    }
+
+    /// The `.rules` files of a folder, sorted, open ones as edited.
+    fn rules_in(&self, dir: &Path) -> Vec<SourceFile> {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return Vec::new();
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| Language::of(&p.to_string_lossy()) == Some(Language::Rules))
+            .collect();
+        let open = self.open.keys().filter(|p| p.parent() == Some(dir));
+        paths.extend(
+            open.filter(|p| p.extension().is_some_and(|e| e == "rules"))
+                .cloned(),
+        );
+        paths.sort();
+        paths.dedup();
+        let read = |p: &PathBuf| Some(SourceFile::new(name(p), self.text(p)?));
+        paths.iter().filter_map(read).collect()
+    }
+
+    /// The rules a plan is checked against: those of the nearest `rules/` folder from the
+    /// plan's folder up to the workspace's root, else the bundled national rules.
+    pub fn rules_for(&self, plan: &Path) -> Vec<SourceFile> {
+        for dir in plan.ancestors().skip(1) {
+            let found = self.rules_in(&dir.join("rules"));
+            if !found.is_empty() {
+                return found;
+            }
+            if self.root.as_deref() == Some(dir) {
+                break;
+            }
+        }
+        crate::bundled::rule_files()
+    }
+}
+
+fn name(path: &Path) -> String {
+    path.display().to_string()
+}
+
+/// The diagnostics of the document at `path`, whose text is `text`.
+pub fn diagnose(path: &Path, text: &str, ws: &Workspace, encoding: Encoding) -> Vec<Diagnostic> {
+    let me = SourceFile::new(name(path), text.to_string());
+    let (report, files) = match Language::of(me.name()) {
+        Some(Language::Rules) => lint_with_neighbours(path, &me, ws),
+        Some(Language::Tests) => run_tests(path, &me, ws),
+        _ => check_plan(path, &me, ws),
+    };
+    let texts: HashMap<&str, &str> = files.iter().map(|f| (f.name(), f.text())).collect();
+    let mine = report.results.iter().filter(|r| {
+        r.suppressed.is_none() && r.location.as_ref().is_some_and(|l| l.file == me.name())
+    });
+    mine.map(|r| diagnostic(r, text, &texts, encoding))
+        .collect()
+}
+
+fn check_plan(path: &Path, me: &SourceFile, ws: &Workspace) -> (CiReport, Vec<SourceFile>) {
+    let rules = ws.rules_for(path);
+    let mut files = rules.clone();
+    files.push(me.clone());
+    let today = crate::check::today();
+    let checked = crate::check::check(rules, vec![me.clone()], Vec::new(), today);
+    (crate::render::check_report(&checked), files)
+}
+
+fn lint_with_neighbours(
+    path: &Path,
+    me: &SourceFile,
+    ws: &Workspace,
+) -> (CiReport, Vec<SourceFile>) {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut files: Vec<SourceFile> = ws.rules_in(dir);
+    files.retain(|f| f.name() != me.name());
+    files.push(me.clone());
+    let linted = crate::lint::lint(files.clone());
+    (crate::render::lint_report(&linted), files)
+}
+
+fn run_tests(path: &Path, me: &SourceFile, ws: &Workspace) -> (CiReport, Vec<SourceFile>) {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut rules = ws.rules_in(dir);
+    if rules.is_empty() {
+        rules = crate::bundled::rule_files();
+    }
+    let mut files = rules.clone();
+    files.push(me.clone());
+    let run = crate::ruletest::run_tests(rules, vec![me.clone()], crate::check::today(), None);
+    let mut report = CiReport {
+        command: "test",
+        rules: Vec::new(),
+        results: run.problems.iter().map(problem_result).collect(),
+    };
+    for test in &run.results {
+        for failure in &test.failures {
+            let file = run.sources.get(failure.site.file);
+            report.results.push(CiResult {
+                rule: "test".into(),
+                level: CiLevel::Error,
+                message: format!("test \"{}\": {}", test.name, failure.message),
+                location: Some(CiLocation::new(file, failure.site.span, None)),
+                related: Vec::new(),
+                suppressed: None,
+                outcome: None,
+            });
+        }
+    }
+    (report, files)
+}
+
+fn diagnostic(
+    r: &CiResult,
+    text: &str,
+    texts: &HashMap<&str, &str>,
+    encoding: Encoding,
+) -> Diagnostic {
+    let at = r.location.as_ref().expect("only located results are shown");
+    let related = r.related.iter().filter_map(|l| {
+        let other = texts.get(l.file.as_str())?;
+        Some(DiagnosticRelatedInformation {
+            location: Location {
+                uri: file_uri(Path::new(&l.file))?,
+                range: range(other, l.offset, l.length, encoding),
+            },
+            message: l.message.clone().unwrap_or_else(|| "related".into()),
+        })
+    });
+    let related: Vec<_> = related.collect();
+    Diagnostic {
+        range: range(text, at.offset, at.length, encoding),
+        severity: Some(match r.level {
+            CiLevel::Error => DiagnosticSeverity::ERROR,
+            CiLevel::Warning => DiagnosticSeverity::WARNING,
+            CiLevel::Note => DiagnosticSeverity::INFORMATION,
+        }),
+        code: Some(NumberOrString::String(r.rule.clone())),
+        source: Some("plancheck".into()),
+        message: r.message.clone(),
+        related_information: (!related.is_empty()).then_some(related),
+        ..Diagnostic::default()
+    }
+}
+
+/// A `file:` URI for an absolute path; `None` for a bundled file, which has no place on
+/// the disk to point at.
+pub fn file_uri(path: &Path) -> Option<Uri> {
+    if !path.is_absolute() {
+        return None;
+    }
+    let encoded: Vec<String> = path
+        .to_string_lossy()
+        .split('/')
+        .map(|s| percent_encoding::utf8_percent_encode(s, PATH).to_string())
+        .collect();
+    format!("file://{}", encoded.join("/")).parse().ok()
+}
+
+/// Characters a path segment of a URI holds only percent-encoded.
+const PATH: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'[')
+    .add(b']')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}');
+
+/// The path a `file:` URI names, decoded.
+pub fn uri_path(uri: &Uri) -> Option<PathBuf> {
+    let rest = uri.as_str().strip_prefix("file://")?;
+    let decoded = percent_encoding::percent_decode_str(rest)
+        .decode_utf8()
+        .ok()?;
+    Some(PathBuf::from(decoded.into_owned()))
+}

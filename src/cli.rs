@@ -69,8 +69,8 @@ enum Command {
     Test(test::TestArgs),
     /// Print a completion script for a shell (`plancheck completions bash > ...`)
     Completions(completions::CompletionsArgs),
-    /// Print the man page, in roff (`plancheck man | man -l -`)
-    Man,
+    /// Print the man page, or a command's, in roff (`plancheck man check | man -l -`)
+    Man(completions::ManArgs),
     /// Serve the Language Server Protocol over standard input and output, for editors
     Lsp,
 }
@@ -120,7 +120,7 @@ pub fn run() -> ExitCode {
         Command::Report(args) => report::run(args),
         Command::Rules(args) => rules::run(args),
         Command::Completions(args) => completions::completions(args),
-        Command::Man => completions::man(),
+        Command::Man(args) => completions::man(args),
         Command::Lsp => plancheck::lsp::serve(),
     };
     ExitCode::from(code)

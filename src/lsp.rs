@@ -8,6 +8,7 @@
 
 mod diagnose;
 mod hover;
+mod index;
 pub mod position;
 
 use std::collections::VecDeque;
@@ -19,7 +20,10 @@ use lsp_types::notification::{
     DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, Notification as _,
     PublishDiagnostics,
 };
-use lsp_types::request::{Formatting, HoverRequest, Request as _};
+use lsp_types::request::{
+    Completion, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest, References,
+    Request as _,
+};
 use lsp_types::{
     DocumentFormattingParams, Hover, HoverContents, HoverParams, HoverProviderCapability,
     InitializeParams, MarkupContent, MarkupKind, OneOf, PositionEncodingKind,
@@ -65,6 +69,10 @@ fn run(connection: &Connection) -> Result<u8, Failure> {
         text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::FULL)),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
         document_formatting_provider: Some(OneOf::Left(true)),
+        definition_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        completion_provider: Some(lsp_types::CompletionOptions::default()),
         ..ServerCapabilities::default()
     };
     let result = serde_json::json!({
@@ -147,6 +155,27 @@ impl Server<'_> {
             Formatting::METHOD => {
                 match serde_json::from_value::<DocumentFormattingParams>(request.params) {
                     Ok(params) => Response::new_ok(id, self.format(&params.text_document.uri)),
+                    Err(e) => invalid(id, e),
+                }
+            }
+            GotoDefinition::METHOD | References::METHOD => {
+                let declarations = request.method == GotoDefinition::METHOD;
+                match serde_json::from_value::<lsp_types::ReferenceParams>(with_context(
+                    request.params,
+                )) {
+                    Ok(params) => Response::new_ok(id, self.locations(&params, declarations)),
+                    Err(e) => invalid(id, e),
+                }
+            }
+            DocumentSymbolRequest::METHOD => {
+                match serde_json::from_value::<lsp_types::DocumentSymbolParams>(request.params) {
+                    Ok(params) => Response::new_ok(id, self.outline(&params.text_document.uri)),
+                    Err(e) => invalid(id, e),
+                }
+            }
+            Completion::METHOD => {
+                match serde_json::from_value::<lsp_types::CompletionParams>(request.params) {
+                    Ok(params) => Response::new_ok(id, self.complete(&params)),
                     Err(e) => invalid(id, e),
                 }
             }
@@ -237,6 +266,15 @@ impl Server<'_> {
     }
 }
 
+/// A definition request is a reference request without its `context`; one reader serves
+/// both.
+fn with_context(mut params: serde_json::Value) -> serde_json::Value {
+    if params.get("context").is_none() && params.is_object() {
+        params["context"] = serde_json::json!({ "includeDeclaration": true });
+    }
+    params
+}
+
 fn invalid(id: lsp_server::RequestId, e: serde_json::Error) -> Response {
     Response::new_err(id, ErrorCode::InvalidParams as i32, e.to_string())
 }
@@ -252,4 +290,142 @@ fn superseded(uri: &Uri, queue: &VecDeque<Message>) -> bool {
         }
         _ => false,
     })
+}
+
+/// What the navigation requests read: the names of every file in reach of a document.
+impl Server<'_> {
+    /// The rule files of the document's workspace on the disk (bundled ones have no place
+    /// to point at) and every open document, each with its names.
+    fn indexed(&self, path: &std::path::Path) -> Vec<(PathBuf, String, Vec<index::Name>)> {
+        let mut files: Vec<(PathBuf, String)> = self
+            .workspace
+            .rules_for(path)
+            .into_iter()
+            .filter(|f| !f.name().starts_with(crate::bundled::PREFIX))
+            .map(|f| (PathBuf::from(f.name()), f.text().to_string()))
+            .collect();
+        for (open, text) in &self.workspace.open {
+            if !files.iter().any(|(p, _)| p == open) {
+                files.push((open.clone(), text.clone()));
+            }
+        }
+        files.sort();
+        let with_names = files.into_iter().filter_map(|(p, text)| {
+            let language = crate::syntax::Language::of(&p.to_string_lossy())?;
+            let names = index::names(&text, language);
+            Some((p, text, names))
+        });
+        with_names.collect()
+    }
+
+    /// Go to definition (`declarations`) or find references of the name under the cursor.
+    fn locations(
+        &self,
+        params: &lsp_types::ReferenceParams,
+        declarations: bool,
+    ) -> Option<Vec<lsp_types::Location>> {
+        let at = &params.text_document_position;
+        let path = uri_path(&at.text_document.uri)?;
+        let text = self.workspace.open.get(&path)?;
+        let offset = position::offset(text, at.position, self.encoding);
+        let language = crate::syntax::Language::of(&path.to_string_lossy())?;
+        let here = index::names(text, language);
+        let name = here
+            .iter()
+            .find(|n| n.kind != index::Kind::Target && n.contains(offset))?;
+        let mut found = Vec::new();
+        for (file, text, names) in self.indexed(&path) {
+            let same = names
+                .iter()
+                .filter(|n| n.kind == name.kind && n.name == name.name);
+            let wanted = same.filter(|n| match declarations {
+                true => n.declaration.is_some(),
+                false => n.declaration.is_none() || params.context.include_declaration,
+            });
+            for n in wanted {
+                found.push(lsp_types::Location {
+                    uri: file_uri(&file)?,
+                    range: position::range(&text, n.span.offset(), n.span.len(), self.encoding),
+                });
+            }
+        }
+        Some(found)
+    }
+
+    /// The document's declarations: the outline.
+    #[allow(deprecated)]
+    fn outline(&self, uri: &Uri) -> Option<Vec<lsp_types::DocumentSymbol>> {
+        let path = uri_path(uri)?;
+        let text = self.workspace.open.get(&path)?;
+        let language = crate::syntax::Language::of(&path.to_string_lossy())?;
+        let declared = index::names(text, language).into_iter();
+        let symbols = declared.filter_map(|n| {
+            let whole = n.declaration?;
+            Some(lsp_types::DocumentSymbol {
+                name: n.name,
+                detail: None,
+                kind: symbol_kind(n.kind),
+                tags: None,
+                deprecated: None,
+                range: position::range(text, whole.offset(), whole.len(), self.encoding),
+                selection_range: position::range(
+                    text,
+                    n.span.offset(),
+                    n.span.len(),
+                    self.encoding,
+                ),
+                children: None,
+            })
+        });
+        Some(symbols.collect())
+    }
+
+    /// Keywords of the document's language, and the names of indicators, groups, units and
+    /// provinces; the client narrows them to what is typed.
+    fn complete(
+        &self,
+        params: &lsp_types::CompletionParams,
+    ) -> Option<Vec<lsp_types::CompletionItem>> {
+        use lsp_types::CompletionItemKind as K;
+        let path = uri_path(&params.text_document_position.text_document.uri)?;
+        let mut items: Vec<(String, K)> = crate::syntax::keywords()
+            .into_iter()
+            .map(|k| (k.to_string(), K::KEYWORD))
+            .collect();
+        let mut sources = crate::model::Sources::default();
+        if let Ok(rules) = crate::check::load_rules(&mut sources, self.workspace.rules_for(&path)) {
+            items.extend(
+                rules
+                    .indicators
+                    .iter()
+                    .map(|i| (i.name.clone(), K::VARIABLE)),
+            );
+            items.extend(rules.groups.iter().map(|g| (g.name.clone(), K::ENUM)));
+        }
+        items.extend(crate::units::Unit::spellings().map(|u| (u.to_string(), K::UNIT)));
+        for p in crate::provinces::Province::all() {
+            items.push((p.english().to_string(), K::CONSTANT));
+            items.push((p.chinese().to_string(), K::CONSTANT));
+        }
+        let each = items
+            .into_iter()
+            .map(|(label, kind)| lsp_types::CompletionItem {
+                label,
+                kind: Some(kind),
+                ..lsp_types::CompletionItem::default()
+            });
+        Some(each.collect())
+    }
+}
+
+fn symbol_kind(kind: index::Kind) -> lsp_types::SymbolKind {
+    use lsp_types::SymbolKind as S;
+    match kind {
+        index::Kind::Source => S::MODULE,
+        index::Kind::Indicator => S::VARIABLE,
+        index::Kind::Group => S::ENUM,
+        index::Kind::Rule => S::FUNCTION,
+        index::Kind::Assignment => S::STRUCT,
+        index::Kind::Target => S::FIELD,
+    }
 }

@@ -19,6 +19,7 @@ mod lower_tests;
 pub(crate) mod parser;
 
 pub use error::SyntaxError;
+pub use expected::keywords;
 pub use json::parse_json_plan;
 pub use limits::{MAX_DEPTH, MAX_PROBLEMS, MAX_TARGETS, check_nesting};
 pub use line_ends::check_line_ends;

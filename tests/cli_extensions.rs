@@ -461,6 +461,14 @@ fn completions_and_the_man_page_describe_every_command() {
         page.contains("plancheck\\-check"),
         "subcommands are listed: {page}"
     );
+    // Each command has the page the main one names, with its options.
+    let check = stdout(&plancheck(&["man", "check"]));
+    assert!(check.contains(".TH plancheck-check 1"), "{check}");
+    assert!(
+        check.contains("extra\\-rules"),
+        "its options are there: {check}"
+    );
+    assert_eq!(code(&plancheck(&["man", "nope"])), 2);
 }
 
 /// `test` says which rule files it ran against, and coverage of no rules is not 100 %.

@@ -358,3 +358,83 @@ fn bad_messages_do_not_stop_the_server() {
     assert_eq!(client.diagnostics(&plan), Vec::<Value>::new());
     assert_eq!(client.stop(), 0);
 }
+
+/// Go to definition, find references and the outline come from the parsed files, across
+/// the workspace; completion offers keywords and names.
+#[test]
+fn navigation_across_the_workspace() {
+    let dir = workspace();
+    let mut client = Client::start(dir.path(), json!({}));
+    let rules_path = dir.path().join("rules/own.rules");
+    let rules = uri(&rules_path);
+    let plan = uri(&dir.path().join("p.plan"));
+    // `share` in a string is no use of the indicator.
+    let text =
+        "province 浙江\ntarget share by 2025 {\n    value    24 %\n    document \"a share\"\n}\n";
+    client.open(&plan, text);
+    client.diagnostics(&plan);
+    client.open(&rules, RULES);
+    client.diagnostics(&rules);
+
+    let at = |line: u32, character: u32, uri: &str| json!({ "textDocument": { "uri": uri }, "position": { "line": line, "character": character } });
+    let definition = client.request("textDocument/definition", at(1, 9, &plan));
+    let target = &definition["result"][0];
+    assert_eq!(target["uri"], rules.as_str(), "{definition}");
+    assert_eq!(
+        target["range"]["start"],
+        json!({ "line": 4, "character": 10 })
+    );
+
+    let mut params = at(4, 11, &rules);
+    params["context"] = json!({ "includeDeclaration": true });
+    let refs = client.request("textDocument/references", params);
+    let places: Vec<(String, u64)> = refs["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["uri"].as_str().unwrap().to_string(),
+                l["range"]["start"]["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        places.len(),
+        3,
+        "the declaration, the rule's requirement, the plan's target: {places:?}"
+    );
+    assert!(places.contains(&(plan.clone(), 1)), "{places:?}");
+    assert!(places.contains(&(rules.clone(), 10)), "{places:?}");
+
+    let outline = client.request(
+        "textDocument/documentSymbol",
+        json!({ "textDocument": { "uri": rules } }),
+    );
+    let names: Vec<&str> = outline["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["s", "share", "SHARE-2025"]);
+
+    let completion = client.request("textDocument/completion", at(2, 4, &plan));
+    let labels: Vec<&str> = completion["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["label"].as_str().unwrap())
+        .collect();
+    for wanted in [
+        "share",
+        "at_least",
+        "commitment",
+        "万kW",
+        "Zhejiang",
+        "浙江",
+    ] {
+        assert!(labels.contains(&wanted), "{wanted} is offered");
+    }
+    assert_eq!(client.stop(), 0);
+}

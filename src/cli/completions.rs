@@ -20,9 +20,34 @@ pub fn completions(args: CompletionsArgs) -> u8 {
     write_bytes(&out)
 }
 
-pub fn man() -> u8 {
+#[derive(Args)]
+pub struct ManArgs {
+    /// A command (`check`), for its own page (`plancheck-check(1)`, which the main page
+    /// lists); with none, the main page
+    command: Option<String>,
+}
+
+pub fn man(args: ManArgs) -> u8 {
+    let main = Cli::command();
+    let page = match &args.command {
+        None => main,
+        Some(name) => match main.find_subcommand(name) {
+            Some(sub) => sub
+                .clone()
+                .name(format!("plancheck-{name}"))
+                .version(env!("CARGO_PKG_VERSION")),
+            None => {
+                let names: Vec<&str> = main.get_subcommands().map(|c| c.get_name()).collect();
+                eprintln!(
+                    "error: no command `{name}`: the commands are {}",
+                    names.join(", ")
+                );
+                return BAD_INPUT;
+            }
+        },
+    };
     let mut out = Vec::new();
-    match clap_mangen::Man::new(Cli::command()).render(&mut out) {
+    match clap_mangen::Man::new(page).render(&mut out) {
         Ok(()) => write_bytes(&out),
         Err(e) => {
             eprintln!("error: cannot write the man page: {e}");

@@ -311,6 +311,20 @@ fn from_positives(variant: &ErrorVariant<Rule>) -> BTreeSet<String> {
     expected
 }
 
+/// Every word of the languages, such as `commitment`, once each, sorted.
+pub fn keywords() -> Vec<&'static str> {
+    let mut words: Vec<&'static str> = Rule::all_rules()
+        .iter()
+        .filter_map(|r| match words(*r) {
+            Words::Keyword(k) => Some(k),
+            _ => None,
+        })
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
 /// Whether `text` is a word of the languages, such as `commitment`.
 fn is_keyword_text(text: &str) -> bool {
     Rule::all_rules()

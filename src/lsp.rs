@@ -21,8 +21,8 @@ use lsp_types::notification::{
     PublishDiagnostics,
 };
 use lsp_types::request::{
-    Completion, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest, References,
-    Request as _,
+    CodeActionRequest, Completion, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest,
+    References, Request as _,
 };
 use lsp_types::{
     DocumentFormattingParams, Hover, HoverContents, HoverParams, HoverProviderCapability,
@@ -73,6 +73,7 @@ fn run(connection: &Connection) -> Result<u8, Failure> {
         references_provider: Some(OneOf::Left(true)),
         document_symbol_provider: Some(OneOf::Left(true)),
         completion_provider: Some(lsp_types::CompletionOptions::default()),
+        code_action_provider: Some(lsp_types::CodeActionProviderCapability::Simple(true)),
         ..ServerCapabilities::default()
     };
     let result = serde_json::json!({
@@ -170,6 +171,12 @@ impl Server<'_> {
             DocumentSymbolRequest::METHOD => {
                 match serde_json::from_value::<lsp_types::DocumentSymbolParams>(request.params) {
                     Ok(params) => Response::new_ok(id, self.outline(&params.text_document.uri)),
+                    Err(e) => invalid(id, e),
+                }
+            }
+            CodeActionRequest::METHOD => {
+                match serde_json::from_value::<lsp_types::CodeActionParams>(request.params) {
+                    Ok(params) => Response::new_ok(id, quick_fixes(&params)),
                     Err(e) => invalid(id, e),
                 }
             }
@@ -416,6 +423,37 @@ impl Server<'_> {
             });
         Some(each.collect())
     }
+}
+
+/// A quick fix for each diagnostic the client sends back that suggests a word ("did you
+/// mean `around`?"): the word in place of what is written.
+// lsp-types keys a WorkspaceEdit's changes by `Uri`, whose parsed form clippy takes for
+// interior mutability; nothing mutates it.
+#[allow(clippy::mutable_key_type)]
+fn quick_fixes(params: &lsp_types::CodeActionParams) -> Vec<lsp_types::CodeActionOrCommand> {
+    let uri = &params.text_document.uri;
+    let each = params.context.diagnostics.iter().filter_map(|d| {
+        let word = d.data.as_ref()?["replace"].as_str()?.to_string();
+        let edit = TextEdit {
+            range: d.range,
+            new_text: word.clone(),
+        };
+        let changes = [(uri.clone(), vec![edit])].into_iter().collect();
+        Some(lsp_types::CodeActionOrCommand::CodeAction(
+            lsp_types::CodeAction {
+                title: format!("replace with `{word}`"),
+                kind: Some(lsp_types::CodeActionKind::QUICKFIX),
+                diagnostics: Some(vec![d.clone()]),
+                edit: Some(lsp_types::WorkspaceEdit {
+                    changes: Some(changes),
+                    ..lsp_types::WorkspaceEdit::default()
+                }),
+                is_preferred: Some(true),
+                ..lsp_types::CodeAction::default()
+            },
+        ))
+    });
+    each.collect()
 }
 
 fn symbol_kind(kind: index::Kind) -> lsp_types::SymbolKind {

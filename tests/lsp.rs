@@ -438,3 +438,35 @@ fn navigation_across_the_workspace() {
     }
     assert_eq!(client.stop(), 0);
 }
+
+/// A "did you mean" becomes a quick fix that puts the word in place.
+#[test]
+fn a_misspelling_has_a_quick_fix() {
+    let dir = workspace();
+    let mut client = Client::start(dir.path(), json!({}));
+    let plan = uri(&dir.path().join("p.plan"));
+    let text = "province 浙江\ntarget shar by 2025 { value aroud 24 % }\n";
+    client.open(&plan, text);
+    let found = client.diagnostics(&plan);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": { "uri": plan },
+            "range": found[0]["range"],
+            "context": { "diagnostics": found },
+        }),
+    );
+    let action = &actions["result"][0];
+    assert_eq!(action["title"], "replace with `around`", "{actions}");
+    let edit = &action["edit"]["changes"][plan.as_str()][0];
+    assert_eq!(edit["newText"], "around");
+    assert_eq!(edit["range"], found[0]["range"]);
+
+    // Applied, the unknown indicator comes next, with its own fix.
+    client.change(&plan, 2, &text.replace("aroud", "around"));
+    let next = client.diagnostics(&plan);
+    assert_eq!(next[0]["code"], "PC001", "{next:?}");
+    assert_eq!(next[0]["data"]["replace"], "share", "{next:?}");
+    assert_eq!(client.stop(), 0);
+}

@@ -74,7 +74,7 @@ fn name(path: &Path) -> String {
 /// The diagnostics of the document at `path`, whose text is `text`.
 pub fn diagnose(path: &Path, text: &str, ws: &Workspace, encoding: Encoding) -> Vec<Diagnostic> {
     let me = SourceFile::new(name(path), text.to_string());
-    let (report, files) = match Language::of(me.name()) {
+    let (report, files, fixes) = match Language::of(me.name()) {
         Some(Language::Rules) => lint_with_neighbours(path, &me, ws),
         Some(Language::Tests) => run_tests(path, &me, ws),
         _ => check_plan(path, &me, ws),
@@ -83,33 +83,60 @@ pub fn diagnose(path: &Path, text: &str, ws: &Workspace, encoding: Encoding) -> 
     let mine = report.results.iter().filter(|r| {
         r.suppressed.is_none() && r.location.as_ref().is_some_and(|l| l.file == me.name())
     });
-    mine.map(|r| diagnostic(r, text, &texts, encoding))
-        .collect()
+    let each = mine.map(|r| {
+        let mut d = diagnostic(r, text, &texts, encoding);
+        let at = r.location.as_ref().map(|l| (l.offset, l.length));
+        if let Some(word) = at.and_then(|at| fixes.get(&at)) {
+            d.data = Some(serde_json::json!({ "replace": word }));
+        }
+        d
+    });
+    each.collect()
 }
 
-fn check_plan(path: &Path, me: &SourceFile, ws: &Workspace) -> (CiReport, Vec<SourceFile>) {
+/// The words problems suggest in place of what is written ("did you mean `around`?"),
+/// by where they point: each becomes a quick fix.
+type Fixes = HashMap<(usize, usize), String>;
+
+fn fixes(problems: &[crate::problem::Problem]) -> Fixes {
+    let mut fixes = Fixes::new();
+    for p in problems {
+        let help = miette::Diagnostic::help(p).map(|h| h.to_string());
+        let word = help.as_deref().and_then(|h| {
+            let rest = h.split_once("did you mean `")?.1;
+            Some(rest.split_once('`')?.0.to_string())
+        });
+        if let (Some(span), Some(word)) = (p.primary_span(), word) {
+            fixes.insert((span.offset(), span.len()), word);
+        }
+    }
+    fixes
+}
+
+/// The results of a run, the files it read, and the quick fixes its problems suggest.
+type Diagnosed = (CiReport, Vec<SourceFile>, Fixes);
+
+fn check_plan(path: &Path, me: &SourceFile, ws: &Workspace) -> Diagnosed {
     let rules = ws.rules_for(path);
     let mut files = rules.clone();
     files.push(me.clone());
     let today = crate::check::today();
     let checked = crate::check::check(rules, vec![me.clone()], Vec::new(), today);
-    (crate::render::check_report(&checked), files)
+    let fixes = fixes(&checked.problems);
+    (crate::render::check_report(&checked), files, fixes)
 }
 
-fn lint_with_neighbours(
-    path: &Path,
-    me: &SourceFile,
-    ws: &Workspace,
-) -> (CiReport, Vec<SourceFile>) {
+fn lint_with_neighbours(path: &Path, me: &SourceFile, ws: &Workspace) -> Diagnosed {
     let dir = path.parent().unwrap_or(Path::new("."));
     let mut files: Vec<SourceFile> = ws.rules_in(dir);
     files.retain(|f| f.name() != me.name());
     files.push(me.clone());
     let linted = crate::lint::lint(files.clone());
-    (crate::render::lint_report(&linted), files)
+    let fixes = fixes(&linted.problems);
+    (crate::render::lint_report(&linted), files, fixes)
 }
 
-fn run_tests(path: &Path, me: &SourceFile, ws: &Workspace) -> (CiReport, Vec<SourceFile>) {
+fn run_tests(path: &Path, me: &SourceFile, ws: &Workspace) -> Diagnosed {
     let dir = path.parent().unwrap_or(Path::new("."));
     let mut rules = ws.rules_in(dir);
     if rules.is_empty() {
@@ -118,6 +145,7 @@ fn run_tests(path: &Path, me: &SourceFile, ws: &Workspace) -> (CiReport, Vec<Sou
     let mut files = rules.clone();
     files.push(me.clone());
     let run = crate::ruletest::run_tests(rules, vec![me.clone()], crate::check::today(), None);
+    let fixes = fixes(&run.problems);
     let mut report = CiReport {
         command: "test",
         rules: Vec::new(),
@@ -137,7 +165,7 @@ fn run_tests(path: &Path, me: &SourceFile, ws: &Workspace) -> (CiReport, Vec<Sou
             });
         }
     }
-    (report, files)
+    (report, files, fixes)
 }
 
 fn diagnostic(

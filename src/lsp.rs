@@ -176,7 +176,7 @@ impl Server<'_> {
             }
             CodeActionRequest::METHOD => {
                 match serde_json::from_value::<lsp_types::CodeActionParams>(request.params) {
-                    Ok(params) => Response::new_ok(id, quick_fixes(&params)),
+                    Ok(params) => Response::new_ok(id, self.code_actions(&params)),
                     Err(e) => invalid(id, e),
                 }
             }
@@ -425,35 +425,76 @@ impl Server<'_> {
     }
 }
 
-/// A quick fix for each diagnostic the client sends back that suggests a word ("did you
-/// mean `around`?"): the word in place of what is written.
+impl Server<'_> {
+    /// For each diagnostic the client sends back: a quick fix putting in the word a "did you
+    /// mean" suggests, and for a lint in a rule file, an `allow` of it in its block.
+    fn code_actions(
+        &self,
+        params: &lsp_types::CodeActionParams,
+    ) -> Vec<lsp_types::CodeActionOrCommand> {
+        let uri = &params.text_document.uri;
+        let text = uri_path(uri).and_then(|p| self.workspace.open.get(&p));
+        let mut actions = Vec::new();
+        for d in &params.context.diagnostics {
+            if let Some(word) = d.data.as_ref().and_then(|data| data["replace"].as_str()) {
+                let edit = TextEdit {
+                    range: d.range,
+                    new_text: word.to_string(),
+                };
+                actions.push(action(uri, d, format!("replace with `{word}`"), edit, true));
+            }
+            if let Some((code, edit)) = text.and_then(|t| self.allow_edit(t, d)) {
+                let title = format!("allow {code} here, with a reason");
+                actions.push(action(uri, d, title, edit, false));
+            }
+        }
+        actions
+    }
+
+    /// `allow CODE because "..."` as the first line of the block the lint points into.
+    fn allow_edit(&self, text: &str, d: &lsp_types::Diagnostic) -> Option<(&str, TextEdit)> {
+        let Some(lsp_types::NumberOrString::String(code)) = &d.code else {
+            return None;
+        };
+        let lint = crate::codes::find(code).filter(|c| c.kind == crate::codes::CodeKind::Lint)?;
+        let at = position::offset(text, d.range.start, self.encoding);
+        let names = index::names(text, crate::syntax::Language::Rules);
+        let block = names
+            .iter()
+            .filter_map(|n| n.declaration)
+            .find(|whole| (whole.offset()..whole.offset() + whole.len()).contains(&at))?;
+        let open = block.offset() + text[block.offset()..].find('{')? + 1;
+        let here = position::position(text, open, self.encoding);
+        let edit = TextEdit {
+            range: lsp_types::Range::new(here, here),
+            new_text: format!("\n    allow {} because \"...\"", lint.id),
+        };
+        Some((lint.id, edit))
+    }
+}
+
 // lsp-types keys a WorkspaceEdit's changes by `Uri`, whose parsed form clippy takes for
 // interior mutability; nothing mutates it.
 #[allow(clippy::mutable_key_type)]
-fn quick_fixes(params: &lsp_types::CodeActionParams) -> Vec<lsp_types::CodeActionOrCommand> {
-    let uri = &params.text_document.uri;
-    let each = params.context.diagnostics.iter().filter_map(|d| {
-        let word = d.data.as_ref()?["replace"].as_str()?.to_string();
-        let edit = TextEdit {
-            range: d.range,
-            new_text: word.clone(),
-        };
-        let changes = [(uri.clone(), vec![edit])].into_iter().collect();
-        Some(lsp_types::CodeActionOrCommand::CodeAction(
-            lsp_types::CodeAction {
-                title: format!("replace with `{word}`"),
-                kind: Some(lsp_types::CodeActionKind::QUICKFIX),
-                diagnostics: Some(vec![d.clone()]),
-                edit: Some(lsp_types::WorkspaceEdit {
-                    changes: Some(changes),
-                    ..lsp_types::WorkspaceEdit::default()
-                }),
-                is_preferred: Some(true),
-                ..lsp_types::CodeAction::default()
-            },
-        ))
-    });
-    each.collect()
+fn action(
+    uri: &Uri,
+    d: &lsp_types::Diagnostic,
+    title: String,
+    edit: TextEdit,
+    preferred: bool,
+) -> lsp_types::CodeActionOrCommand {
+    let changes = [(uri.clone(), vec![edit])].into_iter().collect();
+    lsp_types::CodeActionOrCommand::CodeAction(lsp_types::CodeAction {
+        title,
+        kind: Some(lsp_types::CodeActionKind::QUICKFIX),
+        diagnostics: Some(vec![d.clone()]),
+        edit: Some(lsp_types::WorkspaceEdit {
+            changes: Some(changes),
+            ..lsp_types::WorkspaceEdit::default()
+        }),
+        is_preferred: Some(preferred),
+        ..lsp_types::CodeAction::default()
+    })
 }
 
 fn symbol_kind(kind: index::Kind) -> lsp_types::SymbolKind {

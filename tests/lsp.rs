@@ -129,6 +129,16 @@ impl Client {
         );
     }
 
+    /// The code actions for one diagnostic, as a client asks when the cursor is on it.
+    fn code_actions(&mut self, uri: &str, diagnostic: &Value) -> Value {
+        let params = json!({
+            "textDocument": { "uri": uri },
+            "range": diagnostic["range"],
+            "context": { "diagnostics": [diagnostic] },
+        });
+        self.request("textDocument/codeAction", params)
+    }
+
     /// `shutdown`, then `exit`: the exit code.
     fn stop(mut self) -> i32 {
         let done = self.request("shutdown", Value::Null);
@@ -449,14 +459,7 @@ fn a_misspelling_has_a_quick_fix() {
     client.open(&plan, text);
     let found = client.diagnostics(&plan);
     assert_eq!(found.len(), 1, "{found:?}");
-    let actions = client.request(
-        "textDocument/codeAction",
-        json!({
-            "textDocument": { "uri": plan },
-            "range": found[0]["range"],
-            "context": { "diagnostics": found },
-        }),
-    );
+    let actions = client.code_actions(&plan, &found[0]);
     let action = &actions["result"][0];
     assert_eq!(action["title"], "replace with `around`", "{actions}");
     let edit = &action["edit"]["changes"][plan.as_str()][0];
@@ -468,5 +471,40 @@ fn a_misspelling_has_a_quick_fix() {
     let next = client.diagnostics(&plan);
     assert_eq!(next[0]["code"], "PC001", "{next:?}");
     assert_eq!(next[0]["data"]["replace"], "share", "{next:?}");
+    assert_eq!(client.stop(), 0);
+}
+
+/// A lint in a rule file has a code action that allows it in its block, with a reason to
+/// fill in; applied, the lint is no longer shown.
+#[test]
+fn a_lint_can_be_allowed_where_it_is() {
+    let dir = workspace();
+    let mut client = Client::start(dir.path(), json!({}));
+    let extra = uri(&dir.path().join("rules/extra.rules"));
+    let text = "indicator spare {\n    unit %\n}\n";
+    client.open(&extra, text);
+    let found = client.diagnostics(&extra);
+    let unused: Vec<&Value> = found.iter().filter(|d| d["code"] == "PC015").collect();
+    assert_eq!(unused.len(), 1, "{found:?}");
+    let actions = client.code_actions(&extra, unused[0]);
+    let allow = actions["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "allow PC015 here, with a reason")
+        .unwrap_or_else(|| panic!("{actions}"));
+    let edit = &allow["edit"]["changes"][extra.as_str()][0];
+    assert_eq!(
+        edit["range"]["start"],
+        json!({ "line": 0, "character": 17 })
+    );
+    let applied = text.replacen('{', &format!("{{{}", edit["newText"].as_str().unwrap()), 1);
+    assert_eq!(
+        applied,
+        "indicator spare {\n    allow PC015 because \"...\"\n    unit %\n}\n"
+    );
+    client.change(&extra, 2, &applied);
+    let after = client.diagnostics(&extra);
+    assert!(!after.iter().any(|d| d["code"] == "PC015"), "{after:?}");
     assert_eq!(client.stop(), 0);
 }

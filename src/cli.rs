@@ -213,7 +213,7 @@ fn read_all(
     warn(&expanded.skipped);
     let files = expanded.files;
     let mut sources = Vec::new();
-    if !stdin.is_empty() {
+    if !stdin.is_empty() && stdin_fits(exts, what, problems) {
         match read_stdin_once() {
             Ok(file) => sources.push(file),
             Err(problem) => problems.push(problem),
@@ -221,16 +221,7 @@ fn read_all(
     }
     for path in files {
         if path.exists() && !has_extension(&path, exts) {
-            let listed = exts
-                .iter()
-                .map(|e| format!("`.{e}`"))
-                .collect::<Vec<_>>()
-                .join(" or ");
-            problems.push(Problem::without_file(InputError::WrongKind {
-                path: path.display().to_string(),
-                what: what.trim_end_matches('s').to_string(),
-                help: format!("{what} end in {listed}"),
-            }));
+            problems.push(wrong_kind(&path.display().to_string(), exts, what));
             continue;
         }
         match read_source(&path) {
@@ -239,6 +230,27 @@ fn read_all(
         }
     }
     sources
+}
+
+/// Whether `--stdin-name` names a file of a kind the command reads (a name with no
+/// extension is a plan, as `<stdin>` is); else a problem, as for a file named.
+fn stdin_fits(exts: &[&str], what: &str, problems: &mut Vec<Problem>) -> bool {
+    let name = std::path::Path::new(stdin_name());
+    if name.extension().is_none() || has_extension(name, exts) {
+        return true;
+    }
+    problems.push(wrong_kind(stdin_name(), exts, what));
+    false
+}
+
+/// A file whose extension is none of `exts`: refused rather than guessed at.
+fn wrong_kind(path: &str, exts: &[&str], what: &str) -> Problem {
+    let listed: Vec<String> = exts.iter().map(|e| format!("`.{e}`")).collect();
+    Problem::without_file(InputError::WrongKind {
+        path: path.to_string(),
+        what: what.trim_end_matches('s').to_string(),
+        help: format!("{what} end in {}", listed.join(" or ")),
+    })
 }
 
 /// Standard input, the first time `-` is read; a second `-` (`check - --extra-rules -`)

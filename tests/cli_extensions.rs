@@ -517,3 +517,40 @@ fn inputs_named_twice_are_read_once() {
     ]);
     assert_eq!(code(&twice), 0, "{}", stdout(&twice));
 }
+
+/// `--stdin-name` is held to the kinds a command reads, as a file's name is; a JSON plan
+/// on standard input is left alone by fmt, as a named one is.
+#[test]
+fn the_stdin_name_says_what_standard_input_is() {
+    let wrong = with_stdin(
+        &["check", "-", "--stdin-name", "x.rules"],
+        "province Beijing\n",
+    );
+    assert_eq!(code(&wrong), 2);
+    assert!(
+        stdout(&wrong).contains("`x.rules` is not a plan"),
+        "{}",
+        stdout(&wrong)
+    );
+    let json_plan = with_stdin(&["fmt", "-", "--stdin-name", "x.json"], "{}");
+    assert_eq!(code(&json_plan), 0);
+    assert!(
+        stderr(&json_plan).contains("is a JSON plan"),
+        "{}",
+        stderr(&json_plan)
+    );
+}
+
+/// A unit left unfinished is completed in the dimension the indicator expects: `万` on a
+/// capacity is `万kW`, not the nearest spelling, `%`.
+#[test]
+fn an_unfinished_unit_is_completed_in_its_dimension() {
+    let plan = "province Zhejiang\ntarget wind_solar_capacity by 2030 { value 10600 万 }\n";
+    let out = with_stdin(&["check", "-"], plan);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stdout(&out).contains("did you mean `万kW`?"),
+        "{}",
+        stdout(&out)
+    );
+}

@@ -45,6 +45,13 @@ pub fn run(args: FmtArgs) -> u8 {
         );
     }
     let from_stdin = paths.iter().any(|p| p.as_os_str() == "-");
+    if from_stdin && has_extension(Path::new(super::stdin_name()), &["json"]) {
+        eprintln!(
+            "note: `{}` is a JSON plan: fmt formats rule, plan and test files, not JSON (left as it is)",
+            escape::line(super::stdin_name())
+        );
+        return OK;
+    }
     let mut problems = Vec::new();
     let files = read_all(
         &paths,

@@ -29,17 +29,37 @@ impl Expect<'_> {
 }
 
 pub(super) fn resolve_unit(written: &Spanned<String>) -> Result<Unit, ResolveError> {
+    resolve_unit_in(written, None)
+}
+
+/// A unit where one of `dimension` is expected: a unit it begins (`万` for `万kW`, where
+/// power is expected) is the likelier meaning than the nearest spelling (`%`).
+fn resolve_unit_in(
+    written: &Spanned<String>,
+    dimension: Option<crate::units::Dimension>,
+) -> Result<Unit, ResolveError> {
+    let begun = || {
+        let fits = |s: &&str| Unit::parse(s).is_some_and(|u| Some(u.dimension()) == dimension);
+        let name = Unit::spellings()
+            .filter(fits)
+            .find(|s| s.starts_with(&written.node))?;
+        Some(format!("did you mean `{name}`?"))
+    };
     Unit::parse(&written.node).ok_or_else(|| ResolveError::UnknownUnit {
         name: written.node.clone(),
         span: written.span,
-        help: did_you_mean(&written.node, Unit::spellings())
+        help: begun()
+            .or_else(|| did_you_mean(&written.node, Unit::spellings()))
             .or_else(|| Some(crate::units::UNITS_KNOWN.into())),
     })
 }
 
 pub(super) fn resolve_quantity(q: &Quantity, expect: &Expect) -> Result<Amount, ResolveError> {
     let (unit, span) = match (&q.unit, expect.default) {
-        (Some(written), _) => (resolve_unit(written)?, written.span),
+        (Some(written), _) => (
+            resolve_unit_in(written, Some(expect.dimension))?,
+            written.span,
+        ),
         (None, Some(default)) => (default, q.number.span),
         (None, None) => unreachable!("the grammar requires a unit where there is no default"),
     };

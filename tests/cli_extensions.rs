@@ -493,6 +493,13 @@ fn test_names_the_rules_it_ran_against() {
     );
     assert!(text.contains("hold no rules to cover"), "{text}");
     assert!(!text.contains("100 %"), "{text}");
+    let doc = json(&plancheck_in(
+        dir.path(),
+        &["test", "x.tests", "--format", "json"],
+    ));
+    let files = doc["rule_files"].as_array().unwrap();
+    assert_eq!(files.len(), 1, "{doc}");
+    assert!(files[0].as_str().unwrap().ends_with("empty.rules"), "{doc}");
 }
 
 /// Standard input is read once: a second `-` is refused, not read as empty. A file named
@@ -553,4 +560,19 @@ fn an_unfinished_unit_is_completed_in_its_dimension() {
         "{}",
         stdout(&out)
     );
+}
+
+/// A Chinese comparison word on the wrong side of its figure says where it goes.
+#[test]
+fn a_misplaced_comparison_word_says_where_it_goes() {
+    for (value, hint) in [
+        ("20 % 不低于", "`不低于` is written before the figure"),
+        ("以上 20 %", "`以上` is written after the figure"),
+    ] {
+        let plan =
+            format!("province Zhejiang\ntarget non_fossil_share by 2025 {{ value {value} }}\n");
+        let out = with_stdin(&["check", "-"], &plan);
+        assert_eq!(code(&out), 2);
+        assert!(stdout(&out).contains(hint), "{value}: {}", stdout(&out));
+    }
 }

@@ -57,18 +57,23 @@ pub fn render_tests_human(run: &TestRun, coverage: bool, opts: &HumanOptions) ->
 /// The rule files the tests ran against, so that a test file beside no rules says which
 /// rules it was run against.
 fn rule_files(run: &TestRun) -> String {
-    let Some(rules) = &run.rules else {
+    if run.rules.is_none() {
         return "no rules (they have problems)".to_string();
-    };
-    let names: Vec<String> = rules
-        .files
+    }
+    let names: Vec<String> = rule_file_names(run)
         .iter()
-        .map(|id| format!("`{}`", escape::line(run.sources.get(*id).name())))
+        .map(|name| format!("`{}`", escape::line(name)))
         .collect();
     match names.len() {
         0 => "no rule file".to_string(),
         _ => names.join(", "),
     }
+}
+
+/// The names of the rule files the tests ran against, in the order read.
+fn rule_file_names(run: &TestRun) -> Vec<&str> {
+    let files = run.rules.iter().flat_map(|r| r.files.iter());
+    files.map(|id| run.sources.get(*id).name()).collect()
 }
 
 fn coverage_line(run: &TestRun) -> String {
@@ -106,6 +111,8 @@ struct JsonTest<'a> {
 #[derive(Serialize, schemars::JsonSchema)]
 struct Document<'a> {
     version: u32,
+    /// The rule files the tests ran against.
+    rule_files: Vec<&'a str>,
     tests: Vec<JsonTest<'a>>,
     errors: Vec<JsonProblem>,
     summary: Summary<'a>,
@@ -141,6 +148,7 @@ pub fn render_tests_json(run: &TestRun) -> String {
         .collect();
     let doc = Document {
         version: 1,
+        rule_files: rule_file_names(run),
         tests,
         errors: run.problems.iter().map(problem).collect(),
         summary: Summary {

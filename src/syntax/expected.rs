@@ -383,6 +383,7 @@ fn unexpected(text: &str, pos: usize, expected: BTreeSet<String>) -> SyntaxError
     }
     let help = spaced_province(text, pos, found)
         .or_else(|| spaced_unit(text, pos, found))
+        .or_else(|| misplaced_comparison(found))
         .or(misspelt)
         .or_else(|| invisible_help(text, pos, found))
         .or_else(|| {
@@ -436,6 +437,21 @@ fn misspelt(found: &str, expected: &BTreeSet<String>) -> Option<String> {
     }
     let letters = found.chars().filter(|c| c.is_alphanumeric()).count();
     (letters >= 3).then(|| crate::suggest::did_you_mean(found, words()))?
+}
+
+/// A hint when `found` is a Chinese comparison word on the wrong side of its figure (`20 %
+/// 不低于`): the plan language puts each where Chinese does.
+fn misplaced_comparison(found: &str) -> Option<String> {
+    const AFTER: [&str; 4] = ["以上", "以下", "以内", "左右"];
+    let word = crate::ast::CHINESE_QUALIFIERS
+        .iter()
+        .map(|(w, _)| *w)
+        .find(|w| found.starts_with(w))?;
+    let example = match AFTER.contains(&word) {
+        true => format!("after the figure: `value 20 % {word}`"),
+        false => format!("before the figure: `value {word} 20 %`"),
+    };
+    Some(format!("`{word}` is written {example}"))
 }
 
 /// A hint when the word before `found` and `found` together are a unit (`10600 万 kW`): a

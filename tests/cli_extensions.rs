@@ -233,6 +233,11 @@ fn a_target_no_rule_checks_is_listed() {
         .map(|u| u["declared"]["indicator"].as_str().unwrap())
         .collect();
     assert!(names.contains(&"tree_cover"), "{names:?}");
+    assert!(
+        unchecked
+            .iter()
+            .all(|u| u["province"] == "Jiangsu" && u["province_zh"] == "江苏")
+    );
     assert_eq!(doc["summary"]["unchecked"], unchecked.len());
     let human = stdout(&plancheck(&["check", "fixtures/plans/jiangsu.plan"]));
     assert!(human.contains("targets no rule checks:"), "{human}");
@@ -339,6 +344,13 @@ fn report_takes_its_format_from_the_output_file() {
     let none = plancheck_in(dir.path(), &["report", plan, "-o", "r.txt"]);
     assert_eq!(code(&none), 2);
     assert!(stderr(&none).contains("--format"), "{}", stderr(&none));
+    assert!(
+        stderr(&none).contains("`r.txt` does not say which format"),
+        "{}",
+        stderr(&none)
+    );
+    // A listing and --print are two different answers: asking both is a usage error.
+    assert_eq!(code(&plancheck(&["rules", "units", "--print"])), 2);
 }
 
 /// Mistakes in a value get a hint at what was meant.

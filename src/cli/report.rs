@@ -73,7 +73,15 @@ impl Format {
 
 pub fn run(args: ReportArgs) -> u8 {
     let Some(format) = args.format.or_else(|| Format::of(args.output.as_deref()?)) else {
-        eprintln!("error: say which format the report is in: --format md, html, json or csv");
+        match &args.output {
+            Some(path) => eprintln!(
+                "error: `{}` does not say which format the report is in (.md, .html, .json or .csv): give --format md, html, json or csv",
+                path.display()
+            ),
+            None => eprintln!(
+                "error: say which format the report is in: --format md, html, json or csv"
+            ),
+        }
         eprintln!(
             "help: or name an output file whose extension says it: -o report.html, .md, .json, .csv"
         );

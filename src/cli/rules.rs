@@ -18,7 +18,13 @@ pub struct RulesArgs {
 
     /// Print the rule files as they are written, to start a rule file of your own from
     /// them: the one named (`--print national.rules`), or each headed by a comment naming it
-    #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = "")]
+    #[arg(
+        long,
+        value_name = "FILE",
+        num_args = 0..=1,
+        default_missing_value = "",
+        conflicts_with = "what"
+    )]
     print: Option<String>,
 
     #[command(flatten)]

@@ -23,6 +23,8 @@ struct Document<'a> {
 
 #[derive(Serialize, schemars::JsonSchema)]
 struct UncheckedTarget<'a> {
+    province: &'static str,
+    province_zh: &'static str,
     location: Location,
     declared: Declared<'a>,
 }
@@ -445,7 +447,10 @@ fn unchecked(checked: &Checked) -> Vec<UncheckedTarget<'_>> {
     };
     let each = checked.unchecked.iter().map(|&(p, t)| {
         let target = &checked.plans[p].targets[t];
+        let province = checked.plans[p].province;
         UncheckedTarget {
+            province: province.english(),
+            province_zh: province.chinese(),
             location: site_location(checked, target.detail.site),
             declared: declared(rules, target),
         }

@@ -14,7 +14,7 @@ mod lint;
 mod outcome_table;
 mod report;
 mod ruletest;
-mod sarif;
+pub(crate) mod sarif;
 
 pub use ci::{CiReport, check_report, lint_report};
 pub use concise::render_concise;

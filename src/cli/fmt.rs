@@ -38,18 +38,11 @@ pub fn run(args: FmtArgs) -> u8 {
         .into_iter()
         .partition(|p| p.is_file() && has_extension(p, &["json"]));
     for path in &json {
-        let shown = path.display().to_string();
-        eprintln!(
-            "note: `{}` is a JSON plan: fmt formats rule, plan and test files, not JSON (left as it is)",
-            escape::line(&shown)
-        );
+        left_as_json(&path.display().to_string());
     }
     let from_stdin = paths.iter().any(|p| p.as_os_str() == "-");
     if from_stdin && has_extension(Path::new(super::stdin_name()), &["json"]) {
-        eprintln!(
-            "note: `{}` is a JSON plan: fmt formats rule, plan and test files, not JSON (left as it is)",
-            escape::line(super::stdin_name())
-        );
+        left_as_json(super::stdin_name());
         return OK;
     }
     let mut problems = Vec::new();
@@ -116,6 +109,14 @@ pub fn run(args: FmtArgs) -> u8 {
     } else {
         OK
     }
+}
+
+/// Says plainly that a JSON plan, named or on standard input, is not formatted.
+fn left_as_json(name: &str) {
+    eprintln!(
+        "note: `{}` is a JSON plan: fmt formats rule, plan and test files, not JSON (left as it is)",
+        escape::line(name)
+    );
 }
 
 /// `2 files would be reformatted, 5 files already formatted`, as ruff says it.

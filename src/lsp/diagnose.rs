@@ -201,36 +201,15 @@ fn diagnostic(
     }
 }
 
-/// A `file:` URI for an absolute path; `None` for a bundled file, which has no place on
-/// the disk to point at.
+/// A `file:` URI for an absolute path, encoded as SARIF's are; `None` for a bundled file,
+/// which has no place on the disk to point at.
 pub fn file_uri(path: &Path) -> Option<Uri> {
     if !path.is_absolute() {
         return None;
     }
-    let encoded: Vec<String> = path
-        .to_string_lossy()
-        .split('/')
-        .map(|s| percent_encoding::utf8_percent_encode(s, PATH).to_string())
-        .collect();
-    format!("file://{}", encoded.join("/")).parse().ok()
+    let uri = crate::render::sarif::file_uri(&path.to_string_lossy(), None);
+    uri.parse().ok()
 }
-
-/// Characters a path segment of a URI holds only percent-encoded.
-const PATH: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
-    .add(b' ')
-    .add(b'"')
-    .add(b'#')
-    .add(b'%')
-    .add(b'<')
-    .add(b'>')
-    .add(b'?')
-    .add(b'[')
-    .add(b']')
-    .add(b'^')
-    .add(b'`')
-    .add(b'{')
-    .add(b'|')
-    .add(b'}');
 
 /// The path a `file:` URI names, decoded.
 pub fn uri_path(uri: &Uri) -> Option<PathBuf> {

@@ -77,7 +77,7 @@ const SEGMENT: &AsciiSet = &CONTROLS
 /// stays a relative reference (to the folder plancheck ran in, without `./`) and an absolute
 /// one becomes a `file:` URL. Each segment is percent-encoded, so that spaces, `#`, `%` and
 /// Chinese names survive.
-fn file_uri(name: &str, root: Option<&Path>) -> String {
+pub(crate) fn file_uri(name: &str, root: Option<&Path>) -> String {
     let slashed = if cfg!(windows) {
         name.replace('\\', "/")
     } else {

@@ -13,7 +13,7 @@ use crate::units::Unit;
 
 /// Lines of columns, each padded to the widest cell above or below it, in terminal columns
 /// (a Chinese character takes two); the last column is not padded.
-fn table(rows: &[Vec<String>]) -> String {
+pub(crate) fn table(rows: &[Vec<String>]) -> String {
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
     let width = |c: usize| {
         let cells = rows.iter().filter_map(|r| r.get(c));
@@ -36,7 +36,7 @@ fn table(rows: &[Vec<String>]) -> String {
     escape::text(&out).into_owned()
 }
 
-fn header(cells: &[&str]) -> Vec<String> {
+pub(crate) fn header(cells: &[&str]) -> Vec<String> {
     cells.iter().map(|c| c.to_string()).collect()
 }
 

@@ -119,9 +119,11 @@ pub fn load_rules(sources: &mut Sources, files: Vec<SourceFile>) -> Result<RuleS
     }
 }
 
-/// Whether a plan is in the JSON interchange format rather than the plan language.
+/// Whether a plan is in the JSON interchange format rather than the plan language: a JSON
+/// file, or a record of a JSON Lines file.
 pub fn is_json(file: &SourceFile) -> bool {
-    file.name().to_ascii_lowercase().ends_with(".json")
+    let name = file.name().to_ascii_lowercase();
+    name.ends_with(".json") || name.ends_with(".jsonl")
 }
 
 /// Parses one plan file (JSON, the plan language or a document, by its name) and resolves

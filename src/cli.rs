@@ -10,6 +10,7 @@ mod lint;
 mod progress;
 mod report;
 mod rules;
+mod scenarios;
 mod test;
 mod write;
 
@@ -19,7 +20,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use plancheck::input::{InputError, expand, has_extension, read_source};
+use plancheck::input::{InputError, expand, has_extension, read_source, wrong_kind};
 use plancheck::problem::Problem;
 use plancheck::render::{self as render, HumanOptions};
 use plancheck::source::SourceFile;
@@ -221,7 +222,7 @@ fn read_all(
     }
     for path in files {
         if path.exists() && !has_extension(&path, exts) {
-            problems.push(wrong_kind(&path.display().to_string(), exts, what));
+            problems.push(refused(&path, exts, what));
             continue;
         }
         match read_source(&path) {
@@ -230,6 +231,19 @@ fn read_all(
         }
     }
     sources
+}
+
+/// A file of the wrong kind; a JSON Lines file of plan sets is told about `--scenarios`.
+fn refused(path: &std::path::Path, exts: &[&str], what: &str) -> Problem {
+    let shown = path.display().to_string();
+    if !(exts.contains(&"json") && plancheck::scenario::is_json_lines(path)) {
+        return wrong_kind(&shown, exts, what);
+    }
+    Problem::without_file(InputError::WrongKind {
+        path: shown,
+        what: "plan".into(),
+        help: "a .jsonl file holds plan sets, one plan a line: check it with `--scenarios`".into(),
+    })
 }
 
 /// Whether `--stdin-name` names a file of a kind the command reads (a name with no
@@ -241,16 +255,6 @@ fn stdin_fits(exts: &[&str], what: &str, problems: &mut Vec<Problem>) -> bool {
     }
     problems.push(wrong_kind(stdin_name(), exts, what));
     false
-}
-
-/// A file whose extension is none of `exts`: refused rather than guessed at.
-fn wrong_kind(path: &str, exts: &[&str], what: &str) -> Problem {
-    let listed: Vec<String> = exts.iter().map(|e| format!("`.{e}`")).collect();
-    Problem::without_file(InputError::WrongKind {
-        path: path.to_string(),
-        what: what.trim_end_matches('s').to_string(),
-        help: format!("{what} end in {}", listed.join(" or ")),
-    })
 }
 
 /// Standard input, the first time `-` is read; a second `-` (`check - --extra-rules -`)

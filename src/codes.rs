@@ -488,6 +488,20 @@ pub static CODES: &[Code] = &[
         Input,
         "a document from which no target could be read"
     ),
+    code!(
+        "PC125",
+        "no-scenario",
+        Error,
+        Input,
+        "a record of a JSON Lines file that names no scenario"
+    ),
+    code!(
+        "PC126",
+        "scenario-split",
+        Error,
+        Input,
+        "a scenario whose records are not one run of lines"
+    ),
 ];
 
 /// The code with this identifier (case does not matter).

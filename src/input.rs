@@ -75,6 +75,32 @@ pub enum InputError {
         shown: usize,
     },
 
+    #[error("this record names no scenario")]
+    #[diagnostic(
+        code(PC125),
+        help(
+            "with --scenarios, each line of a .jsonl file is a plan with a `scenario` field (a string) naming its set"
+        )
+    )]
+    NoScenario {
+        #[label("no `scenario` string in this record")]
+        span: SourceSpan,
+    },
+
+    #[error("the records of scenario `{scenario}` are not together: it began at {first}")]
+    #[diagnostic(
+        code(PC126),
+        help(
+            "a scenario's records are one run of lines, so that each set is checked as it is read; sort the file by scenario (the order within a scenario is kept)"
+        )
+    )]
+    ScenarioSplit {
+        scenario: String,
+        first: String,
+        #[label("scenario `{scenario}` again, after another")]
+        span: SourceSpan,
+    },
+
     #[error("`{path}` is outside `{root}`, so it is not read")]
     #[diagnostic(
         code(PC118),
@@ -231,14 +257,18 @@ pub fn decode_document(name: String, bytes: Vec<u8>) -> Result<SourceFile, Probl
 
 /// UTF-8 text, or a diagnostic at the first byte that is not.
 pub fn decode(name: String, bytes: Vec<u8>) -> Result<SourceFile, Problem> {
+    decode_on_line(name, bytes, 1)
+}
+
+/// [`decode`] for text that starts on line `line` of the file `name`: a record of a JSON
+/// Lines file.
+pub fn decode_on_line(name: String, bytes: Vec<u8>, line: usize) -> Result<SourceFile, Problem> {
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(SourceFile::new(name, text)),
+        Ok(text) => Ok(SourceFile::on_line(name, text, line)),
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
-            let shown = SourceFile::new(
-                name.clone(),
-                String::from_utf8_lossy(e.as_bytes()).into_owned(),
-            );
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let shown = SourceFile::on_line(name.clone(), text, line);
             Err(Problem::new(
                 &shown,
                 InputError::NotUtf8 {
@@ -340,4 +370,14 @@ pub fn has_extension(path: &Path, exts: &[&str]) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| exts.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+/// A file whose extension is none of `exts`: refused rather than guessed at.
+pub fn wrong_kind(path: &str, exts: &[&str], what: &str) -> Problem {
+    let listed: Vec<String> = exts.iter().map(|e| format!("`.{e}`")).collect();
+    Problem::without_file(InputError::WrongKind {
+        path: path.to_string(),
+        what: what.trim_end_matches('s').to_string(),
+        help: format!("{what} end in {}", listed.join(" or ")),
+    })
 }

@@ -29,6 +29,7 @@ pub mod render;
 pub mod report;
 pub mod resolve;
 pub mod ruletest;
+pub mod scenario;
 pub mod source;
 pub mod suggest;
 pub mod syntax;

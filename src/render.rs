@@ -15,6 +15,7 @@ mod outcome_table;
 mod report;
 mod ruletest;
 pub(crate) mod sarif;
+mod scenarios;
 
 pub use ci::{CiReport, check_report, lint_report};
 pub use concise::render_concise;
@@ -30,6 +31,10 @@ pub use report::{
 };
 pub use ruletest::{render_tests_human, render_tests_json};
 pub use sarif::render_sarif;
+pub use scenarios::{
+    render_across_human, render_scenario_heading, render_scenario_json, render_scenarios_json_end,
+    render_scenarios_json_start,
+};
 
 /// The JSON Schema of each JSON output, by the file it is kept in under `schemas/`: made from
 /// the types the output is written from, so the two cannot drift apart.
@@ -40,11 +45,15 @@ pub fn json_schemas() -> Vec<(&'static str, String)> {
         ("lint.schema.json", lint::lint_schema()),
         ("test.schema.json", ruletest::test_schema()),
         ("report.schema.json", report),
+        ("scenarios.schema.json", scenarios::scenarios_schema()),
     ];
     schemas
         .into_iter()
         .map(|(name, mut schema)| {
-            let command = name.trim_end_matches(".schema.json");
+            let command = match name.trim_end_matches(".schema.json") {
+                "scenarios" => "check --scenarios",
+                command => command,
+            };
             let title = format!("plancheck {command} --format json, version 1");
             schema.insert("title".into(), title.into());
             let mut text = serde_json::to_string_pretty(&schema).expect("a schema serialises");

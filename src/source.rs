@@ -20,6 +20,9 @@ pub struct SourceFile {
     /// What miette draws instead, where the name or the text holds characters that would
     /// act on a terminal.
     shown: Option<Arc<Shown>>,
+    /// The lines before the text in the file it was read from: a record of a JSON Lines
+    /// file is read on its own, but its lines are numbered as in the file.
+    lines_before: usize,
 }
 
 /// A file as a terminal may show it: a copy with every control character and bidi control
@@ -60,17 +63,24 @@ pub struct LineCol {
 
 impl SourceFile {
     pub fn new(name: impl Into<Arc<str>>, text: impl Into<Arc<str>>) -> Self {
-        let mut file = SourceFile::unescaped(name.into(), text.into());
+        SourceFile::on_line(name, text, 1)
+    }
+
+    /// A file of `text`, which starts on line `line` of the file `name`: one line of a JSON
+    /// Lines file, whose locations give the line in the whole file.
+    pub fn on_line(name: impl Into<Arc<str>>, text: impl Into<Arc<str>>, line: usize) -> Self {
+        let before = line.saturating_sub(1);
+        let mut file = SourceFile::unescaped(name.into(), text.into(), before);
         let (shown_text, growth) = escape::text_with_growth(&file.text);
         let shown_name = escape::line(&file.name);
         if matches!(shown_text, Cow::Owned(_)) || matches!(shown_name, Cow::Owned(_)) {
-            let copy = SourceFile::unescaped(shown_name.into(), shown_text.into());
+            let copy = SourceFile::unescaped(shown_name.into(), shown_text.into(), before);
             file.shown = Some(Arc::new(Shown { file: copy, growth }));
         }
         file
     }
 
-    fn unescaped(name: Arc<str>, text: Arc<str>) -> Self {
+    fn unescaped(name: Arc<str>, text: Arc<str>, lines_before: usize) -> Self {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
@@ -87,6 +97,7 @@ impl SourceFile {
             line_starts,
             columns: Arc::new(Columns { marks, boms }),
             shown: None,
+            lines_before,
         }
     }
 
@@ -124,7 +135,7 @@ impl SourceFile {
         let boms = at.partition_point(|&b| b < end) - at.partition_point(|&b| b < start);
         let column = self.chars_before(end) - self.chars_before(start) - boms + 1;
         LineCol {
-            line: line + 1,
+            line: self.lines_before + line + 1,
             column,
         }
     }
@@ -226,9 +237,9 @@ impl SourceFile {
             self.name.to_string(),
             without_lone_cr_at_end(inner.data()),
             (inner.span().offset() + from, inner.span().len()).into(),
-            inner.line() + first,
+            inner.line() + first + self.lines_before,
             column,
-            inner.line_count() + first,
+            inner.line_count() + first + self.lines_before,
         )))
     }
 }
@@ -314,6 +325,20 @@ mod tests {
         assert_eq!(file.line_col(x), LineCol { line: 1, column: 6 });
         let b = file.text().find('b').unwrap();
         assert_eq!(file.line_col(b), LineCol { line: 2, column: 2 });
+    }
+
+    #[test]
+    fn a_record_is_numbered_as_in_its_file() {
+        let file = SourceFile::on_line("runs.jsonl", "{\"a\": 1}", 12);
+        assert_eq!(
+            file.line_col(2),
+            LineCol {
+                line: 12,
+                column: 3
+            }
+        );
+        let shown = file.read_span(&(2, 1).into(), 0, 0).unwrap();
+        assert_eq!(shown.line(), 11, "miette's lines count from 0");
     }
 
     #[test]

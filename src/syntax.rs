@@ -20,7 +20,7 @@ pub(crate) mod parser;
 
 pub use error::SyntaxError;
 pub use expected::keywords;
-pub use json::parse_json_plan;
+pub use json::{RecordScenario, parse_json_plan, record_scenario};
 pub use limits::{MAX_DEPTH, MAX_PROBLEMS, MAX_TARGETS, check_nesting};
 pub use line_ends::check_line_ends;
 pub(crate) use lower::{Pair, parse_decimal, parse_top};

@@ -225,30 +225,62 @@ pub fn plan_text(plan: &GenPlan) -> String {
 
 /// A plan in the JSON interchange format.
 pub fn plan_json(plan: &GenPlan) -> String {
-    let mut targets = Vec::new();
-    for t in &plan.targets {
-        let mut fields = vec![format!("\"indicator\": \"{}\"", t.indicator)];
-        if let Some(y) = t.year {
-            fields.push(format!("\"year\": {y}"));
-        }
-        if let Some(b) = t.baseline {
-            fields.push(format!("\"baseline\": {b}"));
-        }
-        match &t.value {
-            None => fields.push("\"qualifier\": \"by_reference\"".into()),
-            Some(v) => {
-                fields.push(format!("\"value\": {v}"));
-                fields.push(format!("\"unit\": \"{}\"", t.unit));
-                fields.push(format!("\"qualifier\": \"{}\"", t.qualifier));
-            }
-        }
-        targets.push(format!("    {{{}}}", fields.join(", ")));
-    }
+    let targets: Vec<String> = plan
+        .targets
+        .iter()
+        .map(|t| format!("    {}", target_json(t)))
+        .collect();
     format!(
         "{{\n  \"province\": \"{}\",\n  \"targets\": [\n{}\n  ]\n}}\n",
         plan.province.english(),
         targets.join(",\n")
     )
+}
+
+/// A plan as one record of a JSON Lines file, in the set `scenario`.
+pub fn plan_record(plan: &GenPlan, scenario: &str) -> String {
+    let targets: Vec<String> = plan.targets.iter().map(target_json).collect();
+    format!(
+        "{{\"scenario\": \"{scenario}\", \"province\": \"{}\", \"targets\": [{}]}}\n",
+        plan.province.english(),
+        targets.join(", ")
+    )
+}
+
+fn target_json(t: &GenTarget) -> String {
+    let mut fields = vec![format!("\"indicator\": \"{}\"", t.indicator)];
+    if let Some(y) = t.year {
+        fields.push(format!("\"year\": {y}"));
+    }
+    if let Some(b) = t.baseline {
+        fields.push(format!("\"baseline\": {b}"));
+    }
+    match &t.value {
+        None => fields.push("\"qualifier\": \"by_reference\"".into()),
+        Some(v) => {
+            fields.push(format!("\"value\": {v}"));
+            fields.push(format!("\"unit\": \"{}\"", t.unit));
+            fields.push(format!("\"qualifier\": \"{}\"", t.qualifier));
+        }
+    }
+    format!("{{{}}}", fields.join(", "))
+}
+
+/// `sets` scenarios of `per_set` plans each, written as JSON Lines: scenario `s0`, `s1`, ...,
+/// each set one plan a province (the first `per_set` provinces) from its own seed, so a
+/// study of any size is written without holding it.
+pub fn write_scenarios(
+    out: &mut impl std::io::Write,
+    sets: usize,
+    per_set: usize,
+    seed: u64,
+) -> std::io::Result<()> {
+    for set in 0..sets {
+        for plan in generate(per_set, seed.wrapping_add(set as u64)) {
+            out.write_all(plan_record(&plan, &format!("s{set}")).as_bytes())?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -273,6 +305,18 @@ mod tests {
             plans.iter().any(|p| p.targets.len() < SPECS.len()),
             "some targets missing"
         );
+    }
+
+    #[test]
+    fn a_record_is_one_line_of_the_same_plan() {
+        let plan = &generate(1, 3)[0];
+        let record = plan_record(plan, "low");
+        assert_eq!(record.lines().count(), 1);
+        let mut one: serde_json::Value = serde_json::from_str(&record).unwrap();
+        assert_eq!(one["scenario"], "low");
+        one.as_object_mut().unwrap().remove("scenario");
+        let whole: serde_json::Value = serde_json::from_str(&plan_json(plan)).unwrap();
+        assert_eq!(one, whole);
     }
 
     #[test]

@@ -15,7 +15,7 @@ use common::{code, plancheck, stderr, stdout};
 use plancheck::codes::{CODES, Code};
 
 /// The tags an example block may have.
-const TAGS: [&str; 5] = ["rules", "plan", "json", "txt", "text"];
+const TAGS: [&str; 6] = ["rules", "plan", "json", "jsonl", "txt", "text"];
 
 /// The codes whose example is a command rather than a file: they are about the run, the
 /// file's name or size, or bytes a Markdown page cannot hold.
@@ -61,7 +61,7 @@ fn example(code: &Code) -> Block {
     assert_eq!(
         tagged.len(),
         1,
-        "{}: exactly one block tagged rules, plan, json or text",
+        "{}: exactly one block tagged rules, plan, json, jsonl, txt or text",
         code.id
     );
     tagged.remove(0)
@@ -199,6 +199,7 @@ fn run_example(code: &Code, dir: &std::path::Path) -> Option<(String, i32)> {
     let path = path.to_str().unwrap();
     let mut args = match block.tag.as_str() {
         "rules" => vec!["lint", path],
+        "jsonl" => vec!["check", "--scenarios", path],
         _ => vec!["check", path],
     };
     if let Some(date) = today(code.doc) {

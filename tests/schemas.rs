@@ -50,6 +50,17 @@ fn every_json_output_is_valid_against_its_schema() {
     );
     valid("test.schema.json", &["test", "--format", "json"]);
     valid("report.schema.json", &["report", "--format", "json"]);
+    let dir = tempfile::tempdir().unwrap();
+    let study = dir.path().join("study.jsonl");
+    let mut lines = Vec::new();
+    plancheck::workload::write_scenarios(&mut lines, 3, 31, 1).unwrap();
+    lines.extend_from_slice(b"{\"province\": \"Hebei\", \"targets\": []}\n");
+    std::fs::write(&study, lines).unwrap();
+    let study = study.to_str().unwrap();
+    valid(
+        "scenarios.schema.json",
+        &["check", "--scenarios", study, "--format", "json"],
+    );
     valid(
         "report.schema.json",
         &["report", &anhui, "--format", "json"],

@@ -15,49 +15,59 @@ use super::{BAD_INPUT, Color, FINDINGS, OK, parse_date, parse_period, write_stdo
 #[derive(Args)]
 pub struct CheckArgs {
     #[command(flatten)]
-    inputs: super::inputs::Inputs,
+    pub(super) inputs: super::inputs::Inputs,
 
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
-    format: Format,
+    pub(super) format: Format,
+
+    /// Check plan sets, each on its own: each sub-folder of a folder given, each scenario of
+    /// a JSON Lines file (one plan a line, with a `scenario` field), each plan file given
+    #[arg(long)]
+    pub(super) scenarios: bool,
+
+    /// Sets checked at once with --scenarios (default: one per core); the output is the
+    /// same for any number
+    #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub(super) jobs: Option<u16>,
 
     /// The repository's top folder, to which SARIF file URIs are relative (default: the
     /// nearest folder above that holds `.git`)
     #[arg(long, value_name = "PATH")]
-    repo_root: Option<PathBuf>,
+    pub(super) repo_root: Option<PathBuf>,
 
     /// Exit with 1 when there are warnings, not only errors
     #[arg(long)]
-    deny_warnings: bool,
+    pub(super) deny_warnings: bool,
 
     /// Show passing checks too (human format)
     #[arg(long)]
-    show_passes: bool,
+    pub(super) show_passes: bool,
 
     /// Show findings at note level one by one (human format; else they are counted)
     #[arg(long, short)]
-    verbose: bool,
+    pub(super) verbose: bool,
 
     /// Show only findings and problems at this level or above (the summary counts all;
     /// the exit code does not change)
     #[arg(long, value_enum, value_name = "LEVEL")]
-    min_level: Option<super::MinLevel>,
+    pub(super) min_level: Option<super::MinLevel>,
 
     /// When to use colour (human format)
     #[arg(long, value_enum, default_value_t = Color::Auto)]
-    color: Color,
+    pub(super) color: Color,
 
     /// The date waivers are judged on, YYYY-MM-DD (default: today, UTC)
     #[arg(long, value_parser = parse_date)]
-    today: Option<time::Date>,
+    pub(super) today: Option<time::Date>,
 
     /// Only the rules of this five-year-plan period, `14th` or `15th` (and rules of none)
     #[arg(long, value_parser = parse_period)]
-    period: Option<plancheck::ast::PlanPeriod>,
+    pub(super) period: Option<plancheck::ast::PlanPeriod>,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(super) enum Format {
     Human,
     Json,
     Sarif,
@@ -68,6 +78,9 @@ enum Format {
 }
 
 pub fn run(args: CheckArgs) -> u8 {
+    if args.scenarios {
+        return super::scenarios::run(&args);
+    }
     let mut problems = Vec::new();
     let (rule_files, plan_files) = args.inputs.read(&mut problems);
     let today = args.today.unwrap_or_else(today);
@@ -76,29 +89,35 @@ pub fn run(args: CheckArgs) -> u8 {
     let mut checked = check_in_period(rule_files, plan_files, problems, today, args.period, tick);
     bar.finish_and_clear();
     let code = exit_code(&checked, args.deny_warnings);
-    if let Some(min) = args.min_level {
-        checked.keep_at_least(min.level().into());
-    }
-    let text = match args.format {
-        Format::Json => render_json(&checked),
-        Format::Sarif => render_sarif(
-            &check_report(&checked),
-            super::repo_root(args.repo_root.as_deref()).as_deref(),
-        ),
-        Format::Github => super::github(&check_report(&checked)),
-        Format::Concise => plancheck::render::render_concise(&check_report(&checked)),
-        Format::Junit => render_check_junit(&checked),
-        Format::Human => {
-            let mut opts = args.color.human(args.show_passes);
-            opts.show_notes = args.verbose || matches!(args.min_level, Some(super::MinLevel::Note));
-            render_human(&checked, &opts)
-        }
-    };
-    write_stdout(&text);
+    write_stdout(&render(&args, &mut checked));
     code
 }
 
-fn exit_code(checked: &Checked, deny_warnings: bool) -> u8 {
+/// The output of one check in the format asked for, with `--min-level` applied.
+pub(super) fn render(args: &CheckArgs, checked: &mut Checked) -> String {
+    if let Some(min) = args.min_level {
+        checked.keep_at_least(min.level().into());
+    }
+    match args.format {
+        Format::Json => render_json(checked),
+        Format::Sarif => render_sarif(
+            &check_report(checked),
+            super::repo_root(args.repo_root.as_deref()).as_deref(),
+        ),
+        Format::Github => super::github(&check_report(checked)),
+        Format::Concise => plancheck::render::render_concise(&check_report(checked)),
+        Format::Junit => render_check_junit(checked),
+        Format::Human => render_human(checked, &human_options(args)),
+    }
+}
+
+pub(super) fn human_options(args: &CheckArgs) -> plancheck::render::HumanOptions {
+    let mut opts = args.color.human(args.show_passes);
+    opts.show_notes = args.verbose || matches!(args.min_level, Some(super::MinLevel::Note));
+    opts
+}
+
+pub(super) fn exit_code(checked: &Checked, deny_warnings: bool) -> u8 {
     let findings = checked.findings.iter().map(|f| f.severity);
     let waivers = checked.waiver_issues.iter().map(|w| w.problem.severity());
     let worst = findings.chain(waivers).max();

@@ -13,10 +13,10 @@ use super::read_all;
 #[derive(Args)]
 pub struct Inputs {
     /// Plan files (.plan, .json) or documents (.txt, .html, .docx), or folders of them; the 31 bundled plans when none is given
-    paths: Vec<PathBuf>,
+    pub paths: Vec<PathBuf>,
 
     #[command(flatten)]
-    rules: RuleArgs,
+    pub rules: RuleArgs,
 }
 
 impl Inputs {

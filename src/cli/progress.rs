@@ -19,3 +19,16 @@ pub fn for_plans(files: usize) -> ProgressBar {
     bar.set_style(style);
     bar
 }
+
+/// A count of the plans checked in sets (`check --scenarios`), whose number is not known
+/// until the last set is read; hidden unless stderr is a terminal.
+pub fn for_sets() -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    let style = ProgressStyle::with_template("checking {spinner} {pos} plans in {msg} ({per_sec})")
+        .expect("a valid template");
+    bar.set_style(style);
+    bar
+}

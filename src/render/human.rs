@@ -195,21 +195,16 @@ fn in_parallel<T: Sync>(
         }
         out
     };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    // On rayon's pool: all cores for one check, and no more than `--jobs` where sets are
+    // checked at once (`check --scenarios`), each rendering on its own core.
+    use rayon::prelude::*;
+    let threads = rayon::current_num_threads();
     if threads == 1 || items.len() < 64 {
         return render_chunk(items);
     }
     let chunk = items.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let parts: Vec<_> = items
-            .chunks(chunk)
-            .map(|c| scope.spawn(|| render_chunk(c)))
-            .collect();
-        parts
-            .into_iter()
-            .map(|p| p.join().expect("rendering does not panic"))
-            .collect()
-    })
+    let parts: Vec<String> = items.par_chunks(chunk).map(render_chunk).collect();
+    parts.concat()
 }
 
 /// The targets no rule checked, a line each, so that none is dropped in silence.

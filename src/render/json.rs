@@ -11,7 +11,7 @@ use crate::problem::Problem;
 use crate::source::SourceFile;
 
 #[derive(Serialize, schemars::JsonSchema)]
-struct Document<'a> {
+pub(super) struct Document<'a> {
     version: u32,
     findings: Vec<JsonFinding<'a>>,
     waivers: Vec<JsonWaiverIssue<'a>>,
@@ -403,8 +403,15 @@ pub(super) fn problem(p: &Problem) -> JsonProblem {
 }
 
 pub fn render_json(checked: &Checked) -> String {
+    let mut out = serde_json::to_string_pretty(&document(checked)).expect("findings serialise");
+    out.push('\n');
+    out
+}
+
+/// The document `check --format json` writes.
+pub(super) fn document(checked: &Checked) -> Document<'_> {
     let s = checked.summary();
-    let doc = Document {
+    Document {
         version: 1,
         findings: checked
             .findings
@@ -435,10 +442,7 @@ pub fn render_json(checked: &Checked) -> String {
             input_errors: checked.input_errors(),
             unchecked: checked.unchecked.len(),
         },
-    };
-    let mut out = serde_json::to_string_pretty(&doc).expect("findings serialise");
-    out.push('\n');
-    out
+    }
 }
 
 fn unchecked(checked: &Checked) -> Vec<UncheckedTarget<'_>> {

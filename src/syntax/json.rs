@@ -26,6 +26,36 @@ pub fn parse_json_plan(text: &str) -> Result<PlanFile, Vec<SyntaxError>> {
     fast(text).unwrap_or_else(|| with_jsonc(text))
 }
 
+/// What a record of a JSON Lines file says of the plan set it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecordScenario {
+    /// Its `scenario` field, and where the field's value is (start, length).
+    Named(String, (usize, usize)),
+    /// It is a JSON object without a `scenario` string.
+    Unnamed,
+    /// It is not JSON: its errors come from reading it as a plan.
+    NotJson,
+}
+
+/// The scenario a JSON Lines record names, read by the strict reader alone: the record is
+/// read again as a plan when its set is checked, on whichever core that happens.
+pub fn record_scenario(text: &str) -> RecordScenario {
+    let offset = bom_len(text);
+    let Some(tree) = tree::parse(&text[offset..]) else {
+        return RecordScenario::NotJson;
+    };
+    let field = tree
+        .root()
+        .props()
+        .and_then(|mut props| props.find(|p| p.name == "scenario"));
+    match field.and_then(|p| Some((p.value.as_str()?, p.value.range()))) {
+        Some((name, (start, len))) => {
+            RecordScenario::Named(name.to_string(), (start + offset, len))
+        }
+        None => RecordScenario::Unnamed,
+    }
+}
+
 /// The plan as the strict reader reads it, or `None` where it does not accept the text.
 pub(super) fn fast(text: &str) -> Option<Result<PlanFile, Vec<SyntaxError>>> {
     let offset = bom_len(text);

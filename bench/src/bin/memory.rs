@@ -4,7 +4,8 @@
 //! `memory write N plan|json FILE` writes the workload, plans separated by NUL bytes;
 //! `memory check FILE` reads it whole and checks it, then prints the input size and the
 //! process's peak resident memory (VmHWM, Linux). Two processes, so that generating the
-//! workload does not count.
+//! workload does not count. `memory scenarios SETS PER_SET FILE` writes a scenario study as
+//! JSON Lines for `plancheck check --scenarios`.
 
 use plancheck::eval::Brief;
 use plancheck::finding::Outcome;
@@ -65,11 +66,26 @@ fn measure(path: &str) {
     );
 }
 
+/// A scenario study as JSON Lines, for `plancheck check --scenarios FILE` (whose peak memory
+/// is measured from outside, as a process's).
+fn scenarios(sets: &str, per_set: &str, path: &str) {
+    let file = std::fs::File::create(path).expect("the workload file is created");
+    let mut out = std::io::BufWriter::new(file);
+    let (sets, per_set) = (
+        sets.parse().expect("SETS"),
+        per_set.parse().expect("PER_SET"),
+    );
+    workload::write_scenarios(&mut out, sets, per_set, 42).expect("the workload is written");
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
         ["write", n, kind, path] => write(n.parse().expect("N"), kind == "json", path),
         ["check", path] => measure(path),
-        _ => eprintln!("usage: memory write N plan|json FILE | memory check FILE"),
+        ["scenarios", sets, per_set, path] => scenarios(sets, per_set, path),
+        _ => eprintln!(
+            "usage: memory write N plan|json FILE | memory check FILE | memory scenarios SETS PER_SET FILE.jsonl"
+        ),
     }
 }

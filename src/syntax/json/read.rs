@@ -62,7 +62,11 @@ pub(super) struct Prop<'t, N> {
 
 /// Fields that must be given, and given a value (a by_reference target has no `value`).
 const REQUIRED: [&str; 3] = ["province", "targets", "indicator"];
-const PLAN_FIELDS: [&str; 5] = ["province", "title", "issued", "period", "targets"];
+/// `scenario` names the plan set of a record in a JSON Lines file (`check --scenarios`); a
+/// plan on its own is in no set, and the field is only checked to be a string.
+const PLAN_FIELDS: [&str; 6] = [
+    "province", "title", "issued", "period", "targets", "scenario",
+];
 const TARGET_FIELDS: [&str; 11] = [
     "indicator",
     "year",
@@ -171,8 +175,11 @@ impl Reader {
             self.wrong_type("the plan", "an object", root);
             return plan;
         };
-        let [province, title, issued, period, targets] =
+        let [province, title, issued, period, targets, scenario] =
             self.fields(props, &PLAN_FIELDS, "the plan");
+        if let Some(scenario) = scenario {
+            self.string("scenario", scenario.value);
+        }
         self.header(&mut plan, [province, title, issued, period]);
         match &plan.province {
             Some(p) => plan.header = Loc(p.span),

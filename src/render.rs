@@ -28,6 +28,7 @@ pub use junit::{render_check_junit, render_lint_junit, render_tests_junit};
 pub use lint::{LintSummary, render_lint_human, render_lint_json};
 pub use report::{
     render_report_csv, render_report_html, render_report_json, render_report_markdown,
+    render_study_csv, render_study_html, render_study_json, render_study_markdown,
 };
 pub use ruletest::{render_tests_human, render_tests_json};
 pub use sarif::render_sarif;
@@ -46,12 +47,17 @@ pub fn json_schemas() -> Vec<(&'static str, String)> {
         ("test.schema.json", ruletest::test_schema()),
         ("report.schema.json", report),
         ("scenarios.schema.json", scenarios::scenarios_schema()),
+        (
+            "study.schema.json",
+            schemars::schema_for!(crate::report::study::StudyReport),
+        ),
     ];
     schemas
         .into_iter()
         .map(|(name, mut schema)| {
             let command = match name.trim_end_matches(".schema.json") {
                 "scenarios" => "check --scenarios",
+                "study" => "report --scenarios",
                 command => command,
             };
             let title = format!("plancheck {command} --format json, version 1");

@@ -4,6 +4,7 @@
 
 mod build;
 mod rankings;
+pub mod study;
 
 pub use build::{build_report, requirement_text};
 

@@ -261,3 +261,90 @@ fn usage_errors_exit_2_with_a_reason() {
         stdout(&output)
     );
 }
+
+#[test]
+fn the_report_of_a_study_counts_what_check_found_in_each_set() {
+    let dir = tempfile::tempdir().unwrap();
+    folder_sets(dir.path());
+    let top = dir.path().to_str().unwrap();
+    let checked = json_of(check_json(top));
+    let report = json_of(plancheck(&[
+        "report",
+        "--scenarios",
+        top,
+        "--format",
+        "json",
+    ]));
+    let rows = report["sets"].as_array().unwrap();
+    assert_eq!(rows.len(), 2);
+    for (row, set) in rows.iter().zip(checked["scenarios"].as_array().unwrap()) {
+        assert_eq!(row["scenario"], set["scenario"]);
+        let summary = &set["check"]["summary"];
+        for outcome in [
+            "pass",
+            "fail",
+            "undeclared",
+            "not_checkable",
+            "short_of_benchmark",
+        ] {
+            assert_eq!(row["counts"][outcome], summary[outcome], "{outcome}");
+        }
+    }
+    assert_eq!(report["rules"], checked["across"]["rules"]);
+    let md = stdout(&plancheck(&[
+        "report",
+        "--scenarios",
+        top,
+        "--format",
+        "md",
+    ]));
+    assert!(md.contains(&format!("| {top}/b | 2 |")), "{md}");
+    let csv = stdout(&plancheck(&[
+        "report",
+        "--scenarios",
+        top,
+        "--format",
+        "csv",
+        "--no-bom",
+    ]));
+    assert!(csv.starts_with("scenario,plans,pass,fail,"), "{csv}");
+    assert_eq!(csv.lines().count(), 3);
+}
+
+#[test]
+fn the_html_report_of_a_study_is_a_page_a_browser_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    folder_sets(dir.path());
+    let page = dir.path().join("study.html");
+    let (top, out) = (dir.path().to_str().unwrap(), page.to_str().unwrap());
+    let output = plancheck(&["report", "--scenarios", top, "-o", out]);
+    assert_eq!(code(&output), 0, "{}", common::stderr(&output));
+    let html = scraper::Html::parse_document(&std::fs::read_to_string(&page).unwrap());
+    let select = |css: &str| scraper::Selector::parse(css).unwrap();
+    assert!(html.errors.is_empty(), "{:?}", html.errors);
+    assert_eq!(html.select(&select("main")).count(), 1);
+    let headers = html.select(&select("thead th")).count();
+    assert_eq!(headers, html.select(&select("thead th[scope=col]")).count());
+    let sets: Vec<String> = html
+        .select(&select("#sets ~ div tbody th"))
+        .map(|th| th.text().collect())
+        .collect();
+    assert_eq!(sets, [format!("{top}/a"), format!("{top}/b")]);
+}
+
+#[test]
+fn no_report_is_made_while_a_set_has_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    folder_sets(dir.path());
+    std::fs::write(
+        dir.path().join("b/broken.plan"),
+        "province \"Hebei\"\ntarget {\n",
+    )
+    .unwrap();
+    let out = dir.path().join("study.md");
+    let (top, path) = (dir.path().to_str().unwrap(), out.to_str().unwrap());
+    let output = plancheck(&["report", "--scenarios", top, "-o", path]);
+    assert_eq!(code(&output), 2);
+    assert!(common::stderr(&output).contains("no report is made"));
+    assert!(!out.exists());
+}

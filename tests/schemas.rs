@@ -54,6 +54,18 @@ fn every_json_output_is_valid_against_its_schema() {
     let study = dir.path().join("study.jsonl");
     let mut lines = Vec::new();
     plancheck::workload::write_scenarios(&mut lines, 3, 31, 1).unwrap();
+    std::fs::write(&study, &lines).unwrap();
+    valid(
+        "study.schema.json",
+        &[
+            "report",
+            "--scenarios",
+            study.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
+    // A record of no scenario, so that the document's `errors` are held to the schema too.
     lines.extend_from_slice(b"{\"province\": \"Hebei\", \"targets\": []}\n");
     std::fs::write(&study, lines).unwrap();
     let study = study.to_str().unwrap();

@@ -16,7 +16,7 @@ use super::{BAD_INPUT, Color, OK, parse_date, parse_period, write_atomically, wr
 #[derive(Args)]
 pub struct ReportArgs {
     #[command(flatten)]
-    inputs: super::inputs::Inputs,
+    pub(super) inputs: super::inputs::Inputs,
 
     /// Report format (default: from the extension of -o: .md, .html, .json or .csv)
     #[arg(long, value_enum)]
@@ -24,7 +24,7 @@ pub struct ReportArgs {
 
     /// Write the report to this file (atomically) instead of standard output
     #[arg(short = 'o', long = "output", value_name = "FILE")]
-    output: Option<PathBuf>,
+    pub(super) output: Option<PathBuf>,
 
     /// The time the report says it was made: YYYY-MM-DD, optionally with `HH:MM[:SS] UTC`
     /// (or RFC 3339's `THH:MM[:SS]Z`); default: now, UTC. So reruns can be identical
@@ -37,20 +37,29 @@ pub struct ReportArgs {
 
     /// Only the rules of this five-year-plan period, `14th` or `15th` (and rules of none)
     #[arg(long, value_parser = parse_period)]
-    period: Option<plancheck::ast::PlanPeriod>,
+    pub(super) period: Option<plancheck::ast::PlanPeriod>,
 
     /// Leave out the UTF-8 byte order mark that CSV output starts with (Excel needs it to
     /// read Chinese text; most other readers skip it)
     #[arg(long)]
-    no_bom: bool,
+    pub(super) no_bom: bool,
 
     /// When to use colour in diagnostics
     #[arg(long, value_enum, default_value_t = Color::Auto)]
-    color: Color,
+    pub(super) color: Color,
+
+    /// Report on plan sets, each checked on its own (as `check --scenarios`): the rules
+    /// across the sets, and a row a set
+    #[arg(long)]
+    pub(super) scenarios: bool,
+
+    /// Sets checked at once with --scenarios (default: one per core)
+    #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub(super) jobs: Option<u16>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
-enum Format {
+pub(super) enum Format {
     Md,
     Html,
     Json,
@@ -87,6 +96,9 @@ pub fn run(args: ReportArgs) -> u8 {
         );
         return BAD_INPUT;
     };
+    if args.scenarios {
+        return super::scenarios::report(&args, format);
+    }
     let mut problems = Vec::new();
     let (rule_files, plan_files) = args.inputs.read(&mut problems);
     if let Some(output) = &args.output {
@@ -100,11 +112,7 @@ pub fn run(args: ReportArgs) -> u8 {
             return BAD_INPUT;
         }
     }
-    let generated = args.date.clone().unwrap_or_else(now);
-    let day = args
-        .today
-        .or_else(|| parse_date(generated.get(..10)?).ok())
-        .unwrap_or_else(today);
+    let (generated, day) = when(&args);
     let bar = super::progress::for_plans(plan_files.len());
     let tick = &mut || bar.inc(1);
     let checked = check_in_period(rule_files, plan_files, problems, day, args.period, tick);
@@ -127,9 +135,24 @@ pub fn run(args: ReportArgs) -> u8 {
         Format::Json => render_report_json(&report),
         Format::Csv => render_report_csv(&report, !args.no_bom),
     };
+    deliver(&args, &text)
+}
+
+/// When the report says it was made, and the day its waivers are judged on.
+pub(super) fn when(args: &ReportArgs) -> (String, time::Date) {
+    let generated = args.date.clone().unwrap_or_else(now);
+    let day = args
+        .today
+        .or_else(|| parse_date(generated.get(..10)?).ok())
+        .unwrap_or_else(today);
+    (generated, day)
+}
+
+/// Writes the report to `-o` (atomically) or to standard output.
+pub(super) fn deliver(args: &ReportArgs, text: &str) -> u8 {
     match &args.output {
         Some(path) => {
-            if let Err(e) = write_atomically(path, &text) {
+            if let Err(e) = write_atomically(path, text) {
                 eprintln!("error: cannot write `{}`: {e}", path.display());
                 if e.kind() == std::io::ErrorKind::InvalidInput {
                     eprintln!(
@@ -139,7 +162,7 @@ pub fn run(args: ReportArgs) -> u8 {
                 return BAD_INPUT;
             }
         }
-        None => write_stdout(&text),
+        None => write_stdout(text),
     }
     OK
 }

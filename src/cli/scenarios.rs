@@ -1,15 +1,25 @@
-//! `plancheck check --scenarios`: plan sets checked each on its own, on every core, the
-//! output written a set at a time in input order, then the sets added up.
+//! `plancheck check --scenarios` and `report --scenarios`: plan sets checked each on its
+//! own, on every core, in input order; `check` writes each set's output as it comes, then the
+//! sets added up, and `report` the study's report.
 
+use std::path::PathBuf;
+
+use plancheck::ast::PlanPeriod;
 use plancheck::check::{Checked, check_in_period, load_rules, today};
 use plancheck::model::{RuleSet, Sources};
+use plancheck::problem::Problem;
 use plancheck::render::{
-    render_across_human, render_scenario_heading, render_scenario_json, render_scenarios_json_end,
-    render_scenarios_json_start,
+    render_across_human, render_problems, render_scenario_heading, render_scenario_json,
+    render_scenarios_json_end, render_scenarios_json_start, render_study_csv, render_study_html,
+    render_study_json, render_study_markdown,
 };
+use plancheck::report::study::{build_study, set_row};
 use plancheck::scenario::{Across, LoadedRules, SetReader, SetSummary, check_sets};
+use plancheck::source::SourceFile;
 
 use super::check::{CheckArgs, Format, exit_code, human_options, render};
+use super::inputs::RuleArgs;
+use super::report::{self, ReportArgs};
 use super::{BAD_INPUT, OK, write_stdout};
 
 pub fn run(args: &CheckArgs) -> u8 {
@@ -72,14 +82,7 @@ pub fn run(args: &CheckArgs) -> u8 {
 
 /// Whether the arguments make sense with --scenarios.
 fn usable(args: &CheckArgs) -> Result<(), String> {
-    if args.inputs.paths.is_empty() {
-        return Err("--scenarios needs folders of plan sets, .jsonl files or plan files".into());
-    }
-    if args.inputs.paths.iter().any(|p| p.as_os_str() == "-") {
-        return Err(
-            "--scenarios reads sets from files and folders, not from standard input".into(),
-        );
-    }
+    paths_usable(&args.inputs.paths)?;
     match args.format {
         Format::Human | Format::Json | Format::Concise => Ok(()),
         _ => Err(
@@ -91,23 +94,103 @@ fn usable(args: &CheckArgs) -> Result<(), String> {
 /// The rules, read and resolved once for every set. Rules with problems are reported as
 /// `check` reports them, in the format asked for.
 fn rules(args: &CheckArgs, today: time::Date) -> Option<LoadedRules> {
-    let mut problems = Vec::new();
-    let files = args.inputs.rules.read(&mut problems);
-    let mut sources = Sources::default();
-    match load_rules(&mut sources, files.clone()) {
-        Ok(rules) if problems.is_empty() => {
-            let rules = RuleSet {
-                period: args.period,
-                ..rules
-            };
-            Some(LoadedRules { sources, rules })
-        }
-        _ => {
+    match load(&args.inputs.rules, args.period) {
+        Ok(rules) => Some(rules),
+        Err((files, problems)) => {
             let mut checked = check_in_period(files, Vec::new(), problems, today, None, &mut || {});
             write_stdout(&render(args, &mut checked));
             None
         }
     }
+}
+
+/// The rules read and resolved, or the files and the problems in reading them.
+fn load(
+    args: &RuleArgs,
+    period: Option<PlanPeriod>,
+) -> Result<LoadedRules, (Vec<SourceFile>, Vec<Problem>)> {
+    let mut problems = Vec::new();
+    let files = args.read(&mut problems);
+    let mut sources = Sources::default();
+    match load_rules(&mut sources, files.clone()) {
+        Ok(rules) if problems.is_empty() => {
+            let rules = RuleSet { period, ..rules };
+            Ok(LoadedRules { sources, rules })
+        }
+        Ok(_) => Err((files, problems)),
+        Err(more) => {
+            problems.extend(more);
+            Err((files, problems))
+        }
+    }
+}
+
+/// `report --scenarios`: the study's report, made only when every set could be read.
+pub fn report(args: &ReportArgs, format: report::Format) -> u8 {
+    if let Err(usage) = paths_usable(&args.inputs.paths) {
+        eprintln!("error: {usage}");
+        return BAD_INPUT;
+    }
+    let colour = args.color.human(false);
+    let rules = match load(&args.inputs.rules, args.period) {
+        Ok(rules) => rules,
+        Err((_, problems)) => return refused(&problems, &colour),
+    };
+    let (generated, day) = report::when(args);
+    let mut reader = SetReader::new(&args.inputs.paths, &super::PLAN_KINDS);
+    let jobs = args.jobs.map_or_else(cores, usize::from);
+    let bar = super::progress::for_sets();
+    let each = |name: &str, checked: Checked| {
+        bar.inc(checked.plans.len() as u64);
+        let problems = render_problems(&checked.problems, &colour);
+        (set_row(name, &checked), SetSummary::of(&checked), problems)
+    };
+    let (mut rows, mut across) = (Vec::new(), Across::default());
+    check_sets(&rules, &mut reader, jobs, day, &each, &mut |(
+        row,
+        summary,
+        problems,
+    )| {
+        bar.suspend(|| eprint!("{problems}"));
+        rows.push(row);
+        across.add(&summary);
+        bar.set_message(format!("{} sets", across.sets));
+    });
+    bar.finish_and_clear();
+    let unread = reader
+        .problems
+        .iter()
+        .any(|p| p.level() == miette::Severity::Error);
+    if unread || across.sets_with_input_errors > 0 {
+        return refused(&reader.problems, &colour);
+    }
+    let study = build_study((&rules.sources, &rules.rules), rows, &across, &generated);
+    let text = match format {
+        report::Format::Md => render_study_markdown(&study),
+        report::Format::Html => render_study_html(&study),
+        report::Format::Json => render_study_json(&study),
+        report::Format::Csv => render_study_csv(&study, !args.no_bom),
+    };
+    report::deliver(args, &text)
+}
+
+/// No report, for input with problems: a report on part of a study would mislead.
+fn refused(problems: &[Problem], colour: &plancheck::render::HumanOptions) -> u8 {
+    eprint!("{}", render_problems(problems, colour));
+    eprintln!("error: no report is made while the input has problems");
+    BAD_INPUT
+}
+
+fn paths_usable(paths: &[PathBuf]) -> Result<(), String> {
+    if paths.is_empty() {
+        return Err("--scenarios needs folders of plan sets, .jsonl files or plan files".into());
+    }
+    if paths.iter().any(|p| p.as_os_str() == "-") {
+        return Err(
+            "--scenarios reads sets from files and folders, not from standard input".into(),
+        );
+    }
+    Ok(())
 }
 
 fn cores() -> usize {

@@ -4,11 +4,13 @@ mod charts;
 mod csv;
 mod html;
 mod markdown;
+pub(super) mod study;
 mod text;
 
 pub use self::csv::render_report_csv;
 pub use html::render_report_html;
 pub use markdown::render_report_markdown;
+pub use study::{render_study_csv, render_study_html, render_study_json, render_study_markdown};
 
 use crate::report::Report;
 

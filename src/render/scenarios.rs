@@ -5,13 +5,14 @@
 use serde::Serialize;
 
 use super::json::{Document, JsonProblem, document, problem};
+use super::report::study::{NOTE, RULE_HEADER, rule_cells};
 use super::{HumanOptions, escape, render_problems};
 use crate::catalogue::{header, table};
 use crate::check::Checked;
-use crate::finding::exact;
 use crate::model::RuleSet;
 use crate::problem::Problem;
-use crate::scenario::{Across, RuleAcross, SetOutcome, Spread};
+use crate::report::study::{RuleRow, rule_rows};
+use crate::scenario::Across;
 
 /// The line a set's human output starts with.
 pub fn render_scenario_heading(name: &str, checked: &Checked) -> String {
@@ -37,54 +38,11 @@ pub fn render_across_human(
         let bad = plural(across.sets_with_input_errors, "set");
         out.push_str(&format!("{bad} with input that could not be read\n\n"));
     }
-    let mut rows = vec![header(&[
-        "rule",
-        "pass",
-        "fail",
-        "undecided",
-        "benchmark reached",
-        "short of benchmark",
-        "tightest margin of a set: min, q1, median, q3, max",
-    ])];
-    rows.extend(across.rules.iter().map(|r| row(r, rules)));
+    let mut rows = vec![header(&RULE_HEADER)];
+    rows.extend(rule_rows(across, rules).iter().map(rule_cells));
     out.push_str(&table(&rows));
-    out.push_str(
-        "\nA set's outcome of a rule is its plans' worst; `undecided`: none outside, some undeclared or not checkable.\n",
-    );
+    out.push_str(&format!("\n{NOTE}\n"));
     out
-}
-
-fn row(entry: &RuleAcross, rules: &RuleSet) -> Vec<String> {
-    let count = |o: SetOutcome| entry.count(o).to_string();
-    let unit = margin_unit(entry, rules);
-    let spread = entry.spread().map_or("-".into(), |s| {
-        let figures = spread_figures(&s).map(|(_, d)| exact(d));
-        format!("{} {unit}", figures.join(", "))
-    });
-    vec![
-        Across::rule_id(rules, entry).to_string(),
-        count(SetOutcome::Pass),
-        count(SetOutcome::Fail),
-        count(SetOutcome::Undecided),
-        count(SetOutcome::ReachesBenchmark),
-        count(SetOutcome::ShortOfBenchmark),
-        spread,
-    ]
-}
-
-fn margin_unit(entry: &RuleAcross, rules: &RuleSet) -> &'static str {
-    let rule = &rules.rules[entry.rule];
-    rules.requirement_unit(rule).difference().name()
-}
-
-fn spread_figures(s: &Spread) -> [(&'static str, rust_decimal::Decimal); 5] {
-    [
-        ("min", s.min),
-        ("quartile1", s.quartile1),
-        ("median", s.median),
-        ("quartile3", s.quartile3),
-        ("max", s.max),
-    ]
 }
 
 fn plural(n: usize, word: &str) -> String {
@@ -99,7 +57,7 @@ struct ScenariosDocument<'a> {
     scenarios: Vec<ScenarioJson<'a>>,
     /// Input problems of no set: a path that could not be read, a record of no scenario.
     errors: Vec<JsonProblem>,
-    across: AcrossJson<'a>,
+    across: AcrossJson,
 }
 
 #[derive(Serialize, schemars::JsonSchema)]
@@ -110,40 +68,11 @@ struct ScenarioJson<'a> {
 }
 
 #[derive(Serialize, schemars::JsonSchema)]
-struct AcrossJson<'a> {
+struct AcrossJson {
     sets: usize,
     plans: usize,
     sets_with_input_errors: usize,
-    rules: Vec<RuleAcrossJson<'a>>,
-}
-
-#[derive(Serialize, schemars::JsonSchema)]
-struct RuleAcrossJson<'a> {
-    rule: &'a str,
-    /// Sets by their outcome of the rule (the worst of their plans').
-    sets: SetCounts,
-    margin_unit: &'static str,
-    /// How the sets' tightest margins are spread, by nearest rank; `null` when no set had
-    /// a margin.
-    tightest_margin: Option<SpreadJson>,
-}
-
-#[derive(Serialize, schemars::JsonSchema)]
-struct SetCounts {
-    pass: usize,
-    reaches_benchmark: usize,
-    undecided: usize,
-    short_of_benchmark: usize,
-    fail: usize,
-}
-
-#[derive(Serialize, schemars::JsonSchema)]
-struct SpreadJson {
-    min: String,
-    quartile1: String,
-    median: String,
-    quartile3: String,
-    max: String,
+    rules: Vec<RuleRow>,
 }
 
 pub(super) fn scenarios_schema() -> schemars::Schema {
@@ -177,34 +106,12 @@ pub fn render_scenarios_json_end(across: &Across, rules: &RuleSet, problems: &[P
     )
 }
 
-fn across_json<'a>(across: &Across, rules: &'a RuleSet) -> AcrossJson<'a> {
-    let entry = |r: &RuleAcross| RuleAcrossJson {
-        rule: Across::rule_id(rules, r),
-        sets: SetCounts {
-            pass: r.count(SetOutcome::Pass),
-            reaches_benchmark: r.count(SetOutcome::ReachesBenchmark),
-            undecided: r.count(SetOutcome::Undecided),
-            short_of_benchmark: r.count(SetOutcome::ShortOfBenchmark),
-            fail: r.count(SetOutcome::Fail),
-        },
-        margin_unit: margin_unit(r, rules),
-        tightest_margin: r.spread().map(|s| {
-            let [min, quartile1, median, quartile3, max] =
-                spread_figures(&s).map(|(_, d)| exact(d));
-            SpreadJson {
-                min,
-                quartile1,
-                median,
-                quartile3,
-                max,
-            }
-        }),
-    };
+fn across_json(across: &Across, rules: &RuleSet) -> AcrossJson {
     AcrossJson {
         sets: across.sets,
         plans: across.plans,
         sets_with_input_errors: across.sets_with_input_errors,
-        rules: across.rules.iter().map(entry).collect(),
+        rules: rule_rows(across, rules),
     }
 }
 

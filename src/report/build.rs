@@ -50,7 +50,11 @@ fn input_note(problem: &crate::problem::Problem) -> Option<super::InputNote> {
 }
 
 fn file_ref(checked: &Checked, id: FileId) -> FileRef {
-    let file = checked.sources.get(id);
+    hashed(checked.sources.get(id))
+}
+
+/// A file's name and the SHA-256 of its text.
+pub(super) fn hashed(file: &crate::source::SourceFile) -> FileRef {
     let hash = Sha256::digest(file.text().as_bytes());
     FileRef {
         name: file.name().to_string(),
@@ -72,7 +76,7 @@ fn provenance(checked: &Checked, rules: &RuleSet, generated: &str) -> Provenance
     }
 }
 
-fn counts<'a>(findings: impl Iterator<Item = &'a Finding>) -> Counts {
+pub(super) fn counts<'a>(findings: impl Iterator<Item = &'a Finding>) -> Counts {
     let mut c = Counts::default();
     for f in findings {
         *match (f.waived, f.outcome) {

@@ -22,7 +22,7 @@ const HEADER: [&str; 13] = [
 
 /// The byte order mark: Excel on Windows reads a CSV file without one in the local code
 /// page, which garbles Chinese; with it, as UTF-8. Other readers skip it.
-const BOM: &str = "\u{feff}";
+pub(super) const BOM: &str = "\u{feff}";
 
 /// The CSV text; `bom` puts a UTF-8 byte order mark first.
 pub fn render_report_csv(report: &Report, bom: bool) -> String {
@@ -43,7 +43,10 @@ pub fn render_report_csv(report: &Report, bom: bool) -> String {
 
 /// One record, control and bidi characters from the input as visible escapes (a CSV file
 /// is read in terminals and spreadsheets alike); the csv crate quotes what needs quoting.
-fn write(writer: &mut csv::Writer<Vec<u8>>, fields: impl IntoIterator<Item = impl AsRef<str>>) {
+pub(super) fn write(
+    writer: &mut csv::Writer<Vec<u8>>,
+    fields: impl IntoIterator<Item = impl AsRef<str>>,
+) {
     let shown = fields
         .into_iter()
         .map(|f| escape::text(f.as_ref()).into_owned());

@@ -151,12 +151,14 @@ fn other_spellings(unit: Unit) -> Vec<&'static str> {
 
 /// The 31 provinces: English and Chinese names, and the other names a plan may use.
 pub fn provinces_table() -> String {
-    let mut rows = vec![header(&["PROVINCE", "CHINESE", "ALSO"])];
+    let mut rows = vec![header(&["PROVINCE", "CHINESE", "OFFICIAL NAMES", "ALSO"])];
     for p in Province::all() {
         let info = p.info();
+        let (zh, en) = p.official();
         rows.push(vec![
             info.english.to_string(),
             info.chinese.to_string(),
+            format!("{zh}, {en}"),
             info.aliases.join(", "),
         ]);
     }

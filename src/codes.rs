@@ -514,9 +514,32 @@ pub fn find_word(word: &str) -> Option<&'static Code> {
     find(word).or_else(|| CODES.iter().find(|c| c.name == word))
 }
 
+/// The code with the number `word` writes, whatever its zeros: `PC0015` and `pc15` are
+/// PC015. For a suggestion: a code is written with three digits.
+pub fn same_number(word: &str) -> Option<&'static Code> {
+    let digits = word
+        .get(..2)?
+        .eq_ignore_ascii_case("PC")
+        .then(|| &word[2..])?;
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let number: u32 = digits.parse().ok()?;
+    find(&format!("PC{number:03}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_code_is_found_by_its_number_whatever_its_zeros() {
+        assert_eq!(same_number("PC0015").map(|c| c.id), Some("PC015"));
+        assert_eq!(same_number("pc15").map(|c| c.id), Some("PC015"));
+        assert!(same_number("PC9999").is_none());
+        assert!(same_number("PCx15").is_none());
+        assert!(same_number("P").is_none());
+    }
 
     #[test]
     fn codes_are_unique_and_in_order() {

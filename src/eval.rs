@@ -23,7 +23,6 @@ use program::Check;
 
 use crate::finding::{Finding, Outcome, Severity, describe};
 use crate::model::{Plan, PlanPeriod, RuleSet};
-use crate::provinces::ProvinceSet;
 
 /// A finding in brief: whose, and what came of it. Waivers are applied to findings, not
 /// here. Indices are `u32` so that a brief takes 12 bytes: collecting millions of them is
@@ -53,7 +52,7 @@ pub fn evaluate(rules: &RuleSet, plans: &[Plan]) -> Vec<Finding> {
         });
     }
     for (sum, total) in program.sums.iter().zip(&run.totals) {
-        findings.push(total.finding(sum, rules, run.with_plan));
+        findings.push(total.finding(sum, rules));
     }
     for finding in &mut findings {
         finding.message = describe(finding, rules, plans);
@@ -103,7 +102,6 @@ impl Program {
             program: self,
             hits: Hits::default(),
             totals: vec![Totals::new(); self.sums.len()],
-            with_plan: ProvinceSet::EMPTY,
             added: 0,
         }
     }
@@ -116,7 +114,6 @@ pub struct Run<'a> {
     program: &'a Program,
     hits: Hits,
     totals: Vec<Totals>,
-    with_plan: ProvinceSet,
     added: u32,
 }
 
@@ -156,7 +153,6 @@ impl Run<'_> {
         let p = self.added;
         self.added = p.checked_add(1).expect("at most u32::MAX plans");
         self.hits.fill(self.program, plan);
-        self.with_plan = self.with_plan.union(ProvinceSet::single(plan.province));
         for check in &self.program.checks {
             if check.provinces.contains(plan.province)
                 && PlanPeriod::meet(check.period, plan.period)

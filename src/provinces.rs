@@ -61,13 +61,16 @@ pub const PROVINCES: [ProvinceInfo; 31] = [
 ];
 
 /// What official names add to a province's short name (longest first).
-const OFFICIAL_SUFFIXES: [&str; 9] = [
+const OFFICIAL_SUFFIXES: [&str; 12] = [
     "维吾尔自治区",
     "壮族自治区",
     "回族自治区",
     "自治区",
     "省",
     "市",
+    " Uygur Autonomous Region",
+    " Zhuang Autonomous Region",
+    " Hui Autonomous Region",
     " Autonomous Region",
     " Municipality",
     " Province",
@@ -92,6 +95,23 @@ impl Province {
 
     pub fn chinese(self) -> &'static str {
         self.info().chinese
+    }
+
+    /// The full official name, in Chinese and in English: 山东省 and Shandong Province,
+    /// 北京市 and Beijing Municipality, 广西壮族自治区 and Guangxi Zhuang Autonomous Region.
+    pub fn official(self) -> (String, String) {
+        let (zh, en) = match self.english() {
+            "Beijing" | "Tianjin" | "Shanghai" | "Chongqing" => ("市", " Municipality"),
+            "Guangxi" => ("壮族自治区", " Zhuang Autonomous Region"),
+            "Ningxia" => ("回族自治区", " Hui Autonomous Region"),
+            "Xinjiang" => ("维吾尔自治区", " Uygur Autonomous Region"),
+            "Inner Mongolia" | "Tibet" => ("自治区", " Autonomous Region"),
+            _ => ("省", " Province"),
+        };
+        (
+            format!("{}{zh}", self.chinese()),
+            format!("{}{en}", self.english()),
+        )
     }
 
     /// Finds a province by its English or Chinese name or an alias; English ignores case.
@@ -180,6 +200,17 @@ impl ProvinceSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_official_name_finds_its_province() {
+        for p in Province::all() {
+            let (zh, en) = p.official();
+            assert_eq!(Province::lookup(&zh), Some(p), "{zh}");
+            assert_eq!(Province::lookup(&en), Some(p), "{en}");
+        }
+        let xinjiang = Province::lookup("Xinjiang").unwrap();
+        assert_eq!(xinjiang.official().0, "新疆维吾尔自治区");
+    }
 
     #[test]
     fn names_in_either_language_find_the_same_province() {

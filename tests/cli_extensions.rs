@@ -57,6 +57,34 @@ fn extra_rules_add_to_the_national_rules() {
     assert_eq!(code(&alone), 2, "{}", stdout(&alone));
 }
 
+/// `lint` and `test` take `--extra-rules` too: a file built on the bundled indicators and
+/// sources is linted, and tested, with them.
+#[test]
+fn extra_rules_are_linted_and_tested_with_the_national_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("extra.rules"), EXTRA).unwrap();
+    let alone = plancheck_in(dir.path(), &["lint", "extra.rules"]);
+    assert_eq!(code(&alone), 2, "{}", stdout(&alone));
+    let lint = |args: &[&str]| json(&plancheck_in(dir.path(), args))["summary"].clone();
+    let with = lint(&["lint", "--extra-rules", "extra.rules", "--format", "json"]);
+    let bundled = lint(&["lint", "--format", "json"]);
+    assert_eq!(
+        with["files"].as_u64(),
+        bundled["files"].as_u64().map(|n| n + 1)
+    );
+    assert_eq!(with["errors"], 0, "{with}");
+    let tested = plancheck_in(
+        dir.path(),
+        &["test", "--extra-rules", "extra.rules", "--format", "json"],
+    );
+    assert_eq!(code(&tested), 0, "{}", stdout(&tested));
+    let files = json(&tested)["rule_files"].to_string();
+    assert!(
+        files.contains("extra.rules") && files.contains("national.rules"),
+        "{files}"
+    );
+}
+
 /// A draft named beside the bundled folder is checked in place of its province's bundled
 /// plan, with a note; two drafts of one province are still refused.
 #[test]
@@ -152,6 +180,14 @@ fn rules_lists_what_the_rules_contain() {
     let provinces = stdout(&plancheck(&["rules", "provinces"]));
     assert_eq!(provinces.lines().count(), 32, "a header and 31 provinces");
     assert!(provinces.contains("Inner Mongolia") && provinces.contains("内蒙古"));
+    let xinjiang = provinces
+        .lines()
+        .find(|l| l.starts_with("Xinjiang"))
+        .unwrap();
+    assert!(
+        xinjiang.contains("新疆维吾尔自治区, Xinjiang Uygur Autonomous Region"),
+        "{xinjiang}"
+    );
 }
 
 /// Columns line up on screen, where a Chinese character takes two columns.

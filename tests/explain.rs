@@ -137,6 +137,15 @@ fn an_unknown_code_exits_with_2_and_suggests_a_near_miss() {
     let output = plancheck(&["explain", "EI-2052"]);
     assert_eq!(code(&output), 2);
     assert!(stderr(&output).contains("did you mean `EI-2025`?"));
+
+    // One zero too many is the code of that number, not the nearest spelling (PC001).
+    let output = plancheck(&["explain", "PC0015"]);
+    assert_eq!(code(&output), 2);
+    assert!(
+        stderr(&output).contains("did you mean `PC015`?"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]

@@ -147,3 +147,37 @@ fn a_json_plan_states_its_period() {
     let checked = run_file("p.json", json, None);
     assert_eq!(judged_by(&checked), ["NEW"]);
 }
+
+/// A sum of one period counts only the plans of that period: a province whose plan is of
+/// the other period has no plan for it, not a plan that declares nothing.
+#[test]
+fn a_plan_of_another_period_is_no_plan_for_a_sum() {
+    let plan = |period: &str| {
+        format!(
+            "province \"Hebei\"\nperiod {period}\ntarget wind_solar_capacity by 2030 {{\n    value 10000 万kW\n}}\n"
+        )
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hebei.plan");
+    let sum = |text: String| {
+        std::fs::write(&path, text).unwrap();
+        let output = plancheck(&["check", path.to_str().unwrap(), "--format", "json"]);
+        let doc: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+        let findings = doc["findings"].as_array().unwrap().clone();
+        findings
+            .into_iter()
+            .find(|f| f["rule"] == "WS-2030")
+            .unwrap()
+    };
+    let other = sum(plan("15th"));
+    assert_eq!(other["contributors"].as_array().unwrap().len(), 0);
+    assert_eq!(other["without_plan"].as_array().unwrap().len(), 31);
+    let message = other["message"].as_str().unwrap();
+    assert!(
+        message.ends_with("31 provinces have no plan of the 14th period in this run"),
+        "{message}"
+    );
+    let own = sum(plan("14th"));
+    assert_eq!(own["contributors"].as_array().unwrap().len(), 1);
+    assert_eq!(own["without_plan"].as_array().unwrap().len(), 30);
+}

@@ -60,9 +60,12 @@ pub fn run(args: ExplainArgs) -> u8 {
     let indicators = rules.indicators.iter().map(|i| i.name.as_str());
     let code_words = codes::CODES.iter().flat_map(|c| [c.id, c.name]);
     let known = code_words.chain(rule_ids).chain(indicators);
-    let hint = did_you_mean(&what, known)
-        .map(|h| format!("; {h}"))
-        .unwrap_or_default();
+    // A code's number with other zeros (`PC0015`) means that code, not the nearest spelling.
+    let hint = match codes::same_number(&what) {
+        Some(code) => Some(format!("did you mean `{}`?", code.id)),
+        None => did_you_mean(&what, known),
+    };
+    let hint = hint.map(|h| format!("; {h}")).unwrap_or_default();
     eprintln!("error: `{what}` is neither a diagnostic code, a rule nor an indicator{hint}");
     BAD_INPUT
 }

@@ -55,13 +55,17 @@ impl RuleArgs {
         } else {
             read_all(&self.rules, &["rules"], "rule files", problems)
         };
-        // A file named by both options is one file, read once.
-        let extra = read_all(&self.extra_rules, &["rules"], "rule files", problems);
-        for file in extra {
-            if !rules.iter().any(|r| r.name() == file.name()) {
-                rules.push(file);
-            }
-        }
+        with_extra(&mut rules, &self.extra_rules, problems);
         rules
+    }
+}
+
+/// Adds the rule files of `extra` (`--extra-rules`) to `rules`; a file already there is one
+/// file, read once.
+pub fn with_extra(rules: &mut Vec<SourceFile>, extra: &[PathBuf], problems: &mut Vec<Problem>) {
+    for file in read_all(extra, &["rules"], "rule files", problems) {
+        if !rules.iter().any(|r| r.name() == file.name()) {
+            rules.push(file);
+        }
     }
 }

@@ -18,6 +18,11 @@ pub struct LintArgs {
     /// Rule files (.rules) or folders of them; the bundled national rules when none is given
     paths: Vec<PathBuf>,
 
+    /// A rule file or folder linted together with those (repeatable): `lint --extra-rules
+    /// my.rules` lints a file built on the bundled indicators and sources with them
+    #[arg(long = "extra-rules", value_name = "PATH")]
+    extra_rules: Vec<PathBuf>,
+
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
@@ -54,11 +59,12 @@ enum Format {
 
 pub fn run(args: LintArgs) -> u8 {
     let mut problems = Vec::new();
-    let files = if args.paths.is_empty() {
+    let mut files = if args.paths.is_empty() {
         bundled::rule_files()
     } else {
         read_all(&args.paths, &["rules"], "rule files", &mut problems)
     };
+    super::inputs::with_extra(&mut files, &args.extra_rules, &mut problems);
     let count = files.len();
     let mut linted = lint(files);
     problems.append(&mut linted.problems);

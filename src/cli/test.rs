@@ -25,6 +25,11 @@ pub struct TestArgs {
     #[arg(long = "rules", value_name = "PATH")]
     rules: Vec<PathBuf>,
 
+    /// A rule file or folder added to the rules tested (repeatable): to the bundled national
+    /// rules, to those of --rules, or to those beside the tests
+    #[arg(long = "extra-rules", value_name = "PATH")]
+    extra_rules: Vec<PathBuf>,
+
     /// List the rules that no test names
     #[arg(long)]
     coverage: bool,
@@ -82,6 +87,7 @@ pub fn run(args: TestArgs) -> u8 {
             read_all(&beside, &["rules"], "rule files", &mut problems)
         };
     }
+    super::inputs::with_extra(&mut rules, &args.extra_rules, &mut problems);
     let today = args.today.unwrap_or_else(today);
     let mut run = run_tests(rules, tests, today, args.root.as_deref());
     problems.append(&mut run.problems);

@@ -25,17 +25,22 @@ struct Entry {
 #[derive(Debug, Clone)]
 pub(super) struct Totals {
     entries: [Option<Entry>; PROVINCES.len()],
+    /// The provinces with a plan the sum counts (one of its period), figure or not: a
+    /// province whose only plan is of another period has no plan for the sum.
+    planned: ProvinceSet,
 }
 
 impl Totals {
     pub fn new() -> Totals {
         Totals {
             entries: [None; PROVINCES.len()],
+            planned: ProvinceSet::EMPTY,
         }
     }
 
     /// Counts plan `p`, whose targets are in `hits`, where its province has no figure yet.
     pub fn add(&mut self, sum: &Sum, plan: &Plan, p: usize, hits: &Hits) {
+        self.planned = self.planned.union(ProvinceSet::single(plan.province));
         let entry = &mut self.entries[plan.province.index()];
         if entry.is_some() || !sum.provinces.contains(plan.province) {
             return;
@@ -93,9 +98,8 @@ impl Totals {
         }
     }
 
-    /// The finding on the whole sum; `with_plan` are the provinces that have a plan in the
-    /// run.
-    pub fn finding(&self, sum: &Sum, rules: &RuleSet, with_plan: ProvinceSet) -> Finding {
+    /// The finding on the whole sum.
+    pub fn finding(&self, sum: &Sum, rules: &RuleSet) -> Finding {
         let rule = &rules.rules[sum.rule];
         let unit = rules.requirement_unit(rule);
         let mut f = Finding::new(sum.rule, None, None);
@@ -109,7 +113,7 @@ impl Totals {
                 }),
                 None => {
                     f.missing.push(province);
-                    if !with_plan.contains(province) {
+                    if !self.planned.contains(province) {
                         f.without_plan.push(province);
                     }
                 }

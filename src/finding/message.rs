@@ -422,11 +422,17 @@ fn describe_aggregate(f: &Finding, rules: &RuleSet, subject: &str) -> String {
         1 => format!("1 province {verb}"),
         n => format!("{n} provinces {verbs}"),
     };
+    // A plan of another period is no plan for a rule of one period.
+    let no_plan = match rule.period {
+        Some(period) => format!("no plan of the {} period in this run", period.name()),
+        None => "no plan in this run".to_string(),
+    };
+    let (has, have) = (format!("has {no_plan}"), format!("have {no_plan}"));
     let why = match (silent, unplanned) {
-        (0, n) => provinces(n, "has no plan in this run", "have no plan in this run"),
+        (0, n) => provinces(n, &has, &have),
         (n, 0) => provinces(n, "declares nothing", "declare nothing"),
         (n, m) => format!(
-            "{} and {m} have no plan in this run",
+            "{} and {m} {have}",
             provinces(n, "declares nothing", "declare nothing")
         ),
     };

@@ -184,12 +184,8 @@ pub fn load_plans(
     // A second plan for a province is reported and left out, so nothing is checked twice.
     let duplicates = resolve::unique_provinces(&plans, sources);
     problems.extend(duplicates);
-    let mut seen = crate::provinces::ProvinceSet::EMPTY;
-    plans.retain(|p| {
-        let first = !seen.contains(p.province);
-        seen = seen.union(crate::provinces::ProvinceSet::single(p.province));
-        first
-    });
+    let mut seen = std::collections::HashSet::new();
+    plans.retain(|p| seen.insert(p.whose()));
     (plans, problems)
 }
 

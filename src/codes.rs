@@ -314,6 +314,13 @@ pub static CODES: &[Code] = &[
         "a plan checked in place of the bundled plan of its province"
     ),
     code!(
+        "PC040",
+        "unknown-city",
+        Error,
+        Resolve,
+        "a plan's city that is no division of its province"
+    ),
+    code!(
         "PC100",
         "unreadable-file",
         Error,

@@ -152,6 +152,11 @@ impl Run<'_> {
     fn check_plan(&mut self, plan: &Plan, mut each: impl FnMut(&Check, Decision)) {
         let p = self.added;
         self.added = p.checked_add(1).expect("at most u32::MAX plans");
+        // The national rules judge provinces; a city's plan is judged by no rule of theirs,
+        // and adds nothing to their sums.
+        if plan.city.is_some() {
+            return;
+        }
         self.hits.fill(self.program, plan);
         for check in &self.program.checks {
             if check.provinces.contains(plan.province)

@@ -12,6 +12,7 @@ pub mod ast;
 pub mod bundled;
 pub mod catalogue;
 pub mod check;
+pub mod cities;
 pub mod codes;
 pub mod eval;
 pub mod explain;

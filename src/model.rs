@@ -386,6 +386,8 @@ pub struct TargetDetail {
 pub struct Plan {
     pub file: FileId,
     pub province: Province,
+    /// The division below the province the plan is for; `None` for the province's own.
+    pub city: Option<crate::cities::City>,
     pub title: Option<String>,
     pub issued: Option<String>,
     /// The five-year-plan period the plan belongs to: as it states, or as its issue date
@@ -395,6 +397,21 @@ pub struct Plan {
     pub waivers: Vec<Waiver>,
     /// The plan's `province` line, where findings about undeclared targets point.
     pub header: Site,
+}
+
+impl Plan {
+    /// Whom the plan is for: `Sichuan`, or `Guang'an (Sichuan)` for a city's.
+    pub fn name(&self) -> String {
+        match self.city {
+            Some(city) => city.to_string(),
+            None => self.province.english().to_string(),
+        }
+    }
+
+    /// The plan's key in a run: its province, and its city if it is a city's.
+    pub fn whose(&self) -> (crate::provinces::Province, Option<crate::cities::City>) {
+        (self.province, self.city)
+    }
 }
 
 /// A rule waived for one plan: its findings are reported as waived until `expires`.

@@ -5,6 +5,8 @@ use super::{Loc, Period, Quantity, Spanned};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanFile {
     pub province: Option<Spanned<String>>,
+    /// The division below the province the plan is for, when it is not the province's own.
+    pub city: Option<Spanned<String>>,
     pub title: Option<Spanned<String>>,
     pub issued: Option<Spanned<String>>,
     /// The five-year-plan period the plan states it belongs to.
@@ -19,6 +21,7 @@ impl Default for PlanFile {
     fn default() -> Self {
         PlanFile {
             province: None,
+            city: None,
             title: None,
             issued: None,
             period: None,

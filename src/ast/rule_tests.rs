@@ -19,7 +19,7 @@ pub struct TestDecl {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TestPlan {
     /// A plan written in the test, in the plan language.
-    Inline(PlanFile),
+    Inline(Box<PlanFile>),
     /// A plan file, relative to the test file.
     File(Spanned<String>),
 }

@@ -87,6 +87,7 @@ fn is_item(rule: Rule) -> bool {
                 | Rule::help_field
                 | Rule::accept_field
                 | Rule::province_field
+                | Rule::city_field
                 | Rule::issued_field
                 | Rule::period_field
                 | Rule::value_field

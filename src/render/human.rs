@@ -218,7 +218,13 @@ fn unchecked_list(checked: &Checked) -> String {
         let plan = &checked.plans[p];
         let file = checked.sources.get(plan.file);
         let at = file.line_col(plan.targets[t].detail.site.span.offset());
-        let what = checked.target_words(p, t);
+        let mut what = checked.target_words(p, t);
+        if plan.city.is_some() {
+            what.push_str(&format!(
+                " (the plan of {}: rules judge provinces' plans)",
+                plan.name()
+            ));
+        }
         out.push_str(&format!(
             "  {}:{}:{}: {what}\n",
             escape::line(file.name()),

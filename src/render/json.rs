@@ -25,6 +25,9 @@ pub(super) struct Document<'a> {
 struct UncheckedTarget<'a> {
     province: &'static str,
     province_zh: &'static str,
+    /// The city, prefecture or county whose plan it is; absent for a province's own plan.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    city: Option<&'static str>,
     location: Location,
     declared: Declared<'a>,
 }
@@ -455,6 +458,7 @@ fn unchecked(checked: &Checked) -> Vec<UncheckedTarget<'_>> {
         UncheckedTarget {
             province: province.english(),
             province_zh: province.chinese(),
+            city: checked.plans[p].city.map(|c| c.english()),
             location: site_location(checked, target.detail.site),
             declared: declared(rules, target),
         }

@@ -26,7 +26,7 @@ pub fn render_outcome_table(checked: &Checked) -> String {
     for (rule, plan, outcome) in checked.plan_outcomes() {
         first.entry((rule, plan)).or_insert(outcome);
     }
-    let names: Vec<&str> = checked.plans.iter().map(|p| p.province.english()).collect();
+    let names: Vec<String> = checked.plans.iter().map(|p| p.name()).collect();
     let width = names.iter().map(|n| n.len()).max().unwrap_or(0);
     let legend: Vec<String> = Outcome::ALL
         .iter()

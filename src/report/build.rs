@@ -245,7 +245,7 @@ fn matrix(checked: &Checked, rules: &RuleSet, by_rule: &[Vec<&Finding>]) -> Matr
         .iter()
         .enumerate()
         .map(|(p, plan)| MatrixRow {
-            province: plan.province.english().to_string(),
+            province: plan.name(),
             province_zh: plan.province.chinese().to_string(),
             cells: each
                 .iter()
@@ -331,7 +331,7 @@ fn province(checked: &Checked, rules: &RuleSet, p: usize) -> ProvinceSection {
         })
         .collect();
     ProvinceSection {
-        province: plan.province.english().to_string(),
+        province: plan.name(),
         province_zh: plan.province.chinese().to_string(),
         file: checked.sources.get(plan.file).name().to_string(),
         title: plan.title.clone(),

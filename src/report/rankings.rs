@@ -92,7 +92,13 @@ fn ranking(checked: &Checked, rules: &RuleSet, key: Key) -> Ranking {
     let rule = national_rule(rules, key, false);
     let total = national_rule(rules, key, true);
     let mut entries = Vec::new();
-    for (p, plan) in checked.plans.iter().enumerate() {
+    // Provinces are ranked among provinces: a city's figure is not one of theirs.
+    let provincial = checked
+        .plans
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.city.is_none());
+    for (p, plan) in provincial {
         for (t, target) in plan.targets.iter().enumerate() {
             if (target.indicator, target.year, target.baseline) != key {
                 continue;

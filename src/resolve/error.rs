@@ -76,6 +76,17 @@ pub enum ResolveError {
         help: Option<String>,
     },
 
+    #[error("`{name}` is no city, prefecture or county of {province}")]
+    #[diagnostic(code(PC040))]
+    UnknownCity {
+        name: String,
+        province: String,
+        #[label("not a division of {province}")]
+        span: SourceSpan,
+        #[help]
+        help: Option<String>,
+    },
+
     #[error("`{unit}` measures {found}, but {what} is {expected}")]
     #[diagnostic(code(PC005))]
     UnitMismatch {

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::collections::btree_map::Entry;
 
 use crate::ast;
+use crate::cities::City;
 use crate::model::*;
 use crate::problem::Problem;
 use crate::provinces::Province;
@@ -23,7 +24,7 @@ pub fn resolve_plan(
     rules: &RuleSet,
 ) -> Result<Plan, Vec<Problem>> {
     let text = sources.get(file);
-    let dialect = if text.name().to_ascii_lowercase().ends_with(".json") {
+    let dialect = if crate::check::is_json(text) {
         Dialect::Json
     } else {
         Dialect::Text
@@ -40,6 +41,15 @@ pub fn resolve_plan(
         }
         found
     });
+    let city = province
+        .zip(plan.city.as_ref())
+        .and_then(|(province, name)| {
+            let found = City::lookup(province, &name.node);
+            if found.is_none() {
+                errors.push(unknown_city(province, name));
+            }
+            found
+        });
     let mut targets: Vec<Target> = Vec::new();
     let mut first_of: BTreeMap<(IndicatorId, Option<u16>, Option<u16>), &ast::TargetDecl> =
         BTreeMap::new();
@@ -65,6 +75,7 @@ pub fn resolve_plan(
         (Some(province), true) => Ok(Plan {
             file,
             province,
+            city,
             title: plan.title.as_ref().map(|t| t.node.clone()),
             issued: plan.issued.as_ref().map(|d| d.node.clone()),
             period: plan_period(plan),
@@ -227,4 +238,34 @@ pub fn period_words(year: Option<u16>, baseline: Option<u16>) -> String {
         .flatten()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A city not of the plan's province: where it is, if it is a division of another, else the
+/// nearest name.
+fn unknown_city(province: Province, name: &ast::Spanned<String>) -> ResolveError {
+    let elsewhere: Vec<String> = City::elsewhere(province, &name.node)
+        .iter()
+        .map(|c| {
+            format!(
+                "{} ({}, {})",
+                c.english(),
+                c.chinese(),
+                c.province().english()
+            )
+        })
+        .collect();
+    let help = match elsewhere.as_slice() {
+        [] => City::suggest(province, &name.node),
+        found => Some(format!(
+            "that is a division of another province: {}; the plan's `province` says {}",
+            found.join(", "),
+            province.english()
+        )),
+    };
+    ResolveError::UnknownCity {
+        name: name.node.clone(),
+        province: province.english().to_string(),
+        span: name.span,
+        help,
+    }
 }

@@ -16,7 +16,7 @@ pub fn replace_bundled(plans: &mut Vec<Plan>, sources: &Sources) -> Vec<Problem>
     let bundled = |p: &Plan| crate::bundled::is_bundled_plan(sources.get(p.file).text());
     let mut by_province: BTreeMap<_, Vec<usize>> = BTreeMap::new();
     for (i, plan) in plans.iter().enumerate() {
-        by_province.entry(plan.province).or_default().push(i);
+        by_province.entry(plan.whose()).or_default().push(i);
     }
     let mut left_out = vec![false; plans.len()];
     let mut notes = Vec::new();
@@ -58,15 +58,15 @@ fn replaced(own: &Plan, bundled: &Plan, sources: &Sources) -> Problem {
 pub fn unique_provinces(plans: &[Plan], sources: &Sources) -> Vec<Problem> {
     let mut problems = Vec::new();
     for (i, plan) in plans.iter().enumerate() {
-        let Some(first) = plans[..i].iter().find(|p| p.province == plan.province) else {
+        let Some(first) = plans[..i].iter().find(|p| p.whose() == plan.whose()) else {
             continue;
         };
         let error = ResolveError::DuplicatePlan {
-            province: plan.province.english().to_string(),
+            province: plan.name(),
             span: plan.header.span,
         };
         let note = ResolveError::FirstHere {
-            what: format!("the plan for {} is", plan.province.english()),
+            what: format!("the plan for {} is", plan.name()),
             span: first.header.span,
         };
         problems.push(

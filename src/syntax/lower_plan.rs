@@ -94,6 +94,10 @@ fn lower_item(plan: &mut PlanFile, item: Pair, errors: &mut Vec<SyntaxError>) {
             let name = lower_name(only(item));
             set_once(&mut plan.province, name, "province", CONTEXT, errors)
         }
+        Rule::city_field => {
+            let name = lower_name(only(item));
+            set_once(&mut plan.city, name, "city", CONTEXT, errors)
+        }
         Rule::title_field => {
             let title = lower_string(only(item));
             set_once(&mut plan.title, title, "title", CONTEXT, errors)

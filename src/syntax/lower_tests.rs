@@ -47,7 +47,7 @@ fn lower_test(pair: Pair, errors: &mut Vec<SyntaxError>) -> TestDecl {
         let at = span(&field);
         match field.as_rule() {
             Rule::plan_block => match lower_plan_items(parts(field), errors) {
-                Some(plan) => test.plans.push(TestPlan::Inline(plan)),
+                Some(plan) => test.plans.push(TestPlan::Inline(Box::new(plan))),
                 None => errors.push(missing(
                     &test,
                     "province",

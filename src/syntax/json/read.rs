@@ -64,8 +64,8 @@ pub(super) struct Prop<'t, N> {
 const REQUIRED: [&str; 3] = ["province", "targets", "indicator"];
 /// `scenario` names the plan set of a record in a JSON Lines file (`check --scenarios`); a
 /// plan on its own is in no set, and the field is only checked to be a string.
-const PLAN_FIELDS: [&str; 6] = [
-    "province", "title", "issued", "period", "targets", "scenario",
+const PLAN_FIELDS: [&str; 7] = [
+    "province", "city", "title", "issued", "period", "targets", "scenario",
 ];
 const TARGET_FIELDS: [&str; 11] = [
     "indicator",
@@ -175,8 +175,11 @@ impl Reader {
             self.wrong_type("the plan", "an object", root);
             return plan;
         };
-        let [province, title, issued, period, targets, scenario] =
+        let [province, city, title, issued, period, targets, scenario] =
             self.fields(props, &PLAN_FIELDS, "the plan");
+        if let Some(city) = city {
+            plan.city = self.string("city", city.value);
+        }
         if let Some(scenario) = scenario {
             self.string("scenario", scenario.value);
         }

@@ -29,6 +29,21 @@ pub struct Checked {
 }
 
 impl Checked {
+    /// A run that checked nothing, for its problems alone.
+    pub fn of_problems(sources: Sources, problems: Vec<Problem>) -> Checked {
+        Checked {
+            sources,
+            rules: None,
+            plans: Vec::new(),
+            findings: Vec::new(),
+            waiver_issues: Vec::new(),
+            problems,
+            counted: None,
+            outcomes: None,
+            unchecked: Vec::new(),
+        }
+    }
+
     pub fn summary(&self) -> Summary {
         if let Some(counted) = &self.counted {
             return counted.clone();
@@ -225,17 +240,7 @@ pub fn check_in_period(
         Ok(rules) => RuleSet { period, ..rules },
         Err(more) => {
             problems.extend(more);
-            return Checked {
-                sources,
-                rules: None,
-                plans: Vec::new(),
-                findings: Vec::new(),
-                waiver_issues: Vec::new(),
-                problems,
-                counted: None,
-                outcomes: None,
-                unchecked: Vec::new(),
-            };
+            return Checked::of_problems(sources, problems);
         }
     };
     check_against(sources, rules, plan_files, problems, today, tick)

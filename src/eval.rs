@@ -17,9 +17,9 @@ pub use program::Program;
 pub use waivers::apply_waivers;
 
 use aggregate::Totals;
-use decide::{Decision, decide};
+use decide::{Decision, decide, decide_city};
 use lookup::Hits;
-use program::Check;
+use program::{Check, Test};
 
 use crate::finding::{Finding, Outcome, Severity, describe};
 use crate::model::{Plan, PlanPeriod, RuleSet};
@@ -46,8 +46,10 @@ pub fn evaluate(rules: &RuleSet, plans: &[Plan]) -> Vec<Finding> {
     let program = Program::compile(rules);
     let mut run = program.start();
     let mut findings = Vec::new();
+    let provincial = provincial_plans(plans);
     for (p, plan) in plans.iter().enumerate() {
-        run.check_plan(plan, |check, d| {
+        let province = province_of(plan, &provincial, plans);
+        run.check_plan(plan, province, |check, d| {
             findings.push(each::finding(rules, check.rule, plans, p, d));
         });
     }
@@ -58,6 +60,27 @@ pub fn evaluate(rules: &RuleSet, plans: &[Plan]) -> Vec<Finding> {
         finding.message = describe(finding, rules, plans);
     }
     findings
+}
+
+/// The first plan of each province's own (no city's), by province index.
+fn provincial_plans(plans: &[Plan]) -> Vec<Option<usize>> {
+    let mut first = vec![None; crate::provinces::PROVINCES.len()];
+    for (p, plan) in plans.iter().enumerate() {
+        if plan.city.is_none() {
+            first[plan.province.index()].get_or_insert(p);
+        }
+    }
+    first
+}
+
+/// The plan of a city's province, with its number; `None` for a province's own plan.
+fn province_of<'p>(
+    plan: &Plan,
+    provincial: &[Option<usize>],
+    plans: &'p [Plan],
+) -> Option<(usize, &'p Plan)> {
+    plan.city?;
+    provincial[plan.province.index()].map(|q| (q, &plans[q]))
 }
 
 /// The targets of each plan that no finding is about, as (plan, target) in plan and
@@ -90,8 +113,9 @@ impl Program {
             return;
         }
         let mut run = self.start();
+        let provincial = provincial_plans(plans);
         for plan in plans {
-            run.add(plan, &mut visit);
+            run.add_beside(plan, province_of(plan, &provincial, plans), &mut visit);
         }
         run.finish(visit);
     }
@@ -123,9 +147,21 @@ impl Run<'_> {
     ///
     /// # Panics
     /// When more than `u32::MAX` plans are added.
-    pub fn add(&mut self, plan: &Plan, mut visit: impl FnMut(Brief)) {
+    /// A city's plan is judged by the rules for cities (`as province`) without its
+    /// province's plan, which a stream does not keep: not checkable.
+    pub fn add(&mut self, plan: &Plan, visit: impl FnMut(Brief)) {
+        self.add_beside(plan, None, visit);
+    }
+
+    /// [`Run::add`], with the plan of a city's province, numbered as added.
+    fn add_beside(
+        &mut self,
+        plan: &Plan,
+        province: Option<(usize, &Plan)>,
+        mut visit: impl FnMut(Brief),
+    ) {
         let p = self.added;
-        self.check_plan(plan, |check, d| {
+        self.check_plan(plan, province, |check, d| {
             visit(Brief {
                 rule: check.rule as u32,
                 plan: Some(p),
@@ -148,22 +184,38 @@ impl Run<'_> {
         }
     }
 
-    /// Decides every rule over each province for `plan`, and adds it to the sums.
-    fn check_plan(&mut self, plan: &Plan, mut each: impl FnMut(&Check, Decision)) {
+    /// Decides every rule over each province for `plan`, and adds it to the sums. A city's
+    /// plan is judged only by the rules for cities, with its province's plan beside it, and
+    /// adds nothing to the sums of provinces.
+    fn check_plan(
+        &mut self,
+        plan: &Plan,
+        province: Option<(usize, &Plan)>,
+        mut each: impl FnMut(&Check, Decision),
+    ) {
         let p = self.added;
         self.added = p.checked_add(1).expect("at most u32::MAX plans");
-        // The national rules judge provinces; a city's plan is judged by no rule of theirs,
-        // and adds nothing to their sums.
-        if plan.city.is_some() {
-            return;
-        }
         self.hits.fill(self.program, plan);
+        let city = plan.city.is_some();
         for check in &self.program.checks {
-            if check.provinces.contains(plan.province)
-                && PlanPeriod::meet(check.period, plan.period)
+            let for_cities = matches!(check.test, Test::Province);
+            if for_cities != city
+                || !check.provinces.contains(plan.province)
+                || !PlanPeriod::meet(check.period, plan.period)
             {
-                each(check, decide(check, plan, &self.hits));
+                continue;
             }
+            let d = match for_cities {
+                true => {
+                    let key = self.program.key(check.slot);
+                    decide_city(check, (plan, &self.hits), province, key)
+                }
+                false => decide(check, plan, &self.hits),
+            };
+            each(check, d);
+        }
+        if city {
+            return;
         }
         for (sum, total) in self.program.sums.iter().zip(&mut self.totals) {
             if PlanPeriod::meet(sum.period, plan.period) {

@@ -73,6 +73,13 @@ pub fn explain_rule(rules: &RuleSet, sources: &Sources, id: &str) -> Option<Stri
         Scope::Sum { provinces, .. } if provinces.is_empty() => NO_PROVINCE.to_string(),
         Scope::Sum { provinces, .. } => format!("the sum over {}", provinces_words(provinces)),
     };
+    // `as province` judges the cities of the provinces in scope, not the provinces.
+    let scope = match rule.requirement.condition {
+        Condition::Province => {
+            format!("the plans of the cities of {scope}, each against its province's plan")
+        }
+        _ => scope,
+    };
     let _ = writeln!(w, "Scope: {scope}.");
     let file = sources.get(rule.site.file);
     let title = indicator.title.as_deref().unwrap_or(&indicator.name);

@@ -143,6 +143,12 @@ pub enum Reason {
     NotAssessable,
     /// `as assigned`, and no figure is known for the province.
     NoAssignment,
+    /// `as province`, and the run holds no plan of the city's province.
+    NoProvincePlan,
+    /// `as province`, and the province's plan declares no target to compare with.
+    ProvinceUndeclared,
+    /// `as province`, and the province's own target is declared by reference.
+    ProvinceByReference,
 }
 
 impl Reason {
@@ -157,6 +163,9 @@ impl Reason {
             Reason::NoEarlierTarget { .. } => "no_earlier_target",
             Reason::NotAssessable => "not_assessable",
             Reason::NoAssignment => "no_assignment",
+            Reason::NoProvincePlan => "no_province_plan",
+            Reason::ProvinceUndeclared => "province_undeclared",
+            Reason::ProvinceByReference => "province_by_reference",
         }
     }
 }
@@ -276,6 +285,8 @@ pub struct Finding {
     pub assigned: Option<AssignedUse>,
     /// The earlier target a no-fallback rule compared with.
     pub earlier: Option<usize>,
+    /// The province's plan and target an `as province` rule compared a city's with.
+    pub counterpart: Option<(usize, usize)>,
     /// The value compared (a sum for aggregates), in the requirement's unit.
     pub value: Option<Decimal>,
     /// How far inside (positive) or outside (negative) the requirement, in the unit of a
@@ -312,6 +323,7 @@ impl Finding {
             stand_in: None,
             assigned: None,
             earlier: None,
+            counterpart: None,
             value: None,
             margin: None,
             within_tolerance: false,

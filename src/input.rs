@@ -83,8 +83,9 @@ pub enum InputError {
         )
     )]
     NoScenario {
-        #[label("no `scenario` string in this record")]
+        #[label("{label}")]
         span: SourceSpan,
+        label: String,
     },
 
     #[error("the records of scenario `{scenario}` are not together: it began at {first}")]

@@ -123,6 +123,9 @@ pub enum Condition {
     Assigned {
         table: usize,
     },
+    /// A city's plan against its province's plan for the same target: at least as
+    /// ambitious. The rule judges the plans of the cities of the provinces in its scope.
+    Province,
 }
 
 #[derive(Debug, Clone)]
@@ -280,7 +283,8 @@ impl RuleSet {
             Condition::Between { low, .. } => low.unit,
             Condition::OwnEarlier { .. }
             | Condition::Qualitative(_)
-            | Condition::Assigned { .. } => self.indicator(rule.requirement.indicator).unit,
+            | Condition::Assigned { .. }
+            | Condition::Province => self.indicator(rule.requirement.indicator).unit,
         }
     }
 

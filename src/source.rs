@@ -23,6 +23,8 @@ pub struct SourceFile {
     /// The lines before the text in the file it was read from: a record of a JSON Lines
     /// file is read on its own, but its lines are numbered as in the file.
     lines_before: usize,
+    /// Likewise the bytes before it, for offsets into the file.
+    bytes_before: usize,
 }
 
 /// A file as a terminal may show it: a copy with every control character and bidi control
@@ -98,6 +100,7 @@ impl SourceFile {
             columns: Arc::new(Columns { marks, boms }),
             shown: None,
             lines_before,
+            bytes_before: 0,
         }
     }
 
@@ -115,6 +118,18 @@ impl SourceFile {
             true => LabeledSpan::new_primary_with_span(text, (start, end - start)),
             false => LabeledSpan::new_with_span(text, (start, end - start)),
         }
+    }
+
+    /// The text as starting `bytes` into the file it was read from (a record of a JSON
+    /// Lines file), so that [`SourceFile::file_offset`] gives offsets into that file.
+    pub fn starting_at_byte(mut self, bytes: usize) -> Self {
+        self.bytes_before = bytes;
+        self
+    }
+
+    /// An offset into the text as an offset into the file it was read from.
+    pub fn file_offset(&self, offset: usize) -> usize {
+        self.bytes_before + offset
     }
 
     pub fn name(&self) -> &str {

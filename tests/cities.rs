@@ -120,3 +120,159 @@ fn a_district_of_a_municipality_is_a_city_too() {
     let output = plancheck(&["check", &plan, "--format", "json"]);
     assert_eq!(code(&output), 0, "{}", stdout(&output));
 }
+
+/// A rule for cities: each city's target at least as ambitious as its province's plan's.
+/// The citation is Guang'an's own plan, whose 2030 targets are 完成省上下达目标.
+const CITY_RULES: &str = r#"source guangan {
+    title   "广安市碳达峰实施方案"
+    address "https://m.bjx.com.cn/mnews/20240207/1360708.shtml"
+}
+
+rule CITY-EI-2025 "a city cuts energy intensity at least as much as its province" {
+    kind    floor
+    scope   every province
+    require energy_intensity_cut by 2025 from 2020 as province
+    cite    guangan "完成省上下达目标"
+}
+"#;
+
+/// A city's plan declaring `value` for the energy-intensity cut by 2025 (a test's own
+/// figures, beside Guang'an's real 14.5 %以上).
+fn city_plan(city: &str, value: &str) -> String {
+    format!(
+        "province \"Sichuan\"\ncity     \"{city}\"\n\ntarget energy_intensity_cut by 2025 from 2020 {{\n    value {value}\n}}\n"
+    )
+}
+
+/// The `CITY-EI-2025` findings of a check, by city: (outcome, reason, message).
+fn city_findings(dir: &std::path::Path, plans: &[String]) -> Vec<(String, String, String)> {
+    let rules = write(dir, "city.rules", CITY_RULES);
+    let mut args = vec!["check", "--extra-rules", &rules, "--format", "json"];
+    args.extend(plans.iter().map(String::as_str));
+    let doc = json(&args);
+    let findings = doc["findings"].as_array().unwrap();
+    let mine = findings.iter().filter(|f| f["rule"] == "CITY-EI-2025");
+    mine.map(|f| {
+        let text = |k: &str| f[k].as_str().unwrap_or("").to_string();
+        (text("outcome"), text("reason"), text("message"))
+    })
+    .collect()
+}
+
+#[test]
+fn a_city_is_held_to_its_province_s_figure() {
+    let dir = tempfile::tempdir().unwrap();
+    let sichuan = common::root().join("fixtures/plans/sichuan.plan");
+    let sichuan = sichuan.to_str().unwrap().to_string();
+    let plans = [
+        ("a.plan", "Guang'an", "at_least 14.5 %"),
+        ("b.plan", "Leshan", "13 %"),
+        ("c.plan", "Mianyang", "by_reference"),
+    ];
+    let mut paths: Vec<String> = plans
+        .iter()
+        .map(|(file, city, value)| write(dir.path(), file, &city_plan(city, value)))
+        .collect();
+    paths.push(sichuan.clone());
+    let found = city_findings(dir.path(), &paths);
+    let outcomes: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
+    assert_eq!(outcomes, ["pass", "fail", "pass"], "{found:#?}");
+    assert!(
+        found[0].2.ends_with(
+            "required at least as ambitious as Sichuan's plan, 14 %: met with 0.5 pp to spare"
+        ),
+        "{}",
+        found[0].2
+    );
+    assert!(found[1].2.ends_with("missed by 1 pp"), "{}", found[1].2);
+    assert!(
+        found[2]
+            .2
+            .contains("declared by reference to its province's figure"),
+        "{}",
+        found[2].2
+    );
+    // The finding points at the province's target too, in JSON and in the human output.
+    let rules = write(dir.path(), "city.rules", CITY_RULES);
+    let doc = json(&[
+        "check",
+        "--extra-rules",
+        &rules,
+        &paths[1],
+        &sichuan,
+        "--format",
+        "json",
+    ]);
+    let findings = doc["findings"].as_array().unwrap();
+    let leshan = findings
+        .iter()
+        .find(|f| f["rule"] == "CITY-EI-2025")
+        .unwrap();
+    assert_eq!(leshan["city"], "Leshan");
+    assert_eq!(leshan["province_target"]["location"]["line"], 7);
+    assert_eq!(leshan["province_target"]["declared"]["value"], "14");
+    let human = stdout(&plancheck(&[
+        "check",
+        "--extra-rules",
+        &rules,
+        &paths[1],
+        &sichuan,
+    ]));
+    assert!(
+        human.contains("Sichuan's plan declares 14 %") && human.contains("the province's figure"),
+        "{human}"
+    );
+}
+
+#[test]
+fn without_the_province_s_figure_a_city_is_not_checkable() {
+    let dir = tempfile::tempdir().unwrap();
+    let leshan = write(dir.path(), "leshan.plan", &city_plan("Leshan", "13 %"));
+    let alone = city_findings(dir.path(), std::slice::from_ref(&leshan));
+    assert_eq!(
+        (alone[0].0.as_str(), alone[0].1.as_str()),
+        ("not_checkable", "no_province_plan")
+    );
+    let silent = write(dir.path(), "sichuan.plan", "province Sichuan\n");
+    let found = city_findings(dir.path(), &[leshan.clone(), silent]);
+    assert_eq!(found[0].1, "province_undeclared", "{found:?}");
+    let referring = "province Sichuan\n\ntarget energy_intensity_cut by 2025 from 2020 {\n    value by_reference\n}\n";
+    let referring = write(dir.path(), "sichuan.plan", referring);
+    let found = city_findings(dir.path(), &[leshan, referring]);
+    assert_eq!(found[0].1, "province_by_reference", "{found:?}");
+    let deyang = write(dir.path(), "deyang.plan", "province Sichuan\ncity Deyang\n");
+    let found = city_findings(dir.path(), &[deyang]);
+    assert_eq!(found[0].0, "undeclared");
+}
+
+#[test]
+fn as_province_is_a_floor() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = write(
+        dir.path(),
+        "city.rules",
+        &CITY_RULES.replace("kind    floor", "kind    benchmark"),
+    );
+    let output = plancheck(&["lint", "--extra-rules", &rules]);
+    assert_eq!(code(&output), 2);
+    assert!(
+        stdout(&output).contains("`as province` holds each city to its province's own figure"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn an_empty_city_is_refused_and_a_second_plan_for_a_city_points_at_its_city_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = write(dir.path(), "e.plan", "province Sichuan\ncity \"\"\n");
+    let output = plancheck(&["check", &empty]);
+    assert_eq!(code(&output), 2);
+    assert!(stdout(&output).contains("PC040"), "{}", stdout(&output));
+    let first = write(dir.path(), "a.plan", &city_plan("Leshan", "13 %"));
+    let second = write(dir.path(), "b.plan", &city_plan("乐山市", "14 %"));
+    let doc = json(&["check", &first, &second, "--format", "json"]);
+    let error = &doc["errors"][0];
+    assert_eq!(error["code"], "PC022");
+    assert_eq!(error["location"]["line"], 2, "the `city` line: {error}");
+}

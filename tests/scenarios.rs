@@ -220,11 +220,21 @@ fn records_without_a_set_are_errors_and_the_other_sets_are_still_checked() {
     assert_eq!(code(&output), 2);
     let doc: Value = serde_json::from_str(&stdout(&output)).unwrap();
     assert_eq!(scenarios(&doc), ["low", "high"]);
-    let errors = doc["errors"].as_array().unwrap();
-    let codes: Vec<&str> = errors.iter().map(|e| e["code"].as_str().unwrap()).collect();
-    assert_eq!(codes, ["PC125", "PC103", "PC126"]);
-    let lines_of: Vec<&Value> = errors.iter().map(|e| &e["location"]["line"]).collect();
-    assert_eq!(lines_of, [&json!(2), &json!(3), &json!(5)]);
+    // The records after `low`'s first are `low`'s problems; the scenario named again is
+    // no set's.
+    let codes_lines = |errors: &Value| -> Vec<(String, u64)> {
+        let each = errors.as_array().unwrap().iter();
+        each.map(|e| {
+            (
+                e["code"].as_str().unwrap().to_string(),
+                e["location"]["line"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+    };
+    let low = codes_lines(&doc["scenarios"][0]["check"]["errors"]);
+    assert_eq!(low, [("PC125".to_string(), 2), ("PC103".to_string(), 3)]);
+    assert_eq!(codes_lines(&doc["errors"]), [("PC126".to_string(), 5)]);
 }
 
 #[test]
@@ -315,7 +325,8 @@ fn the_report_of_a_study_counts_what_check_found_in_each_set() {
 fn the_html_report_of_a_study_is_a_page_a_browser_reads() {
     let dir = tempfile::tempdir().unwrap();
     folder_sets(dir.path());
-    let page = dir.path().join("study.html");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let page = elsewhere.path().join("study.html");
     let (top, out) = (dir.path().to_str().unwrap(), page.to_str().unwrap());
     let output = plancheck(&["report", "--scenarios", top, "-o", out]);
     assert_eq!(code(&output), 0, "{}", common::stderr(&output));
@@ -341,10 +352,165 @@ fn no_report_is_made_while_a_set_has_problems() {
         "province \"Hebei\"\ntarget {\n",
     )
     .unwrap();
-    let out = dir.path().join("study.md");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = elsewhere.path().join("study.md");
     let (top, path) = (dir.path().to_str().unwrap(), out.to_str().unwrap());
     let output = plancheck(&["report", "--scenarios", top, "-o", path]);
     assert_eq!(code(&output), 2);
     assert!(common::stderr(&output).contains("no report is made"));
     assert!(!out.exists());
+}
+
+/// Found by a new user's review: what a study's input can hold, and where it is reported.
+#[test]
+fn a_report_is_never_written_over_the_study() {
+    let dir = tempfile::tempdir().unwrap();
+    folder_sets(dir.path());
+    let top = dir.path().to_str().unwrap();
+    let inside = dir.path().join("a/anhui.plan");
+    let before = std::fs::read(&inside).unwrap();
+    let output = plancheck(&[
+        "report",
+        "--scenarios",
+        top,
+        "--format",
+        "md",
+        "-o",
+        inside.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&output), 2);
+    assert!(
+        common::stderr(&output).contains("which the study is read from"),
+        "{}",
+        common::stderr(&output)
+    );
+    assert_eq!(std::fs::read(&inside).unwrap(), before);
+    let (_dir, path) = jsonl(&[record("low", "Hebei", "12")]);
+    let before = std::fs::read(&path).unwrap();
+    let output = plancheck(&[
+        "report",
+        "--scenarios",
+        &path,
+        "--format",
+        "md",
+        "-o",
+        &path,
+    ]);
+    assert_eq!(code(&output), 2);
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn a_json_lines_file_inside_a_set_is_refused_not_passed_over() {
+    let dir = tempfile::tempdir().unwrap();
+    folder_sets(dir.path());
+    std::fs::write(
+        dir.path().join("b/more.jsonl"),
+        record("x", "Hebei", "12") + "\n",
+    )
+    .unwrap();
+    let output = check_json(dir.path().to_str().unwrap());
+    assert_eq!(code(&output), 2);
+    let doc: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let errors = &doc["scenarios"][1]["check"]["errors"];
+    assert_eq!(errors[0]["code"], "PC115", "{errors}");
+}
+
+#[test]
+fn a_broken_record_is_its_set_s_problem_at_its_place_in_the_file() {
+    let lines = [
+        record("a", "Hebei", "12"),
+        r#"{"scenario": "a", "province": "Shanxi", "targets": [}"#.to_string(),
+        record("b", "Hebei", "14"),
+    ];
+    let (_dir, path) = jsonl(&lines);
+    let output = check_json(&path);
+    assert_eq!(code(&output), 2);
+    let doc: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(doc["across"]["sets_with_input_errors"], 1);
+    let error = &doc["scenarios"][0]["check"]["errors"][0];
+    assert_eq!(error["code"], "PC103");
+    assert_eq!(error["location"]["line"], 2);
+    // Offsets count from the start of the file, as a JSON plan's do.
+    let offset = error["location"]["offset"].as_u64().unwrap() as usize;
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(&text[offset..offset + 1], "}");
+}
+
+#[test]
+fn files_named_in_any_order_give_the_same_study() {
+    let dir = tempfile::tempdir().unwrap();
+    let one = dir.path().join("one.jsonl");
+    let two = dir.path().join("two.jsonl");
+    std::fs::write(&one, record("low", "Hebei", "12") + "\n").unwrap();
+    std::fs::write(&two, record("low", "Shanxi", "14") + "\n").unwrap();
+    let (one, two) = (one.to_str().unwrap(), two.to_str().unwrap());
+    let a = plancheck(&["check", "--scenarios", one, two, "--format", "json"]);
+    let b = plancheck(&["check", "--scenarios", two, one, "--format", "json"]);
+    assert_eq!(a.stdout, b.stdout);
+    assert!(stdout(&a).contains("PC126"));
+}
+
+#[test]
+fn a_scenario_is_a_string_with_something_in_it() {
+    let lines = [
+        r#"{"scenario": 5, "province": "Hebei", "targets": []}"#.to_string(),
+        r#"{"scenario": " ", "province": "Hebei", "targets": []}"#.to_string(),
+        "[1, 2]".to_string(),
+        record("ok", "Hebei", "12"),
+    ];
+    let (_dir, path) = jsonl(&lines);
+    let output = plancheck(&["check", "--scenarios", &path]);
+    assert_eq!(code(&output), 2);
+    let out = stdout(&output);
+    for label in [
+        "`scenario` is not a string",
+        "an empty `scenario`",
+        "a record is a JSON object",
+    ] {
+        assert!(out.contains(label), "{label}: {out}");
+    }
+    let doc = json_of(check_json(&path));
+    assert_eq!(scenarios(&doc), ["ok"]);
+    let missing = plancheck(&["check", "--scenarios", "no/such/study"]);
+    assert!(stdout(&missing).contains("PC100"), "{}", stdout(&missing));
+}
+
+#[test]
+fn the_least_level_shown_holds_in_every_format_of_a_study() {
+    let (_dir, path) = jsonl(&[
+        record("low", "Hebei", "12"),
+        record("high", "Hebei", "14.5"),
+    ]);
+    let doc = json_of(plancheck(&[
+        "check",
+        "--scenarios",
+        &path,
+        "--format",
+        "json",
+        "--min-level",
+        "error",
+    ]));
+    for set in doc["scenarios"].as_array().unwrap() {
+        let findings = set["check"]["findings"].as_array().unwrap();
+        assert!(
+            findings.iter().all(|f| f["severity"] == "error"),
+            "{findings:?}"
+        );
+    }
+    let output = plancheck(&["check", "-j", "2"]);
+    assert_eq!(code(&output), 2, "-j is for --scenarios");
+    let broken = [record("a", "Hebei", "12"), "{not json".to_string()];
+    let (_dir, path) = jsonl(&broken);
+    let concise = stdout(&plancheck(&[
+        "check",
+        "--scenarios",
+        &path,
+        "--format",
+        "concise",
+    ]));
+    assert!(
+        concise.contains(&format!("{path}:2:2: error[PC103]")),
+        "{concise}"
+    );
 }

@@ -292,6 +292,8 @@ pub enum Condition {
     Qualitative(Spanned<String>),
     /// `as assigned`: each province against its row of the assignment for the same target.
     Assigned,
+    /// `as province`: a city's plan against its province's plan, for the same target.
+    Province,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -21,15 +21,8 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub(super) format: Format,
 
-    /// Check plan sets, each on its own: each sub-folder of a folder given, each scenario of
-    /// a JSON Lines file (one plan a line, with a `scenario` field), each plan file given
-    #[arg(long)]
-    pub(super) scenarios: bool,
-
-    /// Sets checked at once with --scenarios (default: one per core); the output is the
-    /// same for any number
-    #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
-    pub(super) jobs: Option<u16>,
+    #[command(flatten)]
+    pub(super) sets: super::scenarios::SetArgs,
 
     /// The repository's top folder, to which SARIF file URIs are relative (default: the
     /// nearest folder above that holds `.git`)
@@ -78,7 +71,7 @@ pub(super) enum Format {
 }
 
 pub fn run(args: CheckArgs) -> u8 {
-    if args.scenarios {
+    if args.sets.scenarios {
         return super::scenarios::run(&args);
     }
     let mut problems = Vec::new();

@@ -48,14 +48,8 @@ pub struct ReportArgs {
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub(super) color: Color,
 
-    /// Report on plan sets, each checked on its own (as `check --scenarios`): the rules
-    /// across the sets, and a row a set
-    #[arg(long)]
-    pub(super) scenarios: bool,
-
-    /// Sets checked at once with --scenarios (default: one per core)
-    #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
-    pub(super) jobs: Option<u16>,
+    #[command(flatten)]
+    pub(super) sets: super::scenarios::SetArgs,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -96,7 +90,7 @@ pub fn run(args: ReportArgs) -> u8 {
         );
         return BAD_INPUT;
     };
-    if args.scenarios {
+    if args.sets.scenarios {
         return super::scenarios::report(&args, format);
     }
     let mut problems = Vec::new();

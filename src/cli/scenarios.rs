@@ -22,6 +22,26 @@ use super::inputs::RuleArgs;
 use super::report::{self, ReportArgs};
 use super::{BAD_INPUT, OK, write_stdout};
 
+/// `--scenarios` and `-j`, which `check` and `report` share.
+#[derive(clap::Args)]
+pub struct SetArgs {
+    /// Plan sets, each checked on its own: each sub-folder of a folder given, each scenario
+    /// of a JSON Lines file (one plan a line, with a `scenario` field), each plan file given
+    #[arg(long)]
+    pub scenarios: bool,
+
+    /// Sets checked at once with --scenarios (default: one per core); the output is the
+    /// same for any number
+    #[arg(
+        long,
+        short,
+        value_name = "N",
+        requires = "scenarios",
+        value_parser = clap::value_parser!(u16).range(1..)
+    )]
+    pub jobs: Option<u16>,
+}
+
 pub fn run(args: &CheckArgs) -> u8 {
     if let Err(usage) = usable(args) {
         eprintln!("error: {usage}");
@@ -32,14 +52,19 @@ pub fn run(args: &CheckArgs) -> u8 {
         return BAD_INPUT;
     };
     let mut reader = SetReader::new(&args.inputs.paths, &super::PLAN_KINDS);
-    let jobs = args.jobs.map_or_else(cores, usize::from);
+    let jobs = args.sets.jobs.map_or_else(cores, usize::from);
     let bar = super::progress::for_sets();
     let each = |name: &str, mut checked: Checked| {
         bar.inc(checked.plans.len() as u64);
         let summary = SetSummary::of(&checked);
         let code = exit_code(&checked, args.deny_warnings);
         let text = match args.format {
-            Format::Json => render_scenario_json(name, &checked),
+            Format::Json => {
+                if let Some(min) = args.min_level {
+                    checked.keep_at_least(min.level().into());
+                }
+                render_scenario_json(name, &checked)
+            }
             _ => render_scenario_heading(name, &checked) + &render(args, &mut checked),
         };
         (text, summary, code)
@@ -63,20 +88,22 @@ pub fn run(args: &CheckArgs) -> u8 {
         code = code.max(set_code);
     });
     bar.finish_and_clear();
-    let end = match json {
-        true => render_scenarios_json_end(&across, &rules.rules, &reader.problems),
-        false => render_across_human(
-            &across,
-            &rules.rules,
-            &reader.problems,
-            &human_options(args),
-        ),
-    };
-    write_stdout(&end);
     let unread = reader
         .problems
         .iter()
         .any(|p| p.level() == miette::Severity::Error);
+    let human = human_options(args);
+    let end = match args.format {
+        Format::Json => render_scenarios_json_end(&across, &rules.rules, &reader.problems),
+        // Problems of no set as concise lines too, then the table.
+        Format::Concise => {
+            let problems = std::mem::take(&mut reader.problems);
+            let mut alone = Checked::of_problems(Sources::default(), problems);
+            render(args, &mut alone) + &render_across_human(&across, &rules.rules, &[], &human)
+        }
+        _ => render_across_human(&across, &rules.rules, &reader.problems, &human),
+    };
+    write_stdout(&end);
     if unread { BAD_INPUT } else { code }
 }
 
@@ -131,6 +158,12 @@ pub fn report(args: &ReportArgs, format: report::Format) -> u8 {
         eprintln!("error: {usage}");
         return BAD_INPUT;
     }
+    if let Some(output) = &args.output
+        && let Err(message) = not_an_input(output, &args.inputs.paths)
+    {
+        eprintln!("error: {message}");
+        return BAD_INPUT;
+    }
     let colour = args.color.human(false);
     let rules = match load(&args.inputs.rules, args.period) {
         Ok(rules) => rules,
@@ -138,7 +171,7 @@ pub fn report(args: &ReportArgs, format: report::Format) -> u8 {
     };
     let (generated, day) = report::when(args);
     let mut reader = SetReader::new(&args.inputs.paths, &super::PLAN_KINDS);
-    let jobs = args.jobs.map_or_else(cores, usize::from);
+    let jobs = args.sets.jobs.map_or_else(cores, usize::from);
     let bar = super::progress::for_sets();
     let each = |name: &str, checked: Checked| {
         bar.inc(checked.plans.len() as u64);
@@ -179,6 +212,25 @@ fn refused(problems: &[Problem], colour: &plancheck::render::HumanOptions) -> u8
     eprint!("{}", render_problems(problems, colour));
     eprintln!("error: no report is made while the input has problems");
     BAD_INPUT
+}
+
+/// The report is written to no file of the study: not a file named, nor one inside a
+/// folder named (where a set is read from, or could be).
+fn not_an_input(output: &std::path::Path, paths: &[PathBuf]) -> Result<(), String> {
+    let named: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let named: Vec<&str> = named.iter().map(String::as_str).collect();
+    super::write::refuse_an_input(output, &named)?;
+    let inside = paths
+        .iter()
+        .find(|p| p.is_dir() && plancheck::input::lies_inside(p, output));
+    match inside {
+        Some(dir) => Err(format!(
+            "`{}` is inside `{}`, which the study is read from; write the report outside it",
+            output.display(),
+            dir.display()
+        )),
+        None => Ok(()),
+    }
 }
 
 fn paths_usable(paths: &[PathBuf]) -> Result<(), String> {

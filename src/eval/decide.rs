@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use super::judge::{Interval, Verdict, accepted, committed, compare, judge, meets};
 use super::lookup::{Hits, Lookup};
-use super::program::{Assigned, Check, Test};
+use super::program::{Assigned, Check, SlotKey, Test};
 use crate::finding::{AssignedUse, Outcome, Reason, Severity, StandInUse};
 use crate::model::*;
 
@@ -27,6 +27,8 @@ pub(super) struct Decision {
     pub stand_in: Option<StandInUse>,
     pub assigned: Option<AssignedUse>,
     pub earlier: Option<usize>,
+    /// The province's plan and target a city's was compared with (`as province`).
+    pub counterpart: Option<(usize, usize)>,
     pub within_tolerance: bool,
     /// How a figure was judged, where one was.
     pub judging: Option<Judging>,
@@ -42,6 +44,7 @@ impl Decision {
             stand_in: None,
             assigned: None,
             earlier: None,
+            counterpart: None,
             within_tolerance: false,
             judging: None,
         }
@@ -344,4 +347,67 @@ pub(super) fn judged_set(
 /// What a no-fallback rule compares a later figure with: the earlier one, by `op`.
 pub(super) fn against_earlier(op: CmpOp, earlier: Amount) -> Condition {
     Condition::Compare { op, value: earlier }
+}
+
+/// A city's plan against its province's (`as province`): the city's figure against the
+/// province's, figure to figure, as a later target is against an earlier one. A city that
+/// declares by reference (完成省上下达目标) commits to its province's figure.
+pub(super) fn decide_city(
+    check: &Check,
+    (plan, hits): (&Plan, &Hits),
+    province: Option<(usize, &Plan)>,
+    key: SlotKey,
+) -> Decision {
+    let t = match hits.lookup(check.slot) {
+        Lookup::Found(t) => t,
+        Lookup::OtherBaseline(t) => {
+            let declared = plan.targets[t].baseline;
+            let d = Decision {
+                target: Some(t),
+                ..Decision::new()
+            };
+            return d.not_checkable(Reason::BaselineMismatch { declared }, check.undeclared);
+        }
+        Lookup::Missing => {
+            return Decision {
+                severity: check.undeclared,
+                ..Decision::new()
+            };
+        }
+    };
+    let d = Decision {
+        target: Some(t),
+        ..Decision::new()
+    };
+    let Some((q, theirs)) = province else {
+        return d.not_checkable(Reason::NoProvincePlan, Severity::Note);
+    };
+    let same =
+        |x: &Target| (x.indicator, x.year, x.baseline) == (key.indicator, key.year, key.baseline);
+    let Some(u) = theirs.targets.iter().position(same) else {
+        return d.not_checkable(Reason::ProvinceUndeclared, Severity::Note);
+    };
+    let d = Decision {
+        counterpart: Some((q, u)),
+        ..d
+    };
+    let Declared::Value { amount: figure, .. } = &theirs.targets[u].value else {
+        return d.not_checkable(Reason::ProvinceByReference, Severity::Note);
+    };
+    let accepted = accepted(&against_province(figure, check.higher), check.higher)
+        .expect("a comparison has a figure");
+    let (qualifier, base) = match &plan.targets[t].value {
+        Declared::Value { qualifier, amount } => (*qualifier, amount.base),
+        Declared::ByReference => (reaching(check.higher), figure.base),
+    };
+    let declared = judged_set(qualifier, base, Judging::Commitment, true);
+    let judged = (declared, base, Judging::Commitment);
+    record(d, judged, (accepted, None), (check.higher, check.severity))
+}
+
+/// What `as province` compares a city's figure with: its province's, in the direction of
+/// ambition.
+pub(super) fn against_province(figure: &Amount, higher: bool) -> Condition {
+    let op = if higher { CmpOp::Ge } else { CmpOp::Le };
+    against_earlier(op, *figure)
 }

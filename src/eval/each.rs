@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::decide::{Decision, Judging, against_earlier, judged_set, reaching};
+use super::decide::{Decision, Judging, against_earlier, against_province, judged_set, reaching};
 use super::judge::{Interval, accepted, committed, margin};
 use crate::finding::{Finding, show_amount, show_interval};
 use crate::model::*;
@@ -29,6 +29,7 @@ pub(super) fn finding(rules: &RuleSet, r: usize, plans: &[Plan], p: usize, d: De
     f.stand_in = d.stand_in;
     f.assigned = d.assigned;
     f.earlier = d.earlier;
+    f.counterpart = d.counterpart;
     f.within_tolerance = d.within_tolerance;
     if let (Some(judging), Some(t)) = (d.judging, d.target) {
         let rule = &rules.rules[r];
@@ -36,8 +37,12 @@ pub(super) fn finding(rules: &RuleSet, r: usize, plans: &[Plan], p: usize, d: De
             .indicator(rule.requirement.indicator)
             .higher_is_better();
         let row = d.assigned.map(|a| &rules.assignments[a.table].rows[a.row]);
+        let theirs = d
+            .counterpart
+            .map(|(q, u)| province_figure(&plans[q].targets[u]));
         let condition = match (d.earlier, row) {
             (Some(e), _) => earlier_condition(rule, &plan.targets[e]),
+            _ if theirs.is_some() => against_province(&theirs.expect("just seen"), higher),
             (None, Some(row)) if d.assigned.is_some_and(|a| a.required) => {
                 row.conditions(higher).expect("a row used has a figure").0
             }
@@ -45,13 +50,17 @@ pub(super) fn finding(rules: &RuleSet, r: usize, plans: &[Plan], p: usize, d: De
         };
         let declared = match (&plan.targets[t].value, row) {
             (Declared::Value { qualifier, amount }, _) => (*qualifier, *amount),
+            (Declared::ByReference, _) if theirs.is_some() => {
+                (reaching(higher), theirs.expect("just seen"))
+            }
             (Declared::ByReference, Some(row)) => (
                 reaching(higher),
                 row.basic.expect("a row used has a figure"),
             ),
             (Declared::ByReference, None) => unreachable!("decide: only figures are judged"),
         };
-        let judged = judged(&condition, declared, (judging, d.earlier), higher);
+        let figure_to_figure = d.earlier.is_some() || d.counterpart.is_some();
+        let judged = judged(&condition, declared, (judging, figure_to_figure), higher);
         explain(&mut f, rules, &condition, judged);
     }
     f
@@ -61,15 +70,23 @@ pub(super) fn finding(rules: &RuleSet, r: usize, plans: &[Plan], p: usize, d: De
 fn judged(
     condition: &Condition,
     (qualifier, amount): (Qualifier, Amount),
-    (judging, earlier): (Judging, Option<usize>),
+    (judging, figure_to_figure): (Judging, bool),
     higher: bool,
 ) -> Judged {
     Judged {
-        declared: judged_set(qualifier, amount.base, judging, earlier.is_some()),
+        declared: judged_set(qualifier, amount.base, judging, figure_to_figure),
         anchor: amount.base,
         judging,
         accepted: accepted(condition, higher).expect("a condition with a figure"),
     }
+}
+
+/// The province's figure an `as province` rule compared a city's with.
+fn province_figure(theirs: &Target) -> Amount {
+    let Declared::Value { amount, .. } = theirs.value else {
+        unreachable!("decide: compared with a figure of the province's")
+    };
+    amount
 }
 
 /// What a no-fallback rule compared with: the earlier target's figure.

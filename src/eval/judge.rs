@@ -229,7 +229,10 @@ pub fn accepted(condition: &Condition, higher_is_better: bool) -> Option<Interva
             high: closed(value.base + tolerance.base),
             ..all
         },
-        Condition::OwnEarlier { .. } | Condition::Qualitative(_) | Condition::Assigned { .. } => {
+        Condition::OwnEarlier { .. }
+        | Condition::Qualitative(_)
+        | Condition::Assigned { .. }
+        | Condition::Province => {
             return None;
         }
     })
@@ -324,7 +327,10 @@ pub fn margin(condition: &Condition, v: Decimal, higher_is_better: bool) -> Opti
         Condition::Between { low, high } => (v - low.base).min(high.base - v),
         Condition::Around { value, .. } if higher_is_better => v - value.base,
         Condition::Around { value, .. } => value.base - v,
-        Condition::OwnEarlier { .. } | Condition::Qualitative(_) | Condition::Assigned { .. } => {
+        Condition::OwnEarlier { .. }
+        | Condition::Qualitative(_)
+        | Condition::Assigned { .. }
+        | Condition::Province => {
             return None;
         }
     })

@@ -100,6 +100,8 @@ pub(super) enum Test {
     },
     /// Each province's own row of the assignment (`as assigned`).
     Assigned,
+    /// A city's plan against its province's plan, for the same target (`as province`).
+    Province,
     /// The plan's own target in an earlier year, found in `slot`.
     OwnEarlier {
         slot: usize,
@@ -145,6 +147,10 @@ impl Program {
         program
     }
 
+    pub(super) fn key(&self, slot: usize) -> SlotKey {
+        self.slots[slot]
+    }
+
     pub(super) fn slot_count(&self) -> usize {
         self.slots.len()
     }
@@ -179,6 +185,7 @@ impl Program {
         let test = match &req.condition {
             Condition::Qualitative(_) => Test::Qualitative,
             Condition::Assigned { .. } => Test::Assigned,
+            Condition::Province => Test::Province,
             Condition::OwnEarlier { op, year } => Test::OwnEarlier {
                 slot: self.slot_for(SlotKey {
                     year: Some(*year),

@@ -21,7 +21,7 @@ pub fn describe(f: &Finding, rules: &RuleSet, plans: &[Plan]) -> String {
         return describe_aggregate(f, rules, subject);
     };
     let plan = &plans[p];
-    let subject = format!("{}: {subject}", plan.province);
+    let subject = format!("{}: {subject}", plan.name());
     let subject = subject.as_str();
     let unit = rules.requirement_unit(rule);
     let declared = f.target.map(|t| match (&plan.targets[t].value, f.value) {
@@ -54,7 +54,15 @@ pub fn describe(f: &Finding, rules: &RuleSet, plans: &[Plan]) -> String {
     // What the rule asks of this province: its own assigned figure, or the rule's.
     let required = match (f.assigned, row) {
         (Some(a), Some(row)) if a.required => assigned_words(row, true),
+        _ if req.condition == Condition::Province => province_words(f, plan, plans),
         _ => format!("{} `{wording}`", rule.figure_role()),
+    };
+    let declared = match (f.counterpart, f.target) {
+        (Some(_), Some(t)) if plan.targets[t].value == Declared::ByReference => Some(format!(
+            "by reference to its province's figure{}",
+            provenance(&plan.targets[t])
+        )),
+        _ => declared,
     };
     match (&f.reason, f.outcome) {
         (_, Outcome::Undeclared) => undeclared(f, rules, plan, subject, &required),
@@ -92,6 +100,15 @@ pub fn describe(f: &Finding, rules: &RuleSet, plans: &[Plan]) -> String {
             declared.unwrap_or_default(),
             required.trim_start_matches("required ")
         ),
+        (
+            Some(Reason::NoProvincePlan | Reason::ProvinceUndeclared | Reason::ProvinceByReference),
+            _,
+        ) => {
+            format!(
+                "{subject} declared {}, {required}: not checkable",
+                declared.unwrap_or_default()
+            )
+        }
         (Some(Reason::NoEarlierTarget { year }), _) => format!(
             "{subject} declared {}, but no {year} target to compare with `{wording}`: not checkable",
             declared.unwrap_or_default()
@@ -120,6 +137,28 @@ pub fn describe(f: &Finding, rules: &RuleSet, plans: &[Plan]) -> String {
                 declared.unwrap_or_default(),
             )
         }
+    }
+}
+
+/// What an `as province` rule requires of a city: its province's figure, or why there is
+/// none to compare with.
+fn province_words(f: &Finding, plan: &Plan, plans: &[Plan]) -> String {
+    let province = plan.province.english();
+    match (f.counterpart, f.reason) {
+        (Some(_), Some(Reason::ProvinceByReference)) => format!(
+            "and {province}'s plan declares its own by reference, so there is no figure to compare with"
+        ),
+        (Some((q, u)), _) => format!(
+            "required at least as ambitious as {province}'s plan, {}",
+            declared_words(&plans[q].targets[u])
+        ),
+        (None, Some(Reason::NoProvincePlan)) => {
+            format!("to compare with {province}'s plan, which is not in this run")
+        }
+        (None, Some(Reason::ProvinceUndeclared)) => {
+            format!("but {province}'s plan declares no such target to compare with")
+        }
+        _ => format!("required at least as ambitious as {province}'s plan"),
     }
 }
 
@@ -376,6 +415,7 @@ fn figure_words(condition: &Condition) -> String {
         Condition::OwnEarlier { year, .. } => format!("{year} target"),
         Condition::Qualitative(words) => format!("\"{words}\""),
         Condition::Assigned { .. } => "assigned figure".to_string(),
+        Condition::Province => "province's figure".to_string(),
     }
 }
 

@@ -57,6 +57,6 @@ fn condition_years(condition: &Condition) -> Vec<(u16, SourceSpan)> {
         Condition::Compare(_, q) => year_of(q).into_iter().collect(),
         Condition::Between(low, high) => [low, high].into_iter().filter_map(year_of).collect(),
         Condition::Around { value, .. } => year_of(value).into_iter().collect(),
-        Condition::Qualitative(_) | Condition::Assigned => Vec::new(),
+        Condition::Qualitative(_) | Condition::Assigned | Condition::Province => Vec::new(),
     }
 }

@@ -86,7 +86,7 @@ impl CiLocation {
             file: file.name().replace('\\', "/"),
             start: file.line_col(span.offset()),
             end: file.line_col(span.offset() + span.len()),
-            offset: span.offset(),
+            offset: file.file_offset(span.offset()),
             length: span.len(),
             snippet: file.slice(span).to_string(),
             message,

@@ -146,6 +146,21 @@ pub fn finding_report(f: &Finding, checked: &Checked) -> Report {
     if f.plan.is_some() {
         report.related.push(requirement);
     }
+    // `as province`: the province's target the city's was held to, in its own plan.
+    if let Some((q, u)) = f.counterpart {
+        let theirs = &checked.plans[q];
+        report.related.push(Report::at(
+            checked,
+            theirs.targets[u].detail.site,
+            format!(
+                "{}'s plan declares {}",
+                theirs.province,
+                declared_words(&theirs.targets[u])
+            ),
+            "the province's figure".into(),
+            MietteSeverity::Advice,
+        ));
+    }
     for c in &f.contributors {
         let plan = &checked.plans[c.plan];
         let target = &plan.targets[c.target];
@@ -168,7 +183,7 @@ fn plan_report(f: &Finding, checked: &Checked, plan: &Plan, severity: MietteSeve
     let Some(t) = f.target else {
         let label = format!(
             "{}'s plan declares no `{indicator}` for this requirement",
-            plan.province
+            plan.name()
         );
         let mut report = Report::at(checked, plan.header, f.message.clone(), label, severity);
         if let Some(s) = f.stand_in {

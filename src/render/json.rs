@@ -22,6 +22,12 @@ pub(super) struct Document<'a> {
 }
 
 #[derive(Serialize, schemars::JsonSchema)]
+struct ProvinceTarget<'a> {
+    declared: Declared<'a>,
+    location: Location,
+}
+
+#[derive(Serialize, schemars::JsonSchema)]
 struct UncheckedTarget<'a> {
     province: &'static str,
     province_zh: &'static str,
@@ -51,10 +57,16 @@ struct JsonFinding<'a> {
     reason: Option<&'static str>,
     province: Option<&'static str>,
     province_zh: Option<&'static str>,
+    /// The city, prefecture or county whose plan it is; absent for a province's own plan.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    city: Option<&'static str>,
     indicator: &'a str,
     year: Option<u16>,
     baseline: Option<u16>,
     declared: Option<Declared<'a>>,
+    /// For `as province`: the province's target the city's was compared with.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    province_target: Option<ProvinceTarget<'a>>,
     required: Required<'a>,
     value: Option<String>,
     margin: Option<String>,
@@ -194,7 +206,7 @@ pub(super) fn location(file: &SourceFile, span: miette::SourceSpan) -> Location 
         file: file.name().to_string(),
         line: at.line,
         column: at.column,
-        offset: span.offset(),
+        offset: file.file_offset(span.offset()),
         length: span.len(),
     }
 }
@@ -257,6 +269,7 @@ fn required<'a>(rules: &RuleSet, rule: &'a Rule) -> Required<'a> {
         }
         Condition::Qualitative(_) => r.operator = "qualitative",
         Condition::Assigned { .. } => r.operator = "as_assigned",
+        Condition::Province => r.operator = "as_province",
     }
     r
 }
@@ -300,9 +313,17 @@ fn finding<'a>(f: &'a Finding, checked: &'a Checked) -> JsonFinding<'a> {
         reason: f.reason.as_ref().map(|r| r.name()),
         province: f.province.map(|p| p.english()),
         province_zh: f.province.map(|p| p.chinese()),
+        city: plan.and_then(|p| p.city).map(|c| c.english()),
         indicator: &rules.indicator(req.indicator).name,
         year: req.year,
         baseline: req.baseline,
+        province_target: f.counterpart.map(|(q, u)| {
+            let theirs = &checked.plans[q].targets[u];
+            ProvinceTarget {
+                declared: declared(rules, theirs),
+                location: site_location(checked, theirs.detail.site),
+            }
+        }),
         declared: target.map(|t| declared(rules, t)),
         required: required(rules, rule),
         value: f.value.map(exact),

@@ -40,7 +40,10 @@ pub fn render_across_human(
     }
     let mut rows = vec![header(&RULE_HEADER)];
     rows.extend(rule_rows(across, rules).iter().map(rule_cells));
-    out.push_str(&table(&rows));
+    match rows.len() {
+        1 => out.push_str("no rule judged a plan in any set\n"),
+        _ => out.push_str(&table(&rows)),
+    }
     out.push_str(&format!("\n{NOTE}\n"));
     out
 }

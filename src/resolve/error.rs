@@ -201,7 +201,12 @@ pub enum ResolveError {
     },
 
     #[error("two plans are given for {province}")]
-    #[diagnostic(code(PC022), help("check one plan per province at a time"))]
+    #[diagnostic(
+        code(PC022),
+        help(
+            "check one plan per province (or city) at a time; drafts side by side go in sets of their own, with `--scenarios`"
+        )
+    )]
     DuplicatePlan {
         province: String,
         #[label("second plan for {province}")]

@@ -44,7 +44,9 @@ pub fn resolve_plan(
     let city = province
         .zip(plan.city.as_ref())
         .and_then(|(province, name)| {
-            let found = City::lookup(province, &name.node);
+            let found = Some(name.node.trim())
+                .filter(|n| !n.is_empty())
+                .and_then(|n| City::lookup(province, n));
             if found.is_none() {
                 errors.push(unknown_city(province, name));
             }
@@ -81,9 +83,10 @@ pub fn resolve_plan(
             period: plan_period(plan),
             targets,
             waivers,
+            // A city's plan is known by its `city` line.
             header: Site {
                 file,
-                span: plan.header.span(),
+                span: plan.city.as_ref().map_or(plan.header.span(), |c| c.span),
             },
         }),
         _ => Err(errors.into_iter().map(|e| Problem::new(text, e)).collect()),

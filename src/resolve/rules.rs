@@ -397,6 +397,7 @@ impl Resolver<'_> {
             || self.period(&indicator, &req.node.indicator, period);
         let condition = match req.node.condition.node {
             ast::Condition::Assigned => self.assigned(id, period, req.node.condition.span),
+            ast::Condition::Province => Some(Condition::Province),
             _ => self.condition(&indicator, &req.node.condition),
         };
         let (true, Some(condition)) = (checked, condition) else {
@@ -571,7 +572,8 @@ impl Resolver<'_> {
                 _,
                 Condition::Qualitative(_)
                 | Condition::OwnEarlier { .. }
-                | Condition::Assigned { .. },
+                | Condition::Assigned { .. }
+                | Condition::Province,
             ) => Some((
                 "an `aggregate` rule needs a numeric condition",
                 (req.site.span, "not a quantity".to_string()),
@@ -586,6 +588,11 @@ impl Resolver<'_> {
                 "a comparison with the plan's own earlier target needs `kind no_fallback`",
                 (kind.span, format!("`{}`", k.name())),
                 "write `kind no_fallback`",
+            )),
+            (k, _, Condition::Province) if k != RuleKind::Floor => Some((
+                "`as province` holds each city to its province's own figure, so it needs `kind floor`",
+                (kind.span, format!("`{}`", k.name())),
+                "write `kind floor`",
             )),
             (k, _, Condition::Assigned { .. }) if k != RuleKind::Floor => Some((
                 "`as assigned` holds each province to its own assigned figure, so it needs `kind floor`",
@@ -722,6 +729,7 @@ fn resolve_condition(
         },
         ast::Condition::Qualitative(text) => Condition::Qualitative(text.node.clone()),
         ast::Condition::Assigned => unreachable!("resolved against the assignments"),
+        ast::Condition::Province => unreachable!("resolved as it is"),
     })
 }
 
@@ -743,6 +751,9 @@ fn default_undeclared(kind: RuleKind) -> Level {
 fn is_figure(condition: &Condition) -> bool {
     !matches!(
         condition,
-        Condition::OwnEarlier { .. } | Condition::Qualitative(_) | Condition::Assigned { .. }
+        Condition::OwnEarlier { .. }
+            | Condition::Qualitative(_)
+            | Condition::Assigned { .. }
+            | Condition::Province
     )
 }

@@ -43,8 +43,9 @@ enum Pending {
 struct Lines {
     name: String,
     reader: Box<dyn BufRead + Send>,
-    /// The number of the last line read.
+    /// The number of the last line read, and the bytes read before the next.
     line: usize,
+    bytes: usize,
     records: usize,
     /// The first record of the next set, read past the end of the last.
     ahead: Option<Record>,
@@ -71,8 +72,16 @@ impl SetReader {
             problems: Vec::new(),
             begun: HashMap::new(),
         };
-        for path in paths {
-            if path.is_dir() {
+        // In the order of their paths, whatever the order they are named in, so that a
+        // scenario named in two files is refused in the same one.
+        let mut paths = paths.to_vec();
+        paths.sort();
+        paths.dedup();
+        for path in &paths {
+            if !path.exists() {
+                let missing = std::io::Error::from(std::io::ErrorKind::NotFound);
+                reader.problems.push(unreadable(path, &missing));
+            } else if path.is_dir() {
                 reader.add_folder(path);
             } else if is_json_lines(path) {
                 reader.pending.push_back(Pending::LinesAt(path.clone()));
@@ -144,8 +153,16 @@ impl SetReader {
     }
 
     fn read_folder(&self, dir: PathBuf) -> PlanSet {
-        let expanded = input::expand(std::slice::from_ref(&dir), self.exts, "plans");
-        let mut set = self.read_files(dir.display().to_string(), expanded.files);
+        let mut exts = self.exts.to_vec();
+        exts.push("jsonl");
+        let expanded = input::expand(std::slice::from_ref(&dir), &exts, "plans");
+        // A JSON Lines file holds sets of its own; inside a set's folder it is refused, not
+        // passed over.
+        let (lines, files): (Vec<PathBuf>, Vec<PathBuf>) =
+            expanded.files.into_iter().partition(|p| is_json_lines(p));
+        let mut set = self.read_files(dir.display().to_string(), files);
+        set.problems
+            .extend(lines.iter().map(|p| nested_lines(p, &dir)));
         set.problems.extend(expanded.problems);
         set.problems.extend(expanded.skipped);
         set
@@ -155,21 +172,34 @@ impl SetReader {
     /// after another began is refused: its plans cannot be judged together without holding
     /// the whole file.
     fn next_scenario(&mut self, mut lines: Lines) -> Option<PlanSet> {
+        // What cannot be read after a set's first record, up to the next set's, is the
+        // set's, so that the set is reported as not wholly read; what comes before the first
+        // record of a file is the first set's.
+        let mut problems = Vec::new();
         let first = match lines.ahead.take() {
             Some(record) => record,
-            None => lines.read(&mut self.problems)?,
+            None => match lines.read(&mut problems) {
+                Some(record) => record,
+                None => {
+                    self.problems.append(&mut problems);
+                    return None;
+                }
+            },
         };
         let named_at = first.named_at;
         let mut files = vec![first.file];
         let mut ended = true;
-        while let Some(record) = lines.read(&mut self.problems) {
+        let mut between = Vec::new();
+        while let Some(record) = lines.read(&mut between) {
             if record.scenario != first.scenario {
                 lines.ahead = Some(record);
                 ended = false;
                 break;
             }
+            problems.append(&mut between);
             files.push(record.file);
         }
+        problems.append(&mut between);
         let name = first.scenario;
         let line = files[0].line_col(0).line;
         if !ended {
@@ -178,6 +208,7 @@ impl SetReader {
         if let Some((file, first_line)) = self.begun.get(&name) {
             let again = (&files[0], named_at);
             self.problems.push(split(&name, again, (file, *first_line)));
+            self.problems.append(&mut problems);
             return Some(PlanSet {
                 name,
                 files: Vec::new(),
@@ -189,7 +220,7 @@ impl SetReader {
         Some(PlanSet {
             name,
             files,
-            problems: Vec::new(),
+            problems,
         })
     }
 
@@ -200,6 +231,7 @@ impl SetReader {
                 name,
                 reader: Box::new(std::io::BufReader::new(file)),
                 line: 0,
+                bytes: 0,
                 records: 0,
                 ahead: None,
             })),
@@ -229,6 +261,14 @@ impl Iterator for SetReader {
 }
 
 impl Lines {
+    fn too_large(&self, size: usize) -> Problem {
+        Problem::without_file(InputError::TooLarge {
+            path: format!("{}:{}", self.name, self.line),
+            size: size as u64,
+            limit: input::MAX_FILE_SIZE,
+        })
+    }
+
     /// The next record that names its scenario; records that do not, and lines that are not
     /// JSON, are problems of no set.
     fn read(&mut self, problems: &mut Vec<Problem>) -> Option<Record> {
@@ -252,6 +292,8 @@ impl Lines {
                 }
             }
             self.line += 1;
+            let start = self.bytes;
+            self.bytes += bytes.len();
             while matches!(bytes.last(), Some(b'\n' | b'\r')) {
                 bytes.pop();
             }
@@ -259,14 +301,21 @@ impl Lines {
                 continue;
             }
             self.records = self.records.saturating_add(1);
+            if bytes.len() as u64 > input::MAX_FILE_SIZE {
+                problems.push(self.too_large(bytes.len()));
+                continue;
+            }
             let file = match input::decode_on_line(self.name.clone(), bytes, self.line) {
-                Ok(file) => file,
+                Ok(file) => file.starting_at_byte(start),
                 Err(problem) => {
                     problems.push(problem);
                     continue;
                 }
             };
             match syntax::record_scenario(file.text()) {
+                RecordScenario::Named(scenario, named_at) if scenario.trim().is_empty() => {
+                    problems.push(unnamed(&file, named_at, "an empty `scenario`"));
+                }
                 RecordScenario::Named(scenario, named_at) => {
                     return Some(Record {
                         scenario,
@@ -274,7 +323,17 @@ impl Lines {
                         file,
                     });
                 }
-                RecordScenario::Unnamed => problems.push(unnamed(file)),
+                RecordScenario::Unnamed => {
+                    let whole = (0, file.text().len());
+                    problems.push(unnamed(&file, whole, "no `scenario` string in this record"));
+                }
+                RecordScenario::NotString(at) => {
+                    problems.push(unnamed(&file, at, "`scenario` is not a string"));
+                }
+                RecordScenario::NotObject => {
+                    let whole = (0, file.text().len());
+                    problems.push(unnamed(&file, whole, "a record is a JSON object, a plan"));
+                }
                 RecordScenario::NotJson => problems.extend(not_json(file)),
             }
         }
@@ -288,16 +347,29 @@ fn unreadable(path: &Path, e: &std::io::Error) -> Problem {
     })
 }
 
-fn unnamed(file: SourceFile) -> Problem {
-    let span = (0, file.text().len()).into();
-    Problem::new(&file, InputError::NoScenario { span })
+fn unnamed(file: &SourceFile, (start, len): (usize, usize), label: &str) -> Problem {
+    let span = (start, len).into();
+    let label = label.to_string();
+    Problem::new(file, InputError::NoScenario { span, label })
+}
+
+/// A JSON Lines file inside the folder of a set, which is not read as part of it.
+fn nested_lines(path: &Path, set: &Path) -> Problem {
+    Problem::without_file(InputError::WrongKind {
+        path: path.display().to_string(),
+        what: format!("plan of the set `{}`", set.display()),
+        help: "a .jsonl file holds sets of its own: put it beside the sets' folders, or name it on the command line".into(),
+    })
 }
 
 /// Why a line is not a JSON plan, as reading it as one says.
 fn not_json(file: SourceFile) -> Vec<Problem> {
     match syntax::parse_json_plan(file.text()) {
         Err(errors) => errors.into_iter().map(|e| Problem::new(&file, e)).collect(),
-        Ok(_) => vec![unnamed(file)],
+        Ok(_) => {
+            let whole = (0, file.text().len());
+            vec![unnamed(&file, whole, "no `scenario` string in this record")]
+        }
     }
 }
 

@@ -238,6 +238,7 @@ fn words(rule: Rule) -> Words {
         Rule::kw_not_assessable => Keyword("not_assessable"),
         Rule::kw_assigned => Keyword("assigned"),
         Rule::as_assigned => Field("as assigned"),
+        Rule::as_province => Field("as province"),
     }
 }
 
@@ -286,6 +287,7 @@ fn from_attempts(error: &Error<Rule>) -> Option<BTreeSet<String>> {
             expected.insert("`no earlier than`".to_string());
         } else if token == "as" && assigned {
             expected.insert("`as assigned`".to_string());
+            expected.insert("`as province`".to_string());
         } else if PUNCTUATION.contains(&token.as_str()) || is_keyword_text(&token) {
             expected.insert(format!("`{token}`"));
         }

@@ -31,8 +31,12 @@ pub fn parse_json_plan(text: &str) -> Result<PlanFile, Vec<SyntaxError>> {
 pub enum RecordScenario {
     /// Its `scenario` field, and where the field's value is (start, length).
     Named(String, (usize, usize)),
-    /// It is a JSON object without a `scenario` string.
+    /// It is a JSON object without a `scenario` field.
     Unnamed,
+    /// Its `scenario` is not a string: where the value is (start, length).
+    NotString((usize, usize)),
+    /// It is JSON, but not an object.
+    NotObject,
     /// It is not JSON: its errors come from reading it as a plan.
     NotJson,
 }
@@ -44,15 +48,16 @@ pub fn record_scenario(text: &str) -> RecordScenario {
     let Some(tree) = tree::parse(&text[offset..]) else {
         return RecordScenario::NotJson;
     };
-    let field = tree
-        .root()
-        .props()
-        .and_then(|mut props| props.find(|p| p.name == "scenario"));
-    match field.and_then(|p| Some((p.value.as_str()?, p.value.range()))) {
-        Some((name, (start, len))) => {
-            RecordScenario::Named(name.to_string(), (start + offset, len))
-        }
-        None => RecordScenario::Unnamed,
+    let Some(mut props) = tree.root().props() else {
+        return RecordScenario::NotObject;
+    };
+    let Some(field) = props.find(|p| p.name == "scenario") else {
+        return RecordScenario::Unnamed;
+    };
+    let (start, len) = field.value.range();
+    match field.value.as_str() {
+        Some(name) => RecordScenario::Named(name.to_string(), (start + offset, len)),
+        None => RecordScenario::NotString((start + offset, len)),
     }
 }
 

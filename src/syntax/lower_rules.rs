@@ -518,6 +518,7 @@ fn lower_condition(pair: Pair) -> Result<Spanned<Condition>, SyntaxError> {
         Rule::no_later => Condition::NoLaterThan(lower_year(&next())?),
         Rule::no_earlier => Condition::NoEarlierThan(lower_year(&next())?),
         Rule::as_assigned => Condition::Assigned,
+        Rule::as_province => Condition::Province,
         _ => Condition::Qualitative(lower_string(next())),
     };
     Ok(Spanned::new(condition, span))

@@ -84,8 +84,12 @@ pub struct Cell {
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct MatrixRow {
+    /// Whom the plan is for: the province, or `Guang'an (Sichuan)` for a city's plan.
     pub province: String,
     pub province_zh: String,
+    /// The city, prefecture or county whose plan it is; absent for a province's own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
     pub cells: Vec<Cell>,
 }
 
@@ -232,8 +236,12 @@ pub struct OpenRow {
 
 #[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct ProvinceSection {
+    /// Whom the plan is for: the province, or `Guang'an (Sichuan)` for a city's plan.
     pub province: String,
     pub province_zh: String,
+    /// The city, prefecture or county whose plan it is; absent for a province's own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
     pub file: String,
     pub title: Option<String>,
     pub counts: Counts,

@@ -276,3 +276,25 @@ fn an_empty_city_is_refused_and_a_second_plan_for_a_city_points_at_its_city_line
     assert_eq!(error["code"], "PC022");
     assert_eq!(error["location"]["line"], 2, "the `city` line: {error}");
 }
+
+#[test]
+fn a_report_names_a_city_s_plan_as_the_city_s() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = write(dir.path(), "guangan.plan", GUANGAN);
+    let doc = json(&["report", &plan, "--format", "json"]);
+    let row = &doc["matrix"]["rows"][0];
+    assert_eq!(
+        (&row["province"], &row["province_zh"]),
+        (&"Guang'an (Sichuan)".into(), &"广安市".into())
+    );
+    assert_eq!(row["city"], "Guang'an");
+    assert_eq!(doc["provinces"][0]["city"], "Guang'an");
+    // A city's figure is not ranked among the provinces'.
+    let ranked = doc["rankings"].as_array().unwrap();
+    assert!(
+        ranked
+            .iter()
+            .all(|r| r["entries"].as_array().unwrap().is_empty()),
+        "{ranked:?}"
+    );
+}

@@ -111,8 +111,8 @@ fn waiver_problem(checked: &Checked, rules: &RuleSet, issue: &WaiverIssue) -> Wa
         code: issue.problem.code().to_string(),
         severity: issue.problem.severity().name().to_string(),
         status: issue.problem.name().to_string(),
-        province: plan.province.english().to_string(),
-        province_zh: plan.province.chinese().to_string(),
+        province: plan.name(),
+        province_zh: plan_zh(plan),
         rule: rules.rules[waiver.rule].id.clone(),
         reason: waiver.reason.clone(),
         approved_by: waiver.approved_by.clone(),
@@ -246,7 +246,8 @@ fn matrix(checked: &Checked, rules: &RuleSet, by_rule: &[Vec<&Finding>]) -> Matr
         .enumerate()
         .map(|(p, plan)| MatrixRow {
             province: plan.name(),
-            province_zh: plan.province.chinese().to_string(),
+            province_zh: plan_zh(plan),
+            city: plan.city.map(|c| c.english().to_string()),
             cells: each
                 .iter()
                 .zip(&first)
@@ -332,11 +333,20 @@ fn province(checked: &Checked, rules: &RuleSet, p: usize) -> ProvinceSection {
         .collect();
     ProvinceSection {
         province: plan.name(),
-        province_zh: plan.province.chinese().to_string(),
+        province_zh: plan_zh(plan),
+        city: plan.city.map(|c| c.english().to_string()),
         file: checked.sources.get(plan.file).name().to_string(),
         title: plan.title.clone(),
         counts: counts(findings.iter().copied()),
         targets,
         undeclared,
+    }
+}
+
+/// Whom a plan is for in Chinese: its province's name, or its city's (广安市).
+fn plan_zh(plan: &crate::model::Plan) -> String {
+    match plan.city {
+        Some(city) => city.chinese().to_string(),
+        None => plan.province.chinese().to_string(),
     }
 }

@@ -5,6 +5,7 @@
 //! brief, with no text built; [`evaluate`] makes every verdict into a full [`Finding`].
 
 mod aggregate;
+mod cities;
 mod decide;
 mod each;
 pub mod judge;
@@ -55,6 +56,11 @@ pub fn evaluate(rules: &RuleSet, plans: &[Plan]) -> Vec<Finding> {
     }
     for (sum, total) in program.sums.iter().zip(&run.totals) {
         findings.push(total.finding(sum, rules));
+    }
+    // The sums of cities need every plan of the run, so they are judged here, and not in
+    // brief by `Program::run`.
+    for sum in &program.city_sums {
+        findings.extend(cities::findings(sum, rules, plans));
     }
     for finding in &mut findings {
         finding.message = describe(finding, rules, plans);

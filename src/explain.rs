@@ -74,8 +74,15 @@ pub fn explain_rule(rules: &RuleSet, sources: &Sources, id: &str) -> Option<Stri
         Scope::Sum { provinces, .. } => format!("the sum over {}", provinces_words(provinces)),
     };
     // `as province` judges the cities of the provinces in scope, not the provinces.
-    let scope = match rule.requirement.condition {
-        Condition::Province => {
+    let scope = match (rule.kind, &rule.requirement.condition) {
+        (RuleKind::Aggregate, Condition::Province) => {
+            let provinces = match rule.scope.provinces() {
+                ProvinceSet::ALL => "every province".to_string(),
+                set => provinces_words(set),
+            };
+            format!("for {provinces}, the sum of its cities' plans, against its own plan")
+        }
+        (_, Condition::Province) => {
             format!("the plans of the cities of {scope}, each against its province's plan")
         }
         _ => scope,

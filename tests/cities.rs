@@ -246,7 +246,7 @@ fn without_the_province_s_figure_a_city_is_not_checkable() {
 }
 
 #[test]
-fn as_province_is_a_floor() {
+fn as_province_is_a_floor_or_a_sum_of_cities() {
     let dir = tempfile::tempdir().unwrap();
     let rules = write(
         dir.path(),
@@ -296,5 +296,101 @@ fn a_report_names_a_city_s_plan_as_the_city_s() {
             .iter()
             .all(|r| r["entries"].as_array().unwrap().is_empty()),
         "{ranked:?}"
+    );
+}
+
+/// A sum of cities into their province: do the cities' plans add up to the province's?
+const CITY_SUM: &str = r#"rule CITY-WS-2030 "a province's cities add up to its wind and solar capacity" {
+    kind    aggregate
+    scope   sum of every province
+    require wind_solar_capacity by 2030 as province
+    cite    domain "plan-texts/cities/sichuan-guangan.txt"
+}
+"#;
+
+/// Plans declaring wind and solar capacity by 2030 (a test's own figures).
+fn capacity(province: &str, city: Option<&str>, wan_kw: u32) -> String {
+    let city = city.map(|c| format!("city \"{c}\"\n")).unwrap_or_default();
+    format!(
+        "province \"{province}\"\n{city}target wind_solar_capacity by 2030 {{\n    value {wan_kw} 万kW\n}}\n"
+    )
+}
+
+fn city_sum(dir: &std::path::Path, plans: &[(&str, String)]) -> Value {
+    let rules = write(dir, "sum.rules", CITY_SUM);
+    let paths: Vec<String> = plans
+        .iter()
+        .map(|(name, text)| write(dir, name, text))
+        .collect();
+    let mut args = vec!["check", "--extra-rules", &rules, "--format", "json"];
+    args.extend(paths.iter().map(String::as_str));
+    let doc = json(&args);
+    let findings = doc["findings"].as_array().unwrap();
+    findings
+        .iter()
+        .find(|f| f["rule"] == "CITY-WS-2030")
+        .cloned()
+        .unwrap()
+}
+
+#[test]
+fn the_cities_of_a_province_are_summed_against_its_own_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut plans = vec![
+        ("a.plan", capacity("Sichuan", Some("Guang'an"), 40)),
+        ("b.plan", capacity("Sichuan", Some("乐山"), 60)),
+        ("c.plan", capacity("Sichuan", None, 90)),
+    ];
+    let met = city_sum(dir.path(), &plans);
+    assert_eq!(
+        (&met["outcome"], &met["value"], &met["margin"]),
+        (&"pass".into(), &"100".into(), &"10".into())
+    );
+    let cities: Vec<&Value> = met["contributors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| &c["city"])
+        .collect();
+    assert_eq!(cities, [&Value::from("Guang'an"), &Value::from("Leshan")]);
+    assert!(
+        met["message"]
+            .as_str()
+            .unwrap()
+            .contains("100 万kW from 2 of 21 divisions"),
+        "{met}"
+    );
+    // Short of the province's figure while 19 divisions have no plan: it could still be met.
+    plans[2].1 = capacity("Sichuan", None, 200);
+    let open = city_sum(dir.path(), &plans);
+    assert_eq!(
+        (&open["outcome"], &open["reason"]),
+        (&"not_checkable".into(), &"not_enough_data".into())
+    );
+}
+
+#[test]
+fn a_sum_of_every_city_short_of_its_province_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    // Hainan's four prefecture-level divisions, each with a plan.
+    let plans = vec![
+        ("h.plan", capacity("Hainan", None, 500)),
+        ("1.plan", capacity("Hainan", Some("Haikou"), 100)),
+        ("2.plan", capacity("Hainan", Some("Sanya"), 100)),
+        ("3.plan", capacity("Hainan", Some("三沙市"), 10)),
+        ("4.plan", capacity("Hainan", Some("Danzhou"), 90)),
+    ];
+    let missed = city_sum(dir.path(), &plans);
+    assert_eq!(
+        (&missed["outcome"], &missed["margin"]),
+        (&"fail".into(), &"-200".into()),
+        "{missed}"
+    );
+    assert!(
+        missed["message"]
+            .as_str()
+            .unwrap()
+            .ends_with("missed by 200 万kW"),
+        "{missed}"
     );
 }

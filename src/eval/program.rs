@@ -31,6 +31,20 @@ pub struct Program {
     pub(super) checks: Vec<Check>,
     /// Rules over a sum of provinces, in rule order.
     pub(super) sums: Vec<Sum>,
+    /// Rules over the sum of each province's cities against its own plan (`kind aggregate`,
+    /// `as province`), in rule order.
+    pub(super) city_sums: Vec<CitySum>,
+}
+
+/// The sum of a province's cities' targets against the province's own target.
+#[derive(Debug, Clone)]
+pub(super) struct CitySum {
+    pub rule: usize,
+    pub provinces: ProvinceSet,
+    pub key: SlotKey,
+    pub higher: bool,
+    pub severity: Severity,
+    pub period: Option<PlanPeriod>,
 }
 
 #[derive(Debug, Clone)]
@@ -131,12 +145,30 @@ impl Program {
             by_indicator: vec![Vec::new(); rules.indicators.len()],
             checks: Vec::new(),
             sums: Vec::new(),
+            city_sums: Vec::new(),
         };
         for (r, rule) in rules.in_force_rules() {
             match rule.scope {
                 Scope::Each(provinces) => {
                     let check = program.check(rules, r, provinces);
                     program.checks.push(check);
+                }
+                Scope::Sum { provinces, .. }
+                    if rule.requirement.condition == Condition::Province =>
+                {
+                    let req = &rule.requirement;
+                    program.city_sums.push(CitySum {
+                        rule: r,
+                        provinces,
+                        key: SlotKey {
+                            indicator: req.indicator,
+                            year: req.year,
+                            baseline: req.baseline,
+                        },
+                        higher: rules.indicator(req.indicator).higher_is_better(),
+                        severity: rule.severity.into(),
+                        period: rule.period,
+                    });
                 }
                 Scope::Sum { provinces, missing } => {
                     let sum = program.sum(rules, r, provinces, missing);

@@ -21,6 +21,9 @@ pub fn describe(f: &Finding, rules: &RuleSet, plans: &[Plan]) -> String {
         return describe_aggregate(f, rules, subject);
     };
     let plan = &plans[p];
+    if rule.kind == RuleKind::Aggregate {
+        return describe_city_sum(f, rules, (plan, subject));
+    }
     let subject = format!("{}: {subject}", plan.name());
     let subject = subject.as_str();
     let unit = rules.requirement_unit(rule);
@@ -443,6 +446,38 @@ fn undeclared(f: &Finding, rules: &RuleSet, plan: &Plan, subject: &str, required
             )
         }
         None => base,
+    }
+}
+
+/// The sum of a province's cities against its own plan (`kind aggregate`, `as province`).
+fn describe_city_sum(f: &Finding, rules: &RuleSet, (plan, subject): (&Plan, &str)) -> String {
+    let unit = rules.requirement_unit(&rules.rules[f.rule]);
+    let province = plan.province.english();
+    let head = format!("{province}: sum of its cities' {subject}");
+    let own = f.target.map(|t| declared_words(&plan.targets[t]));
+    let divisions = crate::cities::City::of(plan.province).count();
+    let total = f.value.map(|v| show_value(v, unit)).unwrap_or_default();
+    let from = format!(
+        "{total} from {} of {divisions} divisions",
+        f.contributors.len()
+    );
+    match (f.reason, own) {
+        (Some(Reason::ProvinceUndeclared), _) | (_, None) => {
+            format!(
+                "{head}: {province}'s plan declares no such target to compare with: not checkable"
+            )
+        }
+        (Some(Reason::ProvinceByReference), _) => format!(
+            "{head}: {province}'s plan declares it by reference, so there is no figure to compare with: not checkable"
+        ),
+        (Some(Reason::NotEnoughData), Some(own)) => format!(
+            "{head}: {from}, against its own plan's {own}: not enough data, {} divisions have no figure in this run",
+            divisions - f.contributors.len()
+        ),
+        (_, Some(own)) => format!(
+            "{head}: {from}, against its own plan's {own}: {}",
+            outcome_words(f, rules)
+        ),
     }
 }
 

@@ -167,7 +167,7 @@ pub fn finding_report(f: &Finding, checked: &Checked) -> Report {
         report.related.push(Report::at(
             checked,
             target.detail.site,
-            format!("{} contributes {}", c.province, declared_words(target)),
+            format!("{} contributes {}", plan.name(), declared_words(target)),
             "counted in the sum".into(),
             MietteSeverity::Advice,
         ));

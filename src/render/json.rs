@@ -137,6 +137,8 @@ struct StandInJson<'a> {
 #[derive(Serialize, schemars::JsonSchema)]
 struct ContributorJson<'a> {
     province: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    city: Option<&'static str>,
     value: String,
     unit: &'static str,
     declared: Declared<'a>,
@@ -289,13 +291,15 @@ fn finding<'a>(f: &'a Finding, checked: &'a Checked) -> JsonFinding<'a> {
         (Some(p), None) => site_location(checked, p.header),
         (None, _) => site_location(checked, req.site),
     };
-    let contributors = f.plan.is_none().then(|| {
+    // A national sum lists its provinces; a sum of a province's cities, its cities.
+    let contributors = (f.plan.is_none() || !f.contributors.is_empty()).then(|| {
         f.contributors
             .iter()
             .map(|c| {
                 let t = &checked.plans[c.plan].targets[c.target];
                 ContributorJson {
                     province: c.province.english(),
+                    city: checked.plans[c.plan].city.map(|c| c.english()),
                     value: exact(c.value),
                     unit: unit.name(),
                     declared: declared(rules, t),

@@ -572,8 +572,7 @@ impl Resolver<'_> {
                 _,
                 Condition::Qualitative(_)
                 | Condition::OwnEarlier { .. }
-                | Condition::Assigned { .. }
-                | Condition::Province,
+                | Condition::Assigned { .. },
             ) => Some((
                 "an `aggregate` rule needs a numeric condition",
                 (req.site.span, "not a quantity".to_string()),
@@ -589,11 +588,13 @@ impl Resolver<'_> {
                 (kind.span, format!("`{}`", k.name())),
                 "write `kind no_fallback`",
             )),
-            (k, _, Condition::Province) if k != RuleKind::Floor => Some((
-                "`as province` holds each city to its province's own figure, so it needs `kind floor`",
-                (kind.span, format!("`{}`", k.name())),
-                "write `kind floor`",
-            )),
+            (k, _, Condition::Province) if !matches!(k, RuleKind::Floor | RuleKind::Aggregate) => {
+                Some((
+                    "`as province` holds each city to its province's own figure (`kind floor`), or the sum of a province's cities to it (`kind aggregate`)",
+                    (kind.span, format!("`{}`", k.name())),
+                    "write `kind floor` or `kind aggregate`",
+                ))
+            }
             (k, _, Condition::Assigned { .. }) if k != RuleKind::Floor => Some((
                 "`as assigned` holds each province to its own assigned figure, so it needs `kind floor`",
                 (kind.span, format!("`{}`", k.name())),

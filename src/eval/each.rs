@@ -40,24 +40,24 @@ pub(super) fn finding(rules: &RuleSet, r: usize, plans: &[Plan], p: usize, d: De
         let theirs = d
             .counterpart
             .map(|(q, u)| province_figure(&plans[q].targets[u]));
-        let condition = match (d.earlier, row) {
-            (Some(e), _) => earlier_condition(rule, &plan.targets[e]),
-            _ if theirs.is_some() => against_province(&theirs.expect("just seen"), higher),
-            (None, Some(row)) if d.assigned.is_some_and(|a| a.required) => {
+        let condition = match (d.earlier, theirs, row) {
+            (Some(e), _, _) => earlier_condition(rule, &plan.targets[e]),
+            (None, Some(figure), _) => against_province(&figure, higher),
+            (None, None, Some(row)) if d.assigned.is_some_and(|a| a.required) => {
                 row.conditions(higher).expect("a row used has a figure").0
             }
             _ => rule.requirement.condition.clone(),
         };
-        let declared = match (&plan.targets[t].value, row) {
-            (Declared::Value { qualifier, amount }, _) => (*qualifier, *amount),
-            (Declared::ByReference, _) if theirs.is_some() => {
-                (reaching(higher), theirs.expect("just seen"))
-            }
-            (Declared::ByReference, Some(row)) => (
+        let declared = match (&plan.targets[t].value, theirs, row) {
+            (Declared::Value { qualifier, amount }, _, _) => (*qualifier, *amount),
+            (Declared::ByReference, Some(figure), _) => (reaching(higher), figure),
+            (Declared::ByReference, None, Some(row)) => (
                 reaching(higher),
                 row.basic.expect("a row used has a figure"),
             ),
-            (Declared::ByReference, None) => unreachable!("decide: only figures are judged"),
+            (Declared::ByReference, None, None) => {
+                unreachable!("decide: only figures are judged")
+            }
         };
         let figure_to_figure = d.earlier.is_some() || d.counterpart.is_some();
         let judged = judged(&condition, declared, (judging, figure_to_figure), higher);

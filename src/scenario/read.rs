@@ -189,17 +189,14 @@ impl SetReader {
         let named_at = first.named_at;
         let mut files = vec![first.file];
         let mut ended = true;
-        let mut between = Vec::new();
-        while let Some(record) = lines.read(&mut between) {
+        while let Some(record) = lines.read(&mut problems) {
             if record.scenario != first.scenario {
                 lines.ahead = Some(record);
                 ended = false;
                 break;
             }
-            problems.append(&mut between);
             files.push(record.file);
         }
-        problems.append(&mut between);
         let name = first.scenario;
         let line = files[0].line_col(0).line;
         if !ended {
@@ -269,8 +266,8 @@ impl Lines {
         })
     }
 
-    /// The next record that names its scenario; records that do not, and lines that are not
-    /// JSON, are problems of no set.
+    /// The next record that names its scenario; records that do not, and lines that cannot
+    /// be read, go to `problems`.
     fn read(&mut self, problems: &mut Vec<Problem>) -> Option<Record> {
         loop {
             let mut bytes = Vec::new();
@@ -281,7 +278,6 @@ impl Lines {
                             path: self.name.clone(),
                             what: "plans (one JSON plan a line)".into(),
                         }));
-                        self.records = usize::MAX;
                     }
                     return None;
                 }

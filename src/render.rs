@@ -68,3 +68,9 @@ pub fn json_schemas() -> Vec<(&'static str, String)> {
         })
         .collect()
 }
+
+/// `1 set`, `2 sets`: a count and a regular English noun.
+fn plural(n: usize, word: &str) -> String {
+    let s = if n == 1 { "" } else { "s" };
+    format!("{n} {word}{s}")
+}

@@ -107,16 +107,19 @@ fn decide_plain(check: &Check, plan: &Plan, hits: &Hits) -> Decision {
             }
             _ => judge_target(check, plan, t, None),
         },
-        Lookup::OtherBaseline(t) => {
-            let declared = plan.targets[t].baseline;
-            let d = Decision {
-                target: Some(t),
-                ..d
-            };
-            d.not_checkable(Reason::BaselineMismatch { declared }, check.undeclared)
-        }
+        Lookup::OtherBaseline(t) => other_baseline(check, plan, t),
         Lookup::Missing => stand_in_or_undeclared(check, plan, hits),
     }
+}
+
+/// The target is declared for the year, but from another baseline: not comparable.
+fn other_baseline(check: &Check, plan: &Plan, t: usize) -> Decision {
+    let declared = plan.targets[t].baseline;
+    let d = Decision {
+        target: Some(t),
+        ..Decision::new()
+    };
+    d.not_checkable(Reason::BaselineMismatch { declared }, check.undeclared)
 }
 
 /// Judges `(declared, anchor, judging)` against `accepted`; `around` is the central figure
@@ -360,14 +363,7 @@ pub(super) fn decide_city(
 ) -> Decision {
     let t = match hits.lookup(check.slot) {
         Lookup::Found(t) => t,
-        Lookup::OtherBaseline(t) => {
-            let declared = plan.targets[t].baseline;
-            let d = Decision {
-                target: Some(t),
-                ..Decision::new()
-            };
-            return d.not_checkable(Reason::BaselineMismatch { declared }, check.undeclared);
-        }
+        Lookup::OtherBaseline(t) => return other_baseline(check, plan, t),
         Lookup::Missing => {
             return Decision {
                 severity: check.undeclared,

@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 
-use super::HumanOptions;
 use super::human::{handler, render_one, render_problems};
+use super::{HumanOptions, plural};
 use crate::ast::Level;
 use crate::lint::{LintFinding, LintReport, Linted};
 
@@ -53,7 +53,6 @@ pub fn render_lint_human(linted: &Linted, files: usize, opts: &HumanOptions) -> 
         render_one(&handler, &report(linted, finding), &mut out);
     }
     let s = LintSummary::of(linted, files);
-    let plural = |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
     out.push_str(&format!(
         "linted {}: {}, {}, {}; {} suppressed",
         plural(s.files, "file"),

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::json::{Document, JsonProblem, document, problem};
 use super::report::study::{NOTE, RULE_HEADER, rule_cells};
-use super::{HumanOptions, escape, render_problems};
+use super::{HumanOptions, escape, plural, render_problems};
 use crate::catalogue::{header, table};
 use crate::check::Checked;
 use crate::model::RuleSet;
@@ -46,11 +46,6 @@ pub fn render_across_human(
     }
     out.push_str(&format!("\n{NOTE}\n"));
     out
-}
-
-fn plural(n: usize, word: &str) -> String {
-    let s = if n == 1 { "" } else { "s" };
-    format!("{n} {word}{s}")
 }
 
 /// `check --scenarios --format json`: written in pieces, in the order of these fields.

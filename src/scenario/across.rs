@@ -4,8 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::check::Checked;
-use crate::finding::{Finding, Outcome, Severity};
-use crate::model::RuleSet;
+use crate::finding::{Finding, Outcome};
 
 /// How a rule came out in one set, over every finding of it there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -23,24 +22,6 @@ pub enum SetOutcome {
 }
 
 impl SetOutcome {
-    pub const ALL: [SetOutcome; 5] = [
-        SetOutcome::Pass,
-        SetOutcome::ReachesBenchmark,
-        SetOutcome::Undecided,
-        SetOutcome::ShortOfBenchmark,
-        SetOutcome::Fail,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            SetOutcome::Pass => "pass",
-            SetOutcome::ReachesBenchmark => "reaches_benchmark",
-            SetOutcome::Undecided => "undecided",
-            SetOutcome::ShortOfBenchmark => "short_of_benchmark",
-            SetOutcome::Fail => "fail",
-        }
-    }
-
     fn of(outcome: Outcome) -> SetOutcome {
         match outcome {
             Outcome::Pass => SetOutcome::Pass,
@@ -57,8 +38,6 @@ impl SetOutcome {
 pub struct SetSummary {
     pub plans: usize,
     pub input_errors: usize,
-    /// The highest severity of its findings and waiver problems.
-    pub worst: Option<Severity>,
     /// Per rule of the set's findings (rule index, outcome, tightest margin), in rule order.
     pub rules: Vec<(usize, SetOutcome, Option<Decimal>)>,
 }
@@ -81,12 +60,9 @@ impl SetSummary {
                 _ => rules.push((f.rule, outcome, margin)),
             }
         }
-        let severities = checked.findings.iter().map(|f| f.severity);
-        let waivers = checked.waiver_issues.iter().map(|w| w.problem.severity());
         SetSummary {
             plans: checked.plans.len(),
             input_errors: checked.input_errors(),
-            worst: severities.chain(waivers).max(),
             rules,
         }
     }
@@ -106,7 +82,6 @@ pub struct Across {
     pub plans: usize,
     /// Sets with input that could not be read.
     pub sets_with_input_errors: usize,
-    pub worst: Option<Severity>,
     /// One entry per rule that had a finding in some set, in rule order.
     pub rules: Vec<RuleAcross>,
 }
@@ -115,7 +90,7 @@ pub struct Across {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleAcross {
     pub rule: usize,
-    /// Sets by outcome, in the order of [`SetOutcome::ALL`].
+    /// Sets by outcome, indexed by [`SetOutcome`] in its order of declaration.
     pub sets: [usize; 5],
     /// The tightest margin of each set that had one, in set order.
     pub tightest: Vec<Decimal>,
@@ -137,7 +112,6 @@ impl Across {
         self.sets += 1;
         self.plans += set.plans;
         self.sets_with_input_errors += usize::from(set.input_errors > 0);
-        self.worst = self.worst.max(set.worst);
         for &(rule, outcome, margin) in &set.rules {
             let at = match self.rules.binary_search_by_key(&rule, |r| r.rule) {
                 Ok(at) => at,
@@ -155,11 +129,6 @@ impl Across {
             entry.sets[outcome as usize] += 1;
             entry.tightest.extend(margin);
         }
-    }
-
-    /// The rule's id, for output.
-    pub fn rule_id<'r>(rules: &'r RuleSet, entry: &RuleAcross) -> &'r str {
-        &rules.rules[entry.rule].id
     }
 }
 
@@ -223,7 +192,6 @@ mod tests {
         let set = |outcome, margin: i64| SetSummary {
             plans: 2,
             input_errors: 0,
-            worst: None,
             rules: vec![(3, outcome, Some(margin.into()))],
         };
         across.add(&set(SetOutcome::Pass, 2));

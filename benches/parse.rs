@@ -5,7 +5,7 @@
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use plancheck::syntax::{parse_json_plan, parse_plan, parse_rules};
+use plancheck::syntax::{parse_json_plan, parse_plan, parse_rules, paths};
 use plancheck::workload::{self, GenPlan};
 
 const MB: usize = 1024 * 1024;
@@ -38,11 +38,18 @@ fn reading(c: &mut Criterion) {
     let plan = big_plan(4 * MB);
     let (text, json) = (workload::plan_text(&plan), workload::plan_json(&plan));
     let rules = big_rules(4 * MB);
-    for (name, input) in [("plan", &text), ("json", &json), ("rules", &rules)] {
+    let inputs = [
+        ("plan", &text),
+        ("plan_grammar", &text),
+        ("json", &json),
+        ("rules", &rules),
+    ];
+    for (name, input) in inputs {
         group.throughput(Throughput::Bytes(input.len() as u64));
         group.bench_function(name, |b| {
             b.iter(|| match name {
                 "plan" => parse_plan(black_box(input)).is_ok(),
+                "plan_grammar" => paths::plan_grammar(black_box(input)),
                 "json" => parse_json_plan(black_box(input)).is_ok(),
                 _ => parse_rules(black_box(input)).is_ok(),
             })

@@ -28,8 +28,8 @@ pub use lower_plan::{calendar_date, no_such_day, parse_plan};
 pub use lower_rules::parse_rules;
 pub use lower_tests::parse_tests;
 
-/// Both readers of JSON plans, which [`parse_json_plan`] chooses between: for the
-/// differential tests and fuzz targets, not an API.
+/// Both readers of JSON plans, which [`parse_json_plan`] chooses between, and the plan
+/// grammar on its own: for the differential tests, fuzz targets and benchmarks, not an API.
 #[doc(hidden)]
 pub mod paths {
     use super::SyntaxError;
@@ -43,6 +43,13 @@ pub mod paths {
     /// A JSON plan read by jsonc-parser, which explains the JSON it refuses.
     pub fn json_jsonc(text: &str) -> Result<PlanFile, Vec<SyntaxError>> {
         super::json::with_jsonc(text)
+    }
+
+    /// Whether the plan grammar accepts the text, with no lowering: the stage the parse
+    /// benchmark holds to its target speed on its own.
+    pub fn plan_grammar(text: &str) -> bool {
+        use pest::Parser;
+        super::parser::PlanCheckParser::parse(super::parser::Rule::plan_file, text).is_ok()
     }
 }
 

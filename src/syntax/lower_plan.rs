@@ -31,6 +31,8 @@ pub(super) fn lower_plan_items<'i>(
     errors: &mut Vec<SyntaxError>,
 ) -> Option<PlanFile> {
     let mut plan = PlanFile::default();
+    // Most items are targets: growing a vector of many thousands costs more than the guess.
+    plan.targets.reserve(items.size_hint().0.min(MAX_TARGETS));
     let mut first_item = None;
     let mut targets = 0;
     for item in items {

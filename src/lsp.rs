@@ -2,24 +2,25 @@
 //! test files, built on `lsp-server` (rust-analyzer's transport: a plain loop over a
 //! channel of messages, no async runtime to carry) and `lsp-types`.
 //!
-//! Documents are synchronised whole. Each change is checked by the pipeline the commands
-//! use ([`diagnose`]); a change still waiting in the queue when an older one comes up
-//! supersedes it, so the older is never checked and stale diagnostics are never sent.
+//! Documents are synchronised by changes to ranges ([`sync`]). Each change is checked by
+//! the pipeline the commands use ([`diagnose`]) on the diagnostics [`worker`]'s thread, and
+//! a newer change cancels the check of an older one, so stale diagnostics are never sent.
 
 mod diagnose;
 mod hover;
 mod index;
 mod navigate;
 pub mod position;
+mod sync;
+mod worker;
 
-use std::collections::VecDeque;
 use std::error::Error;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
 use lsp_types::notification::{
     DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, Notification as _,
-    PublishDiagnostics,
 };
 use lsp_types::request::{
     CodeActionRequest, Completion, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest,
@@ -27,13 +28,13 @@ use lsp_types::request::{
 };
 use lsp_types::{
     DocumentFormattingParams, Hover, HoverContents, HoverParams, HoverProviderCapability,
-    InitializeParams, MarkupContent, MarkupKind, OneOf, PositionEncodingKind,
-    PublishDiagnosticsParams, ServerCapabilities, TextDocumentSyncCapability, TextDocumentSyncKind,
-    TextEdit, Uri,
+    InitializeParams, MarkupContent, MarkupKind, OneOf, PositionEncodingKind, ServerCapabilities,
+    TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit, Uri,
 };
 
 pub use diagnose::{Workspace, diagnose, file_uri, uri_path};
 use position::Encoding;
+use worker::{Job, Worker};
 
 type Failure = Box<dyn Error + Send + Sync>;
 
@@ -54,8 +55,10 @@ pub fn serve() -> u8 {
 
 struct Server<'a> {
     connection: &'a Connection,
-    workspace: Workspace,
+    /// Shared with the checks under way, each of which keeps the texts it was asked for.
+    workspace: Arc<Workspace>,
     encoding: Encoding,
+    worker: Worker,
 }
 
 fn run(connection: &Connection) -> Result<u8, Failure> {
@@ -67,7 +70,9 @@ fn run(connection: &Connection) -> Result<u8, Failure> {
             Encoding::Utf8 => PositionEncodingKind::UTF8,
             Encoding::Utf16 => PositionEncodingKind::UTF16,
         }),
-        text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::FULL)),
+        text_document_sync: Some(TextDocumentSyncCapability::Kind(
+            TextDocumentSyncKind::INCREMENTAL,
+        )),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
         document_formatting_provider: Some(OneOf::Left(true)),
         definition_provider: Some(OneOf::Left(true)),
@@ -82,13 +87,16 @@ fn run(connection: &Connection) -> Result<u8, Failure> {
         "serverInfo": { "name": "plancheck", "version": env!("CARGO_PKG_VERSION") },
     });
     connection.initialize_finish(id, result)?;
+    let sender = connection.sender.clone();
     let mut server = Server {
         connection,
-        workspace: Workspace {
+        workspace: Arc::new(Workspace {
             root: root(&params),
             open: Default::default(),
-        },
+        }),
         encoding,
+        // A message is sent only while the connection is open, so a failure cannot happen.
+        worker: Worker::start(Arc::new(move |m| drop(sender.send(m)))),
     };
     server.main_loop()
 }
@@ -116,16 +124,7 @@ fn root(params: &InitializeParams) -> Option<PathBuf> {
 
 impl Server<'_> {
     fn main_loop(&mut self) -> Result<u8, Failure> {
-        let mut queue: VecDeque<Message> = VecDeque::new();
-        loop {
-            let message = match queue.pop_front() {
-                Some(m) => m,
-                None => match self.connection.receiver.recv() {
-                    Ok(m) => m,
-                    Err(_) => return Ok(1),
-                },
-            };
-            queue.extend(self.connection.receiver.try_iter());
+        for message in &self.connection.receiver {
             match message {
                 Message::Request(request) => {
                     if self.connection.handle_shutdown(&request)? {
@@ -138,13 +137,14 @@ impl Server<'_> {
                 // serving the other documents; nothing answers a notification, so it is
                 // logged.
                 Message::Notification(n) => {
-                    if let Err(e) = self.notified(n, &queue) {
+                    if let Err(e) = self.notified(n) {
                         eprintln!("plancheck lsp: {e}");
                     }
                 }
                 Message::Response(_) => {}
             }
         }
+        Ok(1)
     }
 
     fn answer(&self, request: Request) -> Result<(), Failure> {
@@ -197,45 +197,48 @@ impl Server<'_> {
         Ok(())
     }
 
-    fn notified(&mut self, n: Notification, queue: &VecDeque<Message>) -> Result<(), Failure> {
-        let (uri, text) = match n.method.as_str() {
+    fn notified(&mut self, n: Notification) -> Result<(), Failure> {
+        match n.method.as_str() {
             DidOpenTextDocument::METHOD => {
                 let p: lsp_types::DidOpenTextDocumentParams = serde_json::from_value(n.params)?;
-                (p.text_document.uri, Some(p.text_document.text))
+                let doc = p.text_document;
+                self.edited(doc.uri, doc.version, |text| *text = doc.text);
             }
             DidChangeTextDocument::METHOD => {
                 let p: lsp_types::DidChangeTextDocumentParams = serde_json::from_value(n.params)?;
-                let text = p.content_changes.into_iter().last().map(|c| c.text);
-                (p.text_document.uri, text)
+                let (doc, encoding) = (p.text_document, self.encoding);
+                let changes = p.content_changes;
+                self.edited(doc.uri, doc.version, |text| {
+                    sync::apply(text, changes, encoding)
+                });
             }
             DidCloseTextDocument::METHOD => {
                 let p: lsp_types::DidCloseTextDocumentParams = serde_json::from_value(n.params)?;
-                (p.text_document.uri, None)
+                let uri = p.text_document.uri;
+                if let Some(path) = uri_path(&uri) {
+                    Arc::make_mut(&mut self.workspace).open.remove(&path);
+                    self.worker.closed(uri, &path);
+                }
             }
-            _ => return Ok(()),
-        };
-        let Some(path) = uri_path(&uri) else {
-            return Ok(());
-        };
-        match text {
-            Some(text) => self.workspace.open.insert(path.clone(), text),
-            None => self.workspace.open.remove(&path),
-        };
-        if superseded(&uri, queue) {
-            return Ok(());
+            _ => {}
         }
-        let diagnostics = match self.workspace.open.get(&path) {
-            Some(text) => diagnose(&path, text, &self.workspace, self.encoding),
-            None => Vec::new(),
-        };
-        let params = PublishDiagnosticsParams {
-            uri,
-            diagnostics,
-            version: None,
-        };
-        let note = Notification::new(PublishDiagnostics::METHOD.to_string(), params);
-        self.connection.sender.send(note.into())?;
         Ok(())
+    }
+
+    /// Edits a document's text (an empty one if it was not open) and checks it.
+    fn edited(&mut self, uri: Uri, version: i32, edit: impl FnOnce(&mut String)) {
+        let Some(path) = uri_path(&uri) else {
+            return;
+        };
+        let workspace = Arc::make_mut(&mut self.workspace);
+        edit(workspace.open.entry(path.clone()).or_default());
+        self.worker.check(Job {
+            uri,
+            path,
+            version,
+            workspace: self.workspace.clone(),
+            encoding: self.encoding,
+        });
     }
 
     fn hover(&self, params: &HoverParams) -> Option<Hover> {
@@ -285,17 +288,4 @@ fn with_context(mut params: serde_json::Value) -> serde_json::Value {
 
 fn invalid(id: lsp_server::RequestId, e: serde_json::Error) -> Response {
     Response::new_err(id, ErrorCode::InvalidParams as i32, e.to_string())
-}
-
-/// Whether a later message in the queue changes or closes the same document: then this
-/// change's diagnostics would be stale before they were sent.
-fn superseded(uri: &Uri, queue: &VecDeque<Message>) -> bool {
-    queue.iter().any(|m| match m {
-        Message::Notification(n) => {
-            let later = [DidChangeTextDocument::METHOD, DidCloseTextDocument::METHOD];
-            later.contains(&n.method.as_str())
-                && n.params["textDocument"]["uri"].as_str() == Some(uri.as_str())
-        }
-        _ => false,
-    })
 }

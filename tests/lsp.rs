@@ -108,10 +108,18 @@ impl Client {
 
     /// The diagnostics published next for `uri`.
     fn diagnostics(&mut self, uri: &str) -> Vec<Value> {
+        self.published(uri)["diagnostics"]
+            .as_array()
+            .unwrap()
+            .clone()
+    }
+
+    /// The next `publishDiagnostics` for `uri`: its parameters, with the version.
+    fn published(&mut self, uri: &str) -> Value {
         let note = self.until(|m| {
             m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri
         });
-        note["params"]["diagnostics"].as_array().unwrap().clone()
+        note["params"].clone()
     }
 
     fn open(&mut self, uri: &str, text: &str) {
@@ -125,6 +133,25 @@ impl Client {
             json!({
                 "textDocument": { "uri": uri, "version": version },
                 "contentChanges": [{ "text": text }],
+            }),
+        );
+    }
+
+    /// A change to one range, given as line and UTF-16 column pairs.
+    fn edit(
+        &mut self,
+        uri: &str,
+        version: i64,
+        from: (usize, usize),
+        to: (usize, usize),
+        text: &str,
+    ) {
+        let at = |(line, character)| json!({ "line": line, "character": character });
+        self.notify(
+            "textDocument/didChange",
+            json!({
+                "textDocument": { "uri": uri, "version": version },
+                "contentChanges": [{ "range": { "start": at(from), "end": at(to) }, "text": text }],
             }),
         );
     }
@@ -324,6 +351,61 @@ fn hover_formatting_and_a_stale_change() {
         later.is_err(),
         "nothing after the last text's diagnostics: {later:?}"
     );
+    assert_eq!(client.stop(), 0);
+}
+
+/// Ranged changes, as editors send them, each published with its version; a burst of
+/// changes gives diagnostics only of the text each names, in order, ending with the last.
+#[test]
+fn incremental_changes_are_published_with_their_versions_never_stale() {
+    let dir = workspace();
+    let mut client = Client::start(dir.path(), json!({}));
+    let init = client.last_init.take().unwrap();
+    assert_eq!(init["result"]["capabilities"]["textDocumentSync"], 2);
+    let plan = uri(&dir.path().join("p.plan"));
+    let text = "province 浙江\ntarget share by 2025 { document \"浙江𝕏\" value aroud 24 % }\n";
+    client.open(&plan, text);
+    let first = client.published(&plan);
+    assert_eq!(first["version"], 1);
+    assert_eq!(first["diagnostics"][0]["code"], "PC103", "{first}");
+
+    let line = text.lines().nth(1).unwrap();
+    let column = line[..line.find("aroud").unwrap()].encode_utf16().count();
+    // Versions 2 to 42 fix and break the word in turn: even versions are fixed.
+    let mut word = "aroud";
+    for version in 2..=42 {
+        let next = if word == "aroud" { "around" } else { "aroud" };
+        let end = column + word.len();
+        client.edit(&plan, version, (1, column), (1, end), next);
+        word = next;
+    }
+    // The last change: the figure, which then misses the rule.
+    let figure = column + word.len() + 1;
+    client.edit(&plan, 43, (1, figure), (1, figure + 2), "15");
+    let mut seen = Vec::new();
+    loop {
+        let published = client.published(&plan);
+        let version = published["version"].as_i64().expect("a version");
+        let codes: Vec<&str> = published["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["code"].as_str().unwrap())
+            .collect();
+        let expected = match version {
+            43 => vec!["SHARE-2025"],
+            v if v % 2 == 0 => vec![],
+            _ => vec!["PC103"],
+        };
+        assert_eq!(codes, expected, "version {version}: {published}");
+        seen.push(version);
+        if version == 43 {
+            break;
+        }
+    }
+    assert!(seen.windows(2).all(|w| w[0] < w[1]), "{seen:?}");
+    let later = client.messages.recv_timeout(Duration::from_millis(300));
+    assert!(later.is_err(), "nothing after the last: {later:?}");
     assert_eq!(client.stop(), 0);
 }
 

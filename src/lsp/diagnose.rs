@@ -16,6 +16,7 @@ use crate::source::SourceFile;
 use crate::syntax::Language;
 
 /// The files the server knows: open documents (their text as edited) over the disk.
+#[derive(Clone)]
 pub struct Workspace {
     pub root: Option<PathBuf>,
     pub open: HashMap<PathBuf, String>,
@@ -73,12 +74,38 @@ fn name(path: &Path) -> String {
 
 /// The diagnostics of the document at `path`, whose text is `text`.
 pub fn diagnose(path: &Path, text: &str, ws: &Workspace, encoding: Encoding) -> Vec<Diagnostic> {
+    diagnose_unless(path, text, ws, encoding, &|| false).unwrap_or_default()
+}
+
+/// As [`diagnose`], but `None` as soon as `stale` says the document has changed: it is
+/// asked between the stages (reading the workspace's files, running the pipeline, making
+/// the diagnostics), so that work for an old text stops at the next one.
+pub(super) fn diagnose_unless(
+    path: &Path,
+    text: &str,
+    ws: &Workspace,
+    encoding: Encoding,
+    stale: &dyn Fn() -> bool,
+) -> Option<Vec<Diagnostic>> {
     let me = SourceFile::new(name(path), text.to_string());
-    let (report, files, fixes) = match Language::of(me.name()) {
-        Some(Language::Rules) => lint_with_neighbours(path, &me, ws),
-        Some(Language::Tests) => run_tests(path, &me, ws),
-        _ => check_plan(path, &me, ws),
+    let language = Language::of(me.name());
+    // A rule file is linted, and a test file's tests run, with the rule files beside it;
+    // a plan is checked against the rules of its workspace.
+    let others = match language {
+        Some(Language::Rules | Language::Tests) => ws.rules_in(parent(path)),
+        _ => ws.rules_for(path),
     };
+    if stale() {
+        return None;
+    }
+    let (report, files, fixes) = match language {
+        Some(Language::Rules) => lint_with_neighbours(others, &me),
+        Some(Language::Tests) => run_tests(others, &me),
+        _ => check_plan(others, &me),
+    };
+    if stale() {
+        return None;
+    }
     let texts: HashMap<&str, &str> = files.iter().map(|f| (f.name(), f.text())).collect();
     let mine = report.results.iter().filter(|r| {
         r.suppressed.is_none() && r.location.as_ref().is_some_and(|l| l.file == me.name())
@@ -91,7 +118,11 @@ pub fn diagnose(path: &Path, text: &str, ws: &Workspace, encoding: Encoding) -> 
         }
         d
     });
-    each.collect()
+    Some(each.collect())
+}
+
+fn parent(path: &Path) -> &Path {
+    path.parent().unwrap_or(Path::new("."))
 }
 
 /// The words problems suggest in place of what is written ("did you mean `around`?"),
@@ -116,8 +147,7 @@ fn fixes(problems: &[crate::problem::Problem]) -> Fixes {
 /// The results of a run, the files it read, and the quick fixes its problems suggest.
 type Diagnosed = (CiReport, Vec<SourceFile>, Fixes);
 
-fn check_plan(path: &Path, me: &SourceFile, ws: &Workspace) -> Diagnosed {
-    let rules = ws.rules_for(path);
+fn check_plan(rules: Vec<SourceFile>, me: &SourceFile) -> Diagnosed {
     let mut files = rules.clone();
     files.push(me.clone());
     let today = crate::check::today();
@@ -126,9 +156,7 @@ fn check_plan(path: &Path, me: &SourceFile, ws: &Workspace) -> Diagnosed {
     (crate::render::check_report(&checked), files, fixes)
 }
 
-fn lint_with_neighbours(path: &Path, me: &SourceFile, ws: &Workspace) -> Diagnosed {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut files: Vec<SourceFile> = ws.rules_in(dir);
+fn lint_with_neighbours(mut files: Vec<SourceFile>, me: &SourceFile) -> Diagnosed {
     files.retain(|f| f.name() != me.name());
     files.push(me.clone());
     let linted = crate::lint::lint(files.clone());
@@ -136,9 +164,7 @@ fn lint_with_neighbours(path: &Path, me: &SourceFile, ws: &Workspace) -> Diagnos
     (crate::render::lint_report(&linted), files, fixes)
 }
 
-fn run_tests(path: &Path, me: &SourceFile, ws: &Workspace) -> Diagnosed {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut rules = ws.rules_in(dir);
+fn run_tests(mut rules: Vec<SourceFile>, me: &SourceFile) -> Diagnosed {
     if rules.is_empty() {
         rules = crate::bundled::rule_files();
     }

@@ -143,6 +143,9 @@ pub struct RankEntry {
     /// As the plan wrote it: `at least 14.4 %`.
     pub declared: String,
     pub commitment: String,
+    /// The target's status as the plan states it (`conflicting`, `secondary`, ...), so that a
+    /// soft figure is marked wherever it is shown; `None` when it states none.
+    pub status: Option<String>,
     /// The indicator declared in place of the ranking's own, which the national rule
     /// accepts (`renewable_share` for `non_fossil_share`).
     pub stand_in: Option<String>,
@@ -168,6 +171,20 @@ pub struct Ranking {
     /// Or the national total their declarations add up to.
     pub national_total: Option<NationalTotal>,
     pub entries: Vec<RankEntry>,
+    /// The provinces with a plan in the run that are not ranked, and why.
+    pub left_out: Vec<LeftOut>,
+}
+
+/// A province a ranking leaves out.
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
+pub struct LeftOut {
+    pub province: String,
+    pub province_zh: String,
+    /// `by_reference` (its target has no figure), `other_baseline` (it measures the cut
+    /// from another year) or `undeclared` (it states no target for the year).
+    pub reason: String,
+    /// The other baseline, for `other_baseline`.
+    pub baseline: Option<u16>,
 }
 
 /// The waiver that covers a finding, as the plan gives it.

@@ -168,7 +168,7 @@ fn province_sections_give_each_target_with_its_status_and_source() {
 /// Counts the bars in a chart: rectangles in the outcome colours.
 fn bars(svg: &str) -> usize {
     [
-        "#2E7D32", "#C62828", "#9E9E9E", "#1565C0", "#F9A825", "#455A64", "#B0BEC5",
+        "#0072B2", "#B34700", "#6B6B6B", "#007A5E", "#E69F00", "#455A64", "#B0BEC5",
     ]
     .iter()
     .map(|fill| svg.matches(&format!("fill=\"{fill}\"")).count())
@@ -600,7 +600,7 @@ fn rankings_count_what_the_summary_counts() {
         );
         if let Some(figure) = page.select(&scraper::Selector::parse(&id).unwrap()).next() {
             let svg = figure.html();
-            for (fill, outcome) in [("#2E7D32", "pass"), ("#455A64", "reaches_benchmark")] {
+            for (fill, outcome) in [("#0072B2", "pass"), ("#455A64", "reaches_benchmark")] {
                 assert_eq!(
                     svg.matches(&format!("fill=\"{fill}\"")).count(),
                     count(outcome),
@@ -608,7 +608,7 @@ fn rankings_count_what_the_summary_counts() {
                 );
             }
             assert_eq!(
-                svg.matches("fill=\"#C62828\"").count(),
+                svg.matches("fill=\"#B34700\"").count(),
                 count("fail"),
                 "{id}: a benchmark never draws the red of a miss"
             );
@@ -778,9 +778,9 @@ fn a_waived_bar_is_not_drawn_as_a_miss() {
     let page = scraper::Html::parse_document(&html);
     let figure = scraper::Selector::parse("figure#chart-energy_intensity_cut-2025").unwrap();
     let svg = page.select(&figure).next().unwrap().html();
-    assert_eq!(svg.matches("fill=\"#F9A825\"").count(), 1, "waived amber");
+    assert_eq!(svg.matches("fill=\"#E69F00\"").count(), 1, "waived orange");
     assert_eq!(
-        svg.matches("fill=\"#C62828\"").count(),
+        svg.matches("fill=\"#B34700\"").count(),
         0,
         "not the fail red"
     );
@@ -792,7 +792,7 @@ fn a_waived_bar_is_not_drawn_as_a_miss() {
 fn line_and_labels(svg: &scraper::ElementRef) -> (f64, Vec<(f64, String)>) {
     let select = |css: &str| scraper::Selector::parse(css).unwrap();
     let points = svg
-        .select(&select("polyline[stroke=\"#6A1B9A\"]"))
+        .select(&select("polyline[stroke=\"#882255\"]"))
         .next()
         .expect("a national line")
         .value()
@@ -867,7 +867,8 @@ fn a_negative_value_gets_a_bar_left_of_zero() {
     let name_x: f64 = name.value().attr("x").unwrap().parse().unwrap();
     assert!(name_x < x, "the name ends before the bar begins");
     let (line, labels) = line_and_labels(&svg);
-    let label = labels.iter().find(|(_, t)| t == "-3\u{a0}%").unwrap();
+    // The outcome's symbol leads the label: a second cue beside the bar's colour.
+    let label = labels.iter().find(|(_, t)| t == "○ -3\u{a0}%").unwrap();
     assert!(
         label.0 > line && label.0 > zero,
         "its label is clear of both lines"
@@ -887,8 +888,10 @@ fn headings_keep_with_their_charts_in_print() {
 }
 
 /// Lays the HTML report out 400 px wide in headless Chromium and measures it: how wide the
-/// page is, whether each table scrolls inside a box within the screen, and the smallest
-/// text in the charts as shown.
+/// page is, whether each table scrolls inside a box within the screen, the smallest text in
+/// the charts as shown, the lowest contrast of text on its background (WCAG's formula, on
+/// the colours the browser computed), and where the heat map's province column is once its
+/// table is scrolled sideways.
 const PHONE_PROBE: &str = r#"<!DOCTYPE html><html><body style="margin:0">
 <iframe id="f" src="report.html" style="width:400px;height:800px;border:0"></iframe>
 <script>
@@ -906,6 +909,27 @@ document.getElementById('f').addEventListener('load', function () {
       out.fonts.push(parseFloat(t.getAttribute('font-size')) * scale);
     });
   });
+  function rgb(s) { return s.match(/[\d.]+/g).map(Number); }
+  function lum(c) {
+    var a = c.slice(0, 3).map(function (v) {
+      v /= 255;
+      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    });
+    return 0.2126 * a[0] + 0.7152 * a[1] + 0.0722 * a[2];
+  }
+  out.contrast = 21;
+  d.querySelectorAll('table.heat td.cell, .legend span, figcaption, p.note, .meta, td, th').forEach(function (el) {
+    if (el.textContent.trim() === '') return;
+    var cs = w.getComputedStyle(el), bg = cs.backgroundColor;
+    var fg = lum(rgb(cs.color)), back = lum(bg === 'rgba(0, 0, 0, 0)' ? [255, 255, 255] : rgb(bg));
+    var ratio = (Math.max(fg, back) + 0.05) / (Math.min(fg, back) + 0.05);
+    if (ratio < out.contrast) { out.contrast = ratio; out.worst = el.className + ': ' + cs.color + ' on ' + bg; }
+  });
+  var heat = d.querySelector('table.heat'), box = heat.parentElement;
+  box.scrollLeft = 300;
+  var name = heat.querySelector('tbody th[scope=row]');
+  out.scrolled = box.scrollLeft;
+  out.name_offset = name.getBoundingClientRect().left - box.getBoundingClientRect().left;
   var pre = document.createElement('pre');
   pre.id = 'probe';
   pre.textContent = JSON.stringify(out);
@@ -960,6 +984,18 @@ fn the_html_report_reads_on_a_phone() {
     assert!(
         smallest >= 10.5,
         "chart text at {smallest:.1} px on a phone"
+    );
+    assert!(
+        m["contrast"].as_f64().unwrap() >= 4.5,
+        "text contrast at least 4.5:1: {m}"
+    );
+    assert!(
+        m["scrolled"].as_f64().unwrap() > 0.0,
+        "the heat map scrolls: {m}"
+    );
+    assert!(
+        m["name_offset"].as_f64().unwrap().abs() < 1.0,
+        "its province column stays in view: {m}"
     );
 }
 
@@ -1088,4 +1124,109 @@ fn the_html_report_is_accessible_to_a_screen_reader() {
         assert!(!title.text().collect::<String>().is_empty());
         assert!(svg.select(&select("desc")).next().is_some());
     }
+}
+
+/// Each chart names the provinces of the run it has no bar for, and why; a soft figure (力争,
+/// a conflicting or secondary status) is marked in the chart and in the tables.
+#[test]
+fn charts_name_who_they_leave_out_and_soft_figures_are_marked() {
+    let plans = [
+        (
+            "gansu.plan",
+            "province Gansu\ntarget energy_intensity_cut by 2025 from 2020 { value 12.5 %  commitment strive }\n",
+        ),
+        (
+            "hebei.plan",
+            "province Hebei\ntarget energy_intensity_cut by 2025 from 2020 { value 14.5 %  status conflicting \"two copies differ\" }\n",
+        ),
+        (
+            "qinghai.plan",
+            "province Qinghai\ntarget energy_intensity_cut by 2025 from 2020 { value by_reference }\n",
+        ),
+        (
+            "tianjin.plan",
+            "province Tianjin\ntarget energy_intensity_cut by 2025 from 2015 { value 30 % }\n",
+        ),
+        (
+            "hainan.plan",
+            "province Hainan\ntarget forest_coverage by 2025 { value 62 % }\n",
+        ),
+    ];
+    let json: Value = serde_json::from_str(&report_on(&plans, "json", &[])).unwrap();
+    let ranking = json["rankings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["indicator"] == "energy_intensity_cut" && r["baseline"] == 2020)
+        .unwrap();
+    let left: Vec<(&str, &str)> = ranking["left_out"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["province"].as_str().unwrap(),
+                l["reason"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        left,
+        [
+            ("Hainan", "undeclared"),
+            ("Qinghai", "by_reference"),
+            ("Tianjin", "other_baseline")
+        ]
+    );
+    let statuses: Vec<&Value> = ranking["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| &e["status"])
+        .collect();
+    assert!(
+        statuses.contains(&&serde_json::json!("conflicting")),
+        "{statuses:?}"
+    );
+
+    let html = report_on(&plans, "html", &[]);
+    let page = scraper::Html::parse_document(&html);
+    let select = |css: &str| scraper::Selector::parse(css).unwrap();
+    let figure = page
+        .select(&select("figure#chart-energy_intensity_cut-2025"))
+        .next()
+        .unwrap();
+    let caption: String = figure
+        .select(&select("figcaption"))
+        .next()
+        .unwrap()
+        .text()
+        .collect();
+    for part in [
+        "Not shown (3)",
+        "Hainan 海南 (no target for 2025)",
+        "Qinghai 青海 (by reference, with no figure)",
+        "Tianjin 天津 (measured from 2015)",
+    ] {
+        assert!(caption.contains(part), "{part}: {caption}");
+    }
+    let labels: Vec<String> = figure
+        .select(&select("svg text"))
+        .map(|t| t.text().collect::<String>().trim().to_string())
+        .collect();
+    let label = |value: &str| labels.iter().find(|l| l.contains(value)).cloned();
+    // EI-2025 is a benchmark: its symbols are the benchmark's, beside the soft marks.
+    assert_eq!(label("12.5").as_deref(), Some("○ 12.5\u{a0}% · strive"));
+    assert_eq!(
+        label("14.5").as_deref(),
+        Some("● 14.5\u{a0}% · conflicting")
+    );
+    let soft: Vec<String> = page
+        .select(&select("#rankings td.soft"))
+        .map(|t| t.text().collect())
+        .collect();
+    assert!(
+        soft.contains(&"strive".to_string()) && soft.contains(&"conflicting".to_string()),
+        "{soft:?}"
+    );
 }

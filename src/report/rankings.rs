@@ -9,7 +9,7 @@
 use std::cmp::Ordering;
 
 use super::build::{requirement_text, shown_margin};
-use super::{NationalFigure, NationalTotal, RankEntry, Ranking};
+use super::{LeftOut, NationalFigure, NationalTotal, RankEntry, Ranking};
 use crate::check::Checked;
 use crate::eval::judge::{Figure, Interval, committed};
 use crate::finding::{Finding, declared_words, exact, show_amount};
@@ -136,8 +136,45 @@ fn ranking(checked: &Checked, rules: &RuleSet, key: Key) -> Ranking {
         margin_unit: rule.map(|r| super::build::margin_unit(rules, r)),
         national: rule.map(|r| national_figure(rules, r)),
         national_total: total.and_then(|r| national_total(checked, rules, r)),
+        left_out: left_out(checked, key, &entries),
         entries: ranked(entries, indicator.higher_is_better()),
     }
+}
+
+/// Each provincial plan without an entry, and why it has no figure under `key`.
+fn left_out(
+    checked: &Checked,
+    (indicator, year, baseline): Key,
+    entries: &[(Option<Figure>, RankEntry)],
+) -> Vec<LeftOut> {
+    let ranked = |name: &str| entries.iter().any(|(_, e)| e.province == name);
+    let provincial = checked
+        .plans
+        .iter()
+        .filter(|p| p.city.is_none() && !ranked(p.province.english()));
+    let mut out: Vec<LeftOut> = provincial
+        .map(|plan| {
+            let same = |t: &&Target| t.indicator == indicator && t.year == year;
+            let targets: Vec<&Target> = plan.targets.iter().filter(same).collect();
+            let by_reference = targets
+                .iter()
+                .any(|t| t.baseline == baseline && matches!(t.value, Declared::ByReference));
+            let other = targets.iter().find(|t| t.baseline != baseline);
+            let (reason, baseline) = match (by_reference, other) {
+                (true, _) => ("by_reference", None),
+                (false, Some(t)) => ("other_baseline", t.baseline),
+                (false, None) => ("undeclared", None),
+            };
+            LeftOut {
+                province: plan.province.english().to_string(),
+                province_zh: plan.province.chinese().to_string(),
+                reason: reason.to_string(),
+                baseline,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| a.province.cmp(&b.province));
+    out
 }
 
 /// The plan, target and indicator of a finding of `rule` made on an accepted stand-in.
@@ -173,6 +210,11 @@ fn entry(
         commits_to: figure.map(|f| commits_to(f, indicator)),
         declared: declared_words(target),
         commitment: target.detail.commitment.name().to_string(),
+        status: target
+            .detail
+            .status
+            .as_ref()
+            .map(|s| s.kind.name().to_string()),
         stand_in: None,
         outcome: finding.map(|f| f.outcome.name().to_string()),
         waived: finding.is_some_and(|f| f.waived.is_some()),

@@ -7,20 +7,26 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::text::{glue_units, quantity};
+use crate::finding::Outcome;
 use crate::report::{RankEntry, Ranking};
 
-/// Bar colours by outcome; no other shape in a chart uses them, so bars can be counted.
-pub const PASS: RGBColor = RGBColor(0x2e, 0x7d, 0x32);
-pub const FAIL: RGBColor = RGBColor(0xc6, 0x28, 0x28);
-pub const OPEN: RGBColor = RGBColor(0x9e, 0x9e, 0x9e);
-pub const NO_RULE: RGBColor = RGBColor(0x15, 0x65, 0xc0);
-/// A benchmark is a comparison, not a verdict: its bars are blue-grey, dark where the
-/// national figure is reached and light where it is not, never the red of a missed floor.
+/// Bar colours by outcome, safe for the common colour-vision deficiencies (Okabe and Ito's
+/// blue and vermillion for pass and fail, darkened so that white text on them has a
+/// contrast of at least 4.5:1); no other shape in a chart uses them, so bars can be
+/// counted. Colour is never the only cue: each bar's label starts with its outcome's
+/// symbol, as the heat map's cells do.
+pub const PASS: RGBColor = RGBColor(0x00, 0x72, 0xb2);
+pub const FAIL: RGBColor = RGBColor(0xb3, 0x47, 0x00);
+pub const OPEN: RGBColor = RGBColor(0x6b, 0x6b, 0x6b);
+pub const NO_RULE: RGBColor = RGBColor(0x00, 0x7a, 0x5e);
+/// A benchmark is a comparison, not a verdict: its bars are slate, dark where the national
+/// figure is reached and light, outlined in the dark, where it is not; never the
+/// vermillion of a missed floor.
 pub const BENCH_REACHED: RGBColor = RGBColor(0x45, 0x5a, 0x64);
 pub const BENCH_SHORT: RGBColor = RGBColor(0xb0, 0xbe, 0xc5);
-/// Amber, as in the heat map: a waived miss is not shown as a plain one.
-pub const WAIVED: RGBColor = RGBColor(0xf9, 0xa8, 0x25);
-const NATIONAL: RGBColor = RGBColor(0x6a, 0x1b, 0x9a);
+/// Orange, as in the heat map: a waived miss is not shown as a plain one.
+pub const WAIVED: RGBColor = RGBColor(0xe6, 0x9f, 0x00);
+const NATIONAL: RGBColor = RGBColor(0x88, 0x22, 0x55);
 
 /// The chart's own size. The page shows it no narrower than `min-width` in the template
 /// (a phone scrolls it sideways), so the fonts below stay readable: 17 px here is some
@@ -32,6 +38,27 @@ const NAMES: u32 = 190;
 const LABELS: u32 = 150;
 const LABEL_FONT: f64 = 17.0;
 const AXIS_FONT: f64 = 16.0;
+
+/// The outcome's symbol (a waived miss keeps its own), or none for a target no rule judges.
+fn symbol(entry: &RankEntry) -> &'static str {
+    let outcome = entry.outcome.as_deref().and_then(Outcome::from_name);
+    outcome.map_or("", |o| o.symbol())
+}
+
+/// What makes a figure soft, written beside it so that it never looks firm: a strive
+/// commitment (力争), a conflicting or secondary status.
+pub fn soft_marks(commitment: &str, status: Option<&str>) -> Vec<&'static str> {
+    let mut marks = Vec::new();
+    if commitment == "strive" {
+        marks.push("strive");
+    }
+    match status {
+        Some("conflicting") => marks.push("conflicting"),
+        Some("secondary") => marks.push("secondary"),
+        _ => {}
+    }
+    marks
+}
 
 fn colour(entry: &RankEntry) -> RGBColor {
     match entry.outcome.as_deref() {
@@ -181,10 +208,15 @@ fn bar(
     (left, national): (f64, Option<f64>),
 ) -> DrawResult {
     let (from, to) = (value.min(0.0), value.max(0.0));
+    let corners = [(from, y + 0.18), (to, y + 0.82)];
     chart.draw_series(std::iter::once(Rectangle::new(
-        [(from, y + 0.18), (to, y + 0.82)],
+        corners,
         colour(entry).filled(),
     )))?;
+    if colour(entry) == BENCH_SHORT {
+        let outline = BENCH_REACHED.stroke_width(1);
+        chart.draw_series(std::iter::once(Rectangle::new(corners, outline)))?;
+    }
     let clear_of = [to, national.unwrap_or(to)]
         .into_iter()
         .map(|x| chart.backend_coord(&(x, y + 0.5)).0)
@@ -192,10 +224,19 @@ fn bar(
         .unwrap_or_default();
     let middle = chart.backend_coord(&(to, y + 0.5)).1;
     let label = TextStyle::from(("sans-serif", LABEL_FONT).into_font()).color(&BLACK);
-    let text = match &entry.stand_in {
-        Some(s) => format!("{} (via {s})", glue_units(&entry.declared)),
-        None => glue_units(&entry.declared),
-    };
+    let mut text = glue_units(&entry.declared);
+    if !symbol(entry).is_empty() {
+        text = format!("{} {text}", symbol(entry));
+    }
+    if let Some(s) = &entry.stand_in {
+        text.push_str(&format!(" (via {s})"));
+    }
+    if entry.waived {
+        text.push_str(" (waived)");
+    }
+    for mark in soft_marks(&entry.commitment, entry.status.as_deref()) {
+        text.push_str(&format!(" · {mark}"));
+    }
     root.draw(&Text::new(
         text,
         (clear_of + 5, middle),

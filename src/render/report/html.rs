@@ -10,7 +10,7 @@ use super::text::{
     web_link,
 };
 use crate::render::escape;
-use crate::report::Report;
+use crate::report::{LeftOut, Ranking, Report};
 
 /// The charts of the seed's Figures 2 to 4: indicator, year, baseline, and a caption.
 const FIGURES: [(&str, u16, Option<u16>, &str); 4] = [
@@ -46,6 +46,30 @@ struct Chart {
     caption: &'static str,
     svg: Value,
     provinces: usize,
+    /// The provinces of the run the chart has no bar for, each with why.
+    left_out: Vec<LeftOutShown>,
+}
+
+#[derive(Serialize)]
+struct LeftOutShown {
+    province: String,
+    province_zh: String,
+    why: String,
+}
+
+fn left_out(ranking: &Ranking) -> Vec<LeftOutShown> {
+    let year = ranking.year.map_or(String::new(), |y| format!(" for {y}"));
+    let shown = |l: &LeftOut| LeftOutShown {
+        province: l.province.clone(),
+        province_zh: l.province_zh.clone(),
+        why: match (l.reason.as_str(), l.baseline) {
+            ("by_reference", _) => "by reference, with no figure".to_string(),
+            ("other_baseline", Some(b)) => format!("measured from {b}"),
+            ("other_baseline", None) => "with no baseline".to_string(),
+            _ => format!("no target{year}"),
+        },
+    };
+    ranking.left_out.iter().map(shown).collect()
 }
 
 fn charts(report: &Report) -> Vec<Chart> {
@@ -60,6 +84,7 @@ fn charts(report: &Report) -> Vec<Chart> {
                 caption,
                 svg: Value::from_safe_string(bar_chart(ranking)),
                 provinces: ranking.entries.len(),
+                left_out: left_out(ranking),
             })
         })
         .collect()

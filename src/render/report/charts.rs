@@ -74,30 +74,115 @@ fn colour(entry: &RankEntry) -> RGBColor {
 
 /// The chart of one ranking, as an SVG document.
 pub fn bar_chart(ranking: &Ranking) -> String {
-    let mut svg = String::new();
-    let n = ranking.entries.len().max(1);
-    let height = 70 + ROW * n as u32 + 50;
-    {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
-        draw(&root, ranking, n).expect("drawing to a string cannot fail");
-    }
-    with_text_alternative(&svg, ranking)
+    chart(&[ranking])
 }
 
+/// The charts of two years of one indicator in one, as the seed's Figure 4 draws the 2025
+/// and 2030 non-fossil shares: a row per province that declares either, the earlier year's
+/// bar above the later's, each label led by its year, and a national line for each.
+pub fn paired_chart(earlier: &Ranking, later: &Ranking) -> String {
+    chart(&[earlier, later])
+}
+
+fn chart(rankings: &[&Ranking]) -> String {
+    let (rows, bars) = layout(rankings);
+    let n = rows.len().max(1);
+    let top = 34 + 20 * (rankings.len() as u32 - 1);
+    let height = top + 36 + ROW * rankings.len() as u32 * n as u32 + 50;
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
+        let plan = Layout {
+            rankings,
+            rows: &rows,
+            bars: &bars,
+            top,
+        };
+        draw(&root, &plan).expect("drawing to a string cannot fail");
+    }
+    with_text_alternative(&svg, rankings)
+}
+
+/// What a chart draws: its rankings, a row per province (the entry that names it), and the
+/// bars.
+struct Layout<'a> {
+    rankings: &'a [&'a Ranking],
+    rows: &'a [&'a RankEntry],
+    bars: &'a [Bar<'a>],
+    /// The margin above the plot, room for a national line's label per ranking.
+    top: u32,
+}
+
+/// A bar: its entry, its row from the top, its band within the row (0 to 1, bottom up),
+/// and the ranking it belongs to.
+struct Bar<'a> {
+    entry: &'a RankEntry,
+    row: usize,
+    band: (f64, f64),
+    ranking: usize,
+}
+
+/// Rows in the last ranking's order (the later year, as the seed ranks Figure 4), then the
+/// provinces only an earlier one has, in its order; with one ranking, a row per entry.
+fn layout<'a>(rankings: &[&'a Ranking]) -> (Vec<&'a RankEntry>, Vec<Bar<'a>>) {
+    let mut rows: Vec<&RankEntry> = Vec::new();
+    let mut bars = Vec::new();
+    let paired = rankings.len() > 1;
+    for (k, ranking) in rankings.iter().enumerate().rev() {
+        for entry in &ranking.entries {
+            let existing = rows.iter().position(|r| r.province == entry.province);
+            let row = match existing.filter(|_| paired) {
+                Some(row) => row,
+                None => {
+                    rows.push(entry);
+                    rows.len() - 1
+                }
+            };
+            let band = match (paired, k) {
+                (false, _) => (0.18, 0.82),
+                (true, 0) => (0.52, 0.9),
+                (true, _) => (0.1, 0.48),
+            };
+            bars.push(Bar {
+                entry,
+                row,
+                band,
+                ranking: k,
+            });
+        }
+    }
+    (rows, bars)
+}
 /// The chart with a `title` and a `desc` (what it shows, in words) for screen readers.
-fn with_text_alternative(svg: &str, ranking: &Ranking) -> String {
+fn with_text_alternative(svg: &str, rankings: &[&Ranking]) -> String {
     let Some(open) = svg
         .find("<svg")
         .and_then(|at| svg[at..].find('>').map(|end| at + end))
     else {
         return svg.to_string();
     };
-    let year = ranking.year.map_or(String::new(), |y| format!(" by {y}"));
-    let title = format!("{}{year}", ranking.title);
+    let first = rankings[0];
+    let years: Vec<String> = rankings
+        .iter()
+        .filter_map(|r| r.year)
+        .map(|y| y.to_string())
+        .collect();
+    let year = match years.len() {
+        0 => String::new(),
+        _ => format!(" by {}", years.join(" and ")),
+    };
+    let title = format!("{}{year}", first.title);
+    let counts: Vec<String> = rankings
+        .iter()
+        .map(|r| match r.year {
+            Some(y) => format!("{} for {y}", r.entries.len()),
+            None => r.entries.len().to_string(),
+        })
+        .collect();
     let desc = format!(
         "A bar for each of the {} provinces that declare it, in {}, in rank order.",
-        ranking.entries.len(),
-        ranking.unit
+        counts.join(" and "),
+        first.unit
     );
     let xml = |s: &str| {
         s.replace('&', "&amp;")
@@ -117,24 +202,26 @@ type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
 type Chart<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 type DrawResult = Result<(), DrawingAreaErrorKind<std::io::Error>>;
 
-fn draw(root: &Area, ranking: &Ranking, n: usize) -> DrawResult {
+fn draw(root: &Area, plan: &Layout) -> DrawResult {
     root.fill(&WHITE)?;
-    let values: Vec<f64> = ranking
-        .entries
-        .iter()
-        .map(|e| e.value.parse().unwrap_or(0.0))
-        .collect();
-    let national: Option<f64> = ranking.national.as_ref().and_then(|n| n.value.parse().ok());
+    let n = plan.rows.len().max(1);
+    let value = |e: &RankEntry| e.value.parse::<f64>().unwrap_or(0.0);
+    let national = |r: &Ranking| {
+        r.national
+            .as_ref()
+            .and_then(|n| n.value.parse::<f64>().ok())
+    };
     // Zero is always on the axis, so that a negative figure (a cut of -3 %, a rise) gets a
     // bar to the left of it rather than none.
-    let (low, high) = values
+    let (low, high) = plan
+        .bars
         .iter()
-        .copied()
-        .chain(national)
+        .map(|b| value(b.entry))
+        .chain(plan.rankings.iter().filter_map(|r| national(r)))
         .fold((0.0_f64, 1.0_f64), |(l, h), v| (l.min(v), h.max(v)));
     let mut chart = ChartBuilder::on(root)
         .margin(10)
-        .margin_top(34)
+        .margin_top(plan.top)
         .margin_right(LABELS)
         .x_label_area_size(40)
         .y_label_area_size(NAMES)
@@ -144,7 +231,7 @@ fn draw(root: &Area, ranking: &Ranking, n: usize) -> DrawResult {
         .disable_y_mesh()
         .disable_y_axis()
         .x_labels(6)
-        .x_desc(ranking.unit.as_str())
+        .x_desc(plan.rankings[0].unit.as_str())
         .label_style(("sans-serif", AXIS_FONT))
         .axis_desc_style(("sans-serif", AXIS_FONT))
         .draw()?;
@@ -155,20 +242,35 @@ fn draw(root: &Area, ranking: &Ranking, n: usize) -> DrawResult {
             BLACK.stroke_width(1),
         )))?;
     }
-    // The national line first, so that bars lie over it; labels are kept clear of it.
-    if let Some(figure) = national {
-        national_line(root, &mut chart, ranking, figure, n)?;
+    // The national lines first, so that bars lie over them; labels are kept clear of them.
+    let paired = plan.rankings.len() > 1;
+    for (k, ranking) in plan.rankings.iter().enumerate() {
+        if let Some(figure) = national(ranking) {
+            let year = ranking.year.filter(|_| paired);
+            national_line(root, &mut chart, ranking, (figure, year), (n, k))?;
+        }
     }
-    for (i, (entry, &value)) in ranking.entries.iter().zip(&values).enumerate() {
+    // Labels clear every national line, so that no line runs through one.
+    let furthest = plan
+        .rankings
+        .iter()
+        .filter_map(|r| national(r))
+        .reduce(f64::max);
+    for b in plan.bars {
         // Rank 1 at the top.
-        bar(
-            root,
-            &mut chart,
-            entry,
-            value,
-            (n - 1 - i) as f64,
-            (low * 1.12, national),
-        )?;
+        let y = (n - 1 - b.row) as f64;
+        let ranking = plan.rankings[b.ranking];
+        let year = ranking.year.filter(|_| paired);
+        let place = Place {
+            y,
+            band: b.band,
+            national: furthest,
+            year,
+        };
+        bar(&mut chart, root, b.entry, value(b.entry), &place)?;
+    }
+    for (row, entry) in plan.rows.iter().enumerate() {
+        province_name(root, &chart, entry, (n - 1 - row) as f64, low * 1.12)?;
     }
     root.present()
 }
@@ -177,8 +279,8 @@ fn national_line(
     root: &Area,
     chart: &mut Chart,
     ranking: &Ranking,
-    figure: f64,
-    n: usize,
+    (figure, year): (f64, Option<u16>),
+    (n, k): (usize, usize),
 ) -> DrawResult {
     let line = [(figure, 0.0), (figure, n as f64)];
     chart.draw_series(std::iter::once(PathElement::new(
@@ -187,28 +289,35 @@ fn national_line(
     )))?;
     let at = chart.backend_coord(&(figure, n as f64));
     let value = ranking.national.as_ref().map_or("", |n| n.value.as_str());
-    let text = format!("national {}", quantity(value, &ranking.unit));
+    let mut text = format!("national {}", quantity(value, &ranking.unit));
+    if let Some(year) = year {
+        text.push_str(&format!(" by {year}"));
+    }
     let style = TextStyle::from(("sans-serif", AXIS_FONT).into_font()).color(&NATIONAL);
+    // Each ranking's label a line above the one after it, so that two never overlap.
+    let raise = 4 + 20 * k as i32;
     root.draw(&Text::new(
         text,
-        (at.0 + 4, at.1 - 4),
+        (at.0 + 4, at.1 - raise),
         style.pos(Pos::new(HPos::Left, VPos::Bottom)),
     ))
 }
 
-/// One province's bar, its value to the right and its name to the left of the plot. The
-/// value label starts right of the bar, of the zero axis and of the national line, whichever
-/// is furthest right, so the line never runs through it.
-fn bar(
-    root: &Area,
-    chart: &mut Chart,
-    entry: &RankEntry,
-    value: f64,
+/// Where a bar goes: its row's bottom, its band within the row, the national figure its
+/// label keeps clear of, and the year its label names (paired charts).
+struct Place {
     y: f64,
-    (left, national): (f64, Option<f64>),
-) -> DrawResult {
+    band: (f64, f64),
+    national: Option<f64>,
+    year: Option<u16>,
+}
+
+/// One bar, its value to the right. The value label starts right of the bar, of the zero
+/// axis and of the national line, whichever is furthest right, so the line never runs
+/// through it.
+fn bar(chart: &mut Chart, root: &Area, entry: &RankEntry, value: f64, at: &Place) -> DrawResult {
     let (from, to) = (value.min(0.0), value.max(0.0));
-    let corners = [(from, y + 0.18), (to, y + 0.82)];
+    let corners = [(from, at.y + at.band.0), (to, at.y + at.band.1)];
     chart.draw_series(std::iter::once(Rectangle::new(
         corners,
         colour(entry).filled(),
@@ -217,17 +326,33 @@ fn bar(
         let outline = BENCH_REACHED.stroke_width(1);
         chart.draw_series(std::iter::once(Rectangle::new(corners, outline)))?;
     }
-    let clear_of = [to, national.unwrap_or(to)]
+    let middle_y = at.y + (at.band.0 + at.band.1) / 2.0;
+    let clear_of = [to, at.national.unwrap_or(to)]
         .into_iter()
-        .map(|x| chart.backend_coord(&(x, y + 0.5)).0)
+        .map(|x| chart.backend_coord(&(x, middle_y)).0)
         .max()
         .unwrap_or_default();
-    let middle = chart.backend_coord(&(to, y + 0.5)).1;
+    let middle = chart.backend_coord(&(to, middle_y)).1;
     let label = TextStyle::from(("sans-serif", LABEL_FONT).into_font()).color(&BLACK);
-    let mut text = glue_units(&entry.declared);
-    if !symbol(entry).is_empty() {
-        text = format!("{} {text}", symbol(entry));
-    }
+    root.draw(&Text::new(
+        label_text(entry, at.year),
+        (clear_of + 5, middle),
+        label.pos(Pos::new(HPos::Left, VPos::Center)),
+    ))
+}
+
+/// A bar's label: its year (in a paired chart), its outcome's symbol, the value as declared,
+/// and what qualifies it.
+fn label_text(entry: &RankEntry, year: Option<u16>) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    parts.extend(year.map(|y| format!("{y}:")));
+    parts.extend(
+        Some(symbol(entry))
+            .filter(|s| !s.is_empty())
+            .map(str::to_string),
+    );
+    parts.push(glue_units(&entry.declared));
+    let mut text = parts.join(" ");
     if let Some(s) = &entry.stand_in {
         text.push_str(&format!(" (via {s})"));
     }
@@ -237,11 +362,12 @@ fn bar(
     for mark in soft_marks(&entry.commitment, entry.status.as_deref()) {
         text.push_str(&format!(" · {mark}"));
     }
-    root.draw(&Text::new(
-        text,
-        (clear_of + 5, middle),
-        label.pos(Pos::new(HPos::Left, VPos::Center)),
-    ))?;
+    text
+}
+
+/// A row's province, left of the plot.
+fn province_name(root: &Area, chart: &Chart, entry: &RankEntry, y: f64, left: f64) -> DrawResult {
+    let label = TextStyle::from(("sans-serif", LABEL_FONT).into_font()).color(&BLACK);
     let start = chart.backend_coord(&(left, y + 0.5));
     let name = format!("{} {}", entry.province, entry.province_zh);
     root.draw(&Text::new(

@@ -4,7 +4,7 @@
 use minijinja::{Environment, Value, context, escape_formatter};
 use serde::Serialize;
 
-use super::charts::bar_chart;
+use super::charts::{bar_chart, paired_chart};
 use super::text::{
     code_spans_html, commits_to, glue_units, quantity, rank, total_outcome, verdict, waiver_words,
     web_link,
@@ -12,31 +12,26 @@ use super::text::{
 use crate::render::escape;
 use crate::report::{LeftOut, Ranking, Report};
 
-/// The charts of the seed's Figures 2 to 4: indicator, year, baseline, and a caption.
-const FIGURES: [(&str, u16, Option<u16>, &str); 4] = [
+/// A ranking a chart draws: indicator, year and baseline.
+type Key = (&'static str, u16, Option<u16>);
+
+/// The charts of the seed's Figures 2 to 4: the rankings each draws (two years in one, as
+/// Figure 4 has them), and a caption.
+const FIGURES: [(&[Key], &str); 3] = [
     (
-        "energy_intensity_cut",
-        2025,
-        Some(2020),
+        &[("energy_intensity_cut", 2025, Some(2020))],
         "Cut in energy consumption per unit of GDP by 2025, from 2020 (as the seed's Figure 2)",
     ),
     (
-        "co2_intensity_cut",
-        2030,
-        Some(2005),
+        &[("co2_intensity_cut", 2030, Some(2005))],
         "Cut in CO2 emissions per unit of GDP by 2030, from 2005 (as the seed's Figure 3)",
     ),
     (
-        "non_fossil_share",
-        2025,
-        None,
-        "Share of non-fossil energy by 2025 (as the seed's Figure 4)",
-    ),
-    (
-        "non_fossil_share",
-        2030,
-        None,
-        "Share of non-fossil energy by 2030 (as the seed's Figure 4)",
+        &[
+            ("non_fossil_share", 2025, None),
+            ("non_fossil_share", 2030, None),
+        ],
+        "Share of non-fossil energy (as the seed's Figure 4)",
     ),
 ];
 
@@ -45,8 +40,16 @@ struct Chart {
     id: String,
     caption: &'static str,
     svg: Value,
+    /// What the caption says of each ranking the chart draws.
+    parts: Vec<Part>,
+}
+
+/// A ranking in a chart: its year, how many provinces declare it, and the provinces of the
+/// run with no bar for it, each with why.
+#[derive(Serialize)]
+struct Part {
+    year: Option<u16>,
     provinces: usize,
-    /// The provinces of the run the chart has no bar for, each with why.
     left_out: Vec<LeftOutShown>,
 }
 
@@ -57,7 +60,7 @@ struct LeftOutShown {
     why: String,
 }
 
-fn left_out(ranking: &Ranking) -> Vec<LeftOutShown> {
+fn part(ranking: &Ranking) -> Part {
     let year = ranking.year.map_or(String::new(), |y| format!(" for {y}"));
     let shown = |l: &LeftOut| LeftOutShown {
         province: l.province.clone(),
@@ -69,22 +72,40 @@ fn left_out(ranking: &Ranking) -> Vec<LeftOutShown> {
             _ => format!("no target{year}"),
         },
     };
-    ranking.left_out.iter().map(shown).collect()
+    Part {
+        year: ranking.year,
+        provinces: ranking.entries.len(),
+        left_out: ranking.left_out.iter().map(shown).collect(),
+    }
 }
 
 fn charts(report: &Report) -> Vec<Chart> {
     FIGURES
         .iter()
-        .filter_map(|&(indicator, year, baseline, caption)| {
-            let ranking = report.rankings.iter().find(|r| {
-                r.indicator == indicator && r.year == Some(year) && r.baseline == baseline
-            })?;
+        .filter_map(|&(keys, caption)| {
+            let found: Vec<&Ranking> = keys
+                .iter()
+                .filter_map(|&(indicator, year, baseline)| {
+                    report.rankings.iter().find(|r| {
+                        r.indicator == indicator && r.year == Some(year) && r.baseline == baseline
+                    })
+                })
+                .collect();
+            let svg = match found.as_slice() {
+                [one] => bar_chart(one),
+                [earlier, later] => paired_chart(earlier, later),
+                _ => return None,
+            };
+            let years: Vec<String> = found
+                .iter()
+                .flat_map(|r| r.year)
+                .map(|y| y.to_string())
+                .collect();
             Some(Chart {
-                id: format!("chart-{indicator}-{year}"),
+                id: format!("chart-{}-{}", keys[0].0, years.join("-")),
                 caption,
-                svg: Value::from_safe_string(bar_chart(ranking)),
-                provinces: ranking.entries.len(),
-                left_out: left_out(ranking),
+                svg: Value::from_safe_string(svg),
+                parts: found.iter().map(|r| part(r)).collect(),
             })
         })
         .collect()

@@ -230,7 +230,7 @@ fn the_html_report_is_one_self_contained_page_with_its_charts() {
             .select(&select(&format!("figure#{id}")))
             .next()
             .unwrap_or_else(|| panic!("{id}"));
-        let svgs: Vec<_> = figure.select(&select("svg")).collect();
+        let svgs: Vec<_> = figure.select(&select("svg[role=img]")).collect();
         assert_eq!(svgs.len(), 1, "{id}: one chart");
         let declaring: usize = rankings
             .iter()
@@ -242,12 +242,8 @@ fn the_html_report_is_one_self_contained_page_with_its_charts() {
             "{id}: a bar per province and year that declares it"
         );
     }
-    let paired = page
-        .select(&select("figure#chart-non_fossil_share-2025-2030 svg"))
-        .next()
-        .unwrap();
-    let texts: Vec<String> = paired
-        .select(&select("text"))
+    let texts: Vec<String> = page
+        .select(&select("figure#chart-non_fossil_share-2025-2030 svg text"))
         .map(|t| t.text().collect::<String>().trim().to_string())
         .collect();
     for national in ["national 20\u{a0}% by 2025", "national 25\u{a0}% by 2030"] {
@@ -854,7 +850,7 @@ fn line_and_labels(svg: &scraper::ElementRef) -> (f64, Vec<(f64, String)>) {
 fn value_labels_clear_the_national_line() {
     let html = report("html");
     let page = scraper::Html::parse_document(&html);
-    let figures = scraper::Selector::parse("figure svg").unwrap();
+    let figures = scraper::Selector::parse("figure svg[role=img]").unwrap();
     let mut charts = 0;
     for svg in page.select(&figures) {
         let (line, labels) = line_and_labels(&svg);
@@ -885,7 +881,7 @@ fn a_negative_value_gets_a_bar_left_of_zero() {
     let html = report_on(&plans, "html", &[]);
     let page = scraper::Html::parse_document(&html);
     let select = |css: &str| scraper::Selector::parse(css).unwrap();
-    let svg = page.select(&select("figure svg")).next().unwrap();
+    let svg = page.select(&select("figure svg[role=img]")).next().unwrap();
     assert_eq!(bars(&svg.html()), 2, "a bar for each, the negative one too");
     let rect = |fill: &str| {
         let r = svg
@@ -901,12 +897,12 @@ fn a_negative_value_gets_a_bar_left_of_zero() {
         width > 0.0 && (x + width - zero).abs() < 1.5,
         "from zero leftwards"
     );
-    let name = svg
+    // The names are drawn beside the plot, in their own SVG the page keeps in view.
+    let names = page.select(&select("figure .names svg")).next().unwrap();
+    let name = names
         .select(&select("text[text-anchor=\"end\"]"))
-        .find(|t| t.text().any(|s| s.contains("Gansu")))
-        .unwrap();
-    let name_x: f64 = name.value().attr("x").unwrap().parse().unwrap();
-    assert!(name_x < x, "the name ends before the bar begins");
+        .find(|t| t.text().any(|s| s.contains("Gansu")));
+    assert!(name.is_some(), "{}", names.html());
     let (line, labels) = line_and_labels(&svg);
     // The outcome's symbol leads the label: a second cue beside the bar's colour.
     let label = labels.iter().find(|(_, t)| t == "○ -3\u{a0}%").unwrap();
@@ -931,8 +927,8 @@ fn headings_keep_with_their_charts_in_print() {
 /// Lays the HTML report out 400 px wide in headless Chromium and measures it: how wide the
 /// page is, whether each table scrolls inside a box within the screen, the smallest text in
 /// the charts as shown, the lowest contrast of text on its background (WCAG's formula, on
-/// the colours the browser computed), and where the heat map's province column is once its
-/// table is scrolled sideways.
+/// the colours the browser computed), and where the province names of the heat map and of a
+/// chart are once each is scrolled sideways.
 const PHONE_PROBE: &str = r#"<!DOCTYPE html><html><body style="margin:0">
 <iframe id="f" src="report.html" style="width:400px;height:800px;border:0"></iframe>
 <script>
@@ -971,6 +967,10 @@ document.getElementById('f').addEventListener('load', function () {
   var name = heat.querySelector('tbody th[scope=row]');
   out.scrolled = box.scrollLeft;
   out.name_offset = name.getBoundingClientRect().left - box.getBoundingClientRect().left;
+  var chart = d.querySelector('.chart');
+  chart.scrollLeft = 200;
+  out.chart_scrolled = chart.scrollLeft;
+  out.chart_names_offset = chart.querySelector('.names').getBoundingClientRect().left - chart.getBoundingClientRect().left;
   var pre = document.createElement('pre');
   pre.id = 'probe';
   pre.textContent = JSON.stringify(out);
@@ -1037,6 +1037,14 @@ fn the_html_report_reads_on_a_phone() {
     assert!(
         m["name_offset"].as_f64().unwrap().abs() < 1.0,
         "its province column stays in view: {m}"
+    );
+    assert!(
+        m["chart_scrolled"].as_f64().unwrap() > 0.0,
+        "a chart scrolls: {m}"
+    );
+    assert!(
+        m["chart_names_offset"].as_f64().unwrap().abs() < 1.0,
+        "its province names stay in view: {m}"
     );
 }
 
@@ -1157,7 +1165,12 @@ fn the_html_report_is_accessible_to_a_screen_reader() {
         .map(|e| e.text().collect())
         .collect();
     assert!(zh.iter().any(|t| t == "山东"), "{zh:?}");
-    let charts: Vec<_> = page.select(&select("svg")).collect();
+    // The plots; the names beside each are hidden from screen readers, which read the
+    // rankings' tables.
+    let charts: Vec<_> = page
+        .select(&select("svg"))
+        .filter(|svg| !in_names(svg))
+        .collect();
     assert!(!charts.is_empty());
     for svg in charts {
         assert_eq!(svg.value().attr("role"), Some("img"));
@@ -1165,6 +1178,13 @@ fn the_html_report_is_accessible_to_a_screen_reader() {
         assert!(!title.text().collect::<String>().is_empty());
         assert!(svg.select(&select("desc")).next().is_some());
     }
+}
+
+/// Whether an element is in a chart's column of province names (`aria-hidden`).
+fn in_names(e: &scraper::ElementRef) -> bool {
+    e.ancestors()
+        .filter_map(scraper::ElementRef::wrap)
+        .any(|a| a.value().attr("aria-hidden") == Some("true"))
 }
 
 /// Each chart names the provinces of the run it has no bar for, and why; a soft figure (力争,

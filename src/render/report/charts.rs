@@ -33,8 +33,10 @@ const NATIONAL: RGBColor = RGBColor(0x88, 0x22, 0x55);
 /// 11 px on a 400 px screen.
 const WIDTH: u32 = 720;
 const ROW: u32 = 30;
-/// Room for province names left of the bars, and for value labels right of the longest.
+/// Room for province names (their own SVG, left of the plot), between them and the plot,
+/// and for value labels right of the longest bar.
 const NAMES: u32 = 190;
+const GAP: u32 = 8;
 const LABELS: u32 = 150;
 const LABEL_FONT: f64 = 17.0;
 const AXIS_FONT: f64 = 16.0;
@@ -72,35 +74,51 @@ fn colour(entry: &RankEntry) -> RGBColor {
     }
 }
 
-/// The chart of one ranking, as an SVG document.
-pub fn bar_chart(ranking: &Ranking) -> String {
+/// A chart as two SVG documents side by side: the province names, which the page keeps in
+/// view (`position: sticky`) while a narrow screen scrolls the plot beside them, and the
+/// plot, with the chart's `title` and `desc`.
+pub struct ChartSvg {
+    pub names: String,
+    pub plot: String,
+}
+
+/// The chart of one ranking.
+pub fn bar_chart(ranking: &Ranking) -> ChartSvg {
     chart(&[ranking])
 }
 
 /// The charts of two years of one indicator in one, as the seed's Figure 4 draws the 2025
 /// and 2030 non-fossil shares: a row per province that declares either, the earlier year's
 /// bar above the later's, each label led by its year, and a national line for each.
-pub fn paired_chart(earlier: &Ranking, later: &Ranking) -> String {
+pub fn paired_chart(earlier: &Ranking, later: &Ranking) -> ChartSvg {
     chart(&[earlier, later])
 }
 
-fn chart(rankings: &[&Ranking]) -> String {
+fn chart(rankings: &[&Ranking]) -> ChartSvg {
     let (rows, bars) = layout(rankings);
     let n = rows.len().max(1);
     let top = 34 + 20 * (rankings.len() as u32 - 1);
     let height = top + 36 + ROW * rankings.len() as u32 * n as u32 + 50;
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
+    let mut plot = String::new();
+    let middles = {
+        let root = SVGBackend::with_string(&mut plot, (WIDTH - NAMES, height)).into_drawing_area();
         let plan = Layout {
             rankings,
             rows: &rows,
             bars: &bars,
             top,
         };
-        draw(&root, &plan).expect("drawing to a string cannot fail");
+        draw(&root, &plan).expect("drawing to a string cannot fail")
+    };
+    let mut names = String::new();
+    {
+        let root = SVGBackend::with_string(&mut names, (NAMES, height)).into_drawing_area();
+        province_names(&root, &rows, &middles).expect("drawing to a string cannot fail");
     }
-    with_text_alternative(&svg, rankings)
+    ChartSvg {
+        names,
+        plot: with_text_alternative(&plot, rankings),
+    }
 }
 
 /// What a chart draws: its rankings, a row per province (the entry that names it), and the
@@ -202,7 +220,8 @@ type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
 type Chart<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 type DrawResult = Result<(), DrawingAreaErrorKind<std::io::Error>>;
 
-fn draw(root: &Area, plan: &Layout) -> DrawResult {
+/// Draws the plot; the vertical middle of each row, for the names beside it.
+fn draw(root: &Area, plan: &Layout) -> Result<Vec<i32>, DrawingAreaErrorKind<std::io::Error>> {
     root.fill(&WHITE)?;
     let n = plan.rows.len().max(1);
     let value = |e: &RankEntry| e.value.parse::<f64>().unwrap_or(0.0);
@@ -224,7 +243,7 @@ fn draw(root: &Area, plan: &Layout) -> DrawResult {
         .margin_top(plan.top)
         .margin_right(LABELS)
         .x_label_area_size(40)
-        .y_label_area_size(NAMES)
+        .y_label_area_size(GAP)
         .build_cartesian_2d(low * 1.12..high * 1.05, 0.0..n as f64)?;
     chart
         .configure_mesh()
@@ -269,10 +288,9 @@ fn draw(root: &Area, plan: &Layout) -> DrawResult {
         };
         bar(&mut chart, root, b.entry, value(b.entry), &place)?;
     }
-    for (row, entry) in plan.rows.iter().enumerate() {
-        province_name(root, &chart, entry, (n - 1 - row) as f64, low * 1.12)?;
-    }
-    root.present()
+    root.present()?;
+    let middle = |row: usize| chart.backend_coord(&(low, (n - 1 - row) as f64 + 0.5)).1;
+    Ok((0..plan.rows.len()).map(middle).collect())
 }
 
 fn national_line(
@@ -365,14 +383,17 @@ fn label_text(entry: &RankEntry, year: Option<u16>) -> String {
     text
 }
 
-/// A row's province, left of the plot.
-fn province_name(root: &Area, chart: &Chart, entry: &RankEntry, y: f64, left: f64) -> DrawResult {
+/// Each row's province, right-aligned, at the middle of its row.
+fn province_names(root: &Area, rows: &[&RankEntry], middles: &[i32]) -> DrawResult {
+    root.fill(&WHITE)?;
     let label = TextStyle::from(("sans-serif", LABEL_FONT).into_font()).color(&BLACK);
-    let start = chart.backend_coord(&(left, y + 0.5));
-    let name = format!("{} {}", entry.province, entry.province_zh);
-    root.draw(&Text::new(
-        name,
-        (start.0 - 6, start.1),
-        label.pos(Pos::new(HPos::Right, VPos::Center)),
-    ))
+    for (entry, &y) in rows.iter().zip(middles) {
+        let name = format!("{} {}", entry.province, entry.province_zh);
+        root.draw(&Text::new(
+            name,
+            (NAMES as i32 - 6, y),
+            label.pos(Pos::new(HPos::Right, VPos::Center)),
+        ))?;
+    }
+    root.present()
 }

@@ -39,6 +39,8 @@ const FIGURES: [(&[Key], &str); 3] = [
 struct Chart {
     id: String,
     caption: &'static str,
+    /// The province names, kept in view beside the plot.
+    names: Value,
     svg: Value,
     /// What the caption says of each ranking the chart draws.
     parts: Vec<Part>,
@@ -104,7 +106,8 @@ fn charts(report: &Report) -> Vec<Chart> {
             Some(Chart {
                 id: format!("chart-{}-{}", keys[0].0, years.join("-")),
                 caption,
-                svg: Value::from_safe_string(svg),
+                names: Value::from_safe_string(svg.names),
+                svg: Value::from_safe_string(svg.plot),
                 parts: found.iter().map(|r| part(r)).collect(),
             })
         })

@@ -164,6 +164,15 @@ impl MinLevel {
             MinLevel::Note => plancheck::ast::Level::Note,
         }
     }
+
+    fn ci_level(self) -> plancheck::render::CiLevel {
+        use plancheck::render::CiLevel;
+        match self {
+            MinLevel::Error => CiLevel::Error,
+            MinLevel::Warning => CiLevel::Warning,
+            MinLevel::Note => CiLevel::Note,
+        }
+    }
 }
 
 /// The top of the repository SARIF URIs are relative to: `--repo-root`, else the nearest

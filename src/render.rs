@@ -17,7 +17,7 @@ mod ruletest;
 pub(crate) mod sarif;
 mod scenarios;
 
-pub use ci::{CiReport, check_report, lint_report};
+pub use ci::{CiLevel, CiReport, check_report, lint_report};
 pub use concise::render_concise;
 pub use diagnostic::{Report, finding_report, waiver_report};
 pub use extract::{render_extracted_json, render_extracted_plan};

@@ -606,6 +606,20 @@ fn min_level_shows_less_and_counts_all() {
         "error",
     ]);
     assert!(results(&sarif).is_empty());
+
+    // The concise format's last line counts every result, shown or not.
+    let concise = stdout(&plancheck(&["check", "--format", "concise"]));
+    let warnings_up = stdout(&plancheck(&[
+        "check",
+        "--format",
+        "concise",
+        "--min-level",
+        "warning",
+    ]));
+    assert_eq!(concise.lines().last(), warnings_up.lines().last());
+    assert!(concise.lines().any(|l| l.contains(": note[")));
+    assert!(!warnings_up.lines().any(|l| l.contains(": note[")));
+    assert!(warnings_up.lines().count() > 1, "{warnings_up}");
 }
 
 /// Errors come first, so that GitHub's ten annotations a level show them.

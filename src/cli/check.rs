@@ -88,7 +88,9 @@ pub fn run(args: CheckArgs) -> u8 {
 
 /// The output of one check in the format asked for, with `--min-level` applied.
 pub(super) fn render(args: &CheckArgs, checked: &mut Checked) -> String {
-    if let Some(min) = args.min_level {
+    // The concise format shows from `--min-level` on but counts everything.
+    let concise = matches!(args.format, Format::Concise);
+    if let Some(min) = args.min_level.filter(|_| !concise) {
         checked.keep_at_least(min.level().into());
     }
     match args.format {
@@ -98,7 +100,10 @@ pub(super) fn render(args: &CheckArgs, checked: &mut Checked) -> String {
             super::repo_root(args.repo_root.as_deref()).as_deref(),
         ),
         Format::Github => super::github(&check_report(checked)),
-        Format::Concise => plancheck::render::render_concise(&check_report(checked)),
+        Format::Concise => plancheck::render::render_concise(
+            &check_report(checked),
+            args.min_level.map(super::MinLevel::ci_level),
+        ),
         Format::Junit => render_check_junit(checked),
         Format::Human => render_human(checked, &human_options(args)),
     }

@@ -70,7 +70,9 @@ pub fn run(args: LintArgs) -> u8 {
     problems.append(&mut linted.problems);
     linted.problems = problems;
     let code = exit_code(&linted, count, args.deny_warnings);
-    if let Some(min) = args.min_level {
+    // The concise format shows from `--min-level` on but counts everything.
+    let concise = matches!(args.format, Format::Concise);
+    if let Some(min) = args.min_level.filter(|_| !concise) {
         linted.keep_at_least(min.level());
     }
     let text = match args.format {
@@ -81,7 +83,10 @@ pub fn run(args: LintArgs) -> u8 {
             super::repo_root(args.repo_root.as_deref()).as_deref(),
         ),
         Format::Github => super::github(&lint_report(&linted)),
-        Format::Concise => plancheck::render::render_concise(&lint_report(&linted)),
+        Format::Concise => plancheck::render::render_concise(
+            &lint_report(&linted),
+            args.min_level.map(super::MinLevel::ci_level),
+        ),
         Format::Junit => render_lint_junit(&linted),
     };
     write_stdout(&text);

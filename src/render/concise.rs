@@ -1,14 +1,20 @@
 //! `--format concise`: one line a result, `file:line:column: level[CODE] message`, as
 //! rustc's short format and ruff's concise one write them; suppressed results left out.
 
-use super::ci::CiReport;
+use super::ci::{CiLevel, CiReport};
 use super::escape;
 
-pub fn render_concise(report: &CiReport) -> String {
+/// The lines of the results at `min` or above (all without it), then the counts of all, as
+/// `--min-level` leaves the counts unchanged.
+pub fn render_concise(report: &CiReport, min: Option<CiLevel>) -> String {
     let mut out = String::new();
     let mut counts = [0usize; 3];
+    let shown = |level: CiLevel| min.is_none_or(|min| level as usize <= min as usize);
     for r in report.results.iter().filter(|r| r.suppressed.is_none()) {
         counts[r.level as usize] += 1;
+        if !shown(r.level) {
+            continue;
+        }
         let place = r.location.as_ref().map_or(String::new(), |at| {
             format!(
                 "{}:{}:{}: ",

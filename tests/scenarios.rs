@@ -321,6 +321,25 @@ fn the_report_of_a_study_counts_what_check_found_in_each_set() {
     assert_eq!(csv.lines().count(), 3);
 }
 
+/// A scenario's name is one line in every row of the study's CSV, whatever it holds.
+#[test]
+fn a_newline_in_a_scenario_name_stays_in_its_cell() {
+    let (_dir, path) = jsonl(&[
+        record("two\nlines", "Hebei", "12"),
+        record("plain", "Shanxi", "14"),
+    ]);
+    let csv = stdout(&plancheck(&[
+        "report",
+        "--scenarios",
+        &path,
+        "--format",
+        "csv",
+        "--no-bom",
+    ]));
+    assert_eq!(csv.lines().count(), 3, "{csv}");
+    assert!(csv.contains("two\\nlines,1,"), "{csv}");
+}
+
 #[test]
 fn the_html_report_of_a_study_is_a_page_a_browser_reads() {
     let dir = tempfile::tempdir().unwrap();

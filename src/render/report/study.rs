@@ -113,7 +113,11 @@ pub fn render_study_csv(report: &StudyReport, bom: bool) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     write(&mut writer, SET_HEADER.map(|h| h.replace(' ', "_")));
     for set in &report.sets {
-        write(&mut writer, set_cells(set));
+        // A name is one cell of one line: a newline in it is shown as `\n`, so that a row
+        // is a line to the tools that read CSV line by line.
+        let mut cells = set_cells(set);
+        cells[0] = escape::line(&cells[0]).into_owned();
+        write(&mut writer, cells);
     }
     let text = String::from_utf8(writer.into_inner().expect("flushing to memory"))
         .expect("CSV of UTF-8 text");

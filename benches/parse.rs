@@ -78,7 +78,7 @@ fn documents(bytes: usize) -> String {
 
 /// Reading targets from documents (fold, grammar, lowering, merging), in MB/s of document.
 fn extracting(c: &mut Criterion) {
-    use plancheck::plantext::{Form, extract};
+    use plancheck::plantext::{Form, Whose, extract};
     let mut group = c.benchmark_group("extract");
     group.sample_size(10);
     let text = documents(MB);
@@ -89,7 +89,7 @@ fn extracting(c: &mut Criterion) {
     for (name, input, form) in [("txt", &text, Form::Text), ("html", &html, Form::Html)] {
         group.throughput(Throughput::Bytes(input.len() as u64));
         group.bench_function(name, |b| {
-            b.iter(|| extract(black_box(input), form, None).is_ok())
+            b.iter(|| extract(black_box(input), form, Whose::Named).is_ok())
         });
     }
     group.finish();

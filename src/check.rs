@@ -168,7 +168,7 @@ fn parse_plan_file(file: &SourceFile, notes: &mut Vec<Problem>) -> Result<PlanFi
         return syntax::parse_plan(file.text()).map_err(errors);
     };
     let noted = |list: Vec<TextNote>| list.into_iter().map(|n| Problem::new(file, n));
-    match plantext::extract(file.text(), form, None) {
+    match plantext::extract(file.text(), form, plantext::Whose::Named) {
         Ok(extracted) => {
             // Notes are not capped: the count of problems past the cap is an error.
             notes.extend(noted(extracted.notes));

@@ -111,8 +111,14 @@ impl City {
 
     /// The divisions of other provinces with this name, for an error that says where it is.
     pub fn elsewhere(province: Province, name: &str) -> Vec<City> {
-        let other = City::all().filter(|c| c.province() != province);
-        other.filter(|c| c.is_named(name)).collect()
+        let mut named = City::named(name);
+        named.retain(|c| c.province() != province);
+        named
+    }
+
+    /// The divisions of every province with this name.
+    pub fn named(name: &str) -> Vec<City> {
+        City::all().filter(|c| c.is_named(name)).collect()
     }
 
     fn is_named(self, name: &str) -> bool {

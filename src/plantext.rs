@@ -48,22 +48,45 @@ impl Form {
 }
 
 /// Every target a document states, section by section, with notes on what was not read.
-pub fn statements(document: &str, form: Form) -> Lowered {
+pub fn statements(document: &str, form: Form, whose: Whose) -> Lowered {
     let folded = match form {
         Form::Text | Form::Docx => fold::fold(document),
         Form::Html => fold::fold_html(document),
     };
     let mut pairs = parser::PlanTextParser::parse(parser::Rule::document, &folded.text)
         .expect("grammar: every text is a document, read a character at a time where need be");
-    lower::lower(pairs.next().expect("grammar: one document"), &folded)
+    lower::lower(pairs.next().expect("grammar: one document"), &folded, whose)
 }
 
-/// The plan a document states, for `province` or the province it names first.
-pub fn extract(
-    document: &str,
-    form: Form,
-    province: Option<Province>,
-) -> Result<Extracted, Vec<TextNote>> {
+/// Whose plan a document is, where the caller knows: a province's (else the province the
+/// document names first), or a city's. A city's plan takes its targets from its province
+/// (`完成省上下达目标`), so such a target is read by reference, not noted as another
+/// authority's.
+#[derive(Debug, Clone, Copy, Default)]
+pub enum Whose {
+    #[default]
+    Named,
+    Province(Province),
+    City(crate::cities::City),
+}
+
+impl Whose {
+    fn province(self) -> Option<Province> {
+        match self {
+            Whose::Named => None,
+            Whose::Province(p) => Some(p),
+            Whose::City(c) => Some(c.province()),
+        }
+    }
+
+    /// Whether an assignment by `assigner` is one this plan is bound to.
+    fn bound_by(self, assigner: &str) -> bool {
+        assigner == "国家" || matches!(self, Whose::City(_))
+    }
+}
+
+/// The plan a document states, for whom `whose` says.
+pub fn extract(document: &str, form: Form, whose: Whose) -> Result<Extracted, Vec<TextNote>> {
     if document
         .trim_start_matches(crate::source::BOM)
         .trim()
@@ -72,5 +95,5 @@ pub fn extract(
         let span = (0, document.len()).into();
         return Err(vec![TextNote::Empty { span }]);
     }
-    merge::merge(statements(document, form), province, document.len())
+    merge::merge(statements(document, form, whose), whose, document.len())
 }

@@ -178,6 +178,80 @@ fn the_province_can_be_given() {
 }
 
 /// Government files are often GB18030 (GBK): read as the same text, the same targets.
+/// A city's plan, read with `--city`: its province comes from the city, its plan says the
+/// city, and a target `完成省上下达目标` is its province's to give, not another authority's.
+#[test]
+fn a_city_plan_is_read_as_the_citys() {
+    let guangan = text("cities/sichuan-guangan.txt");
+    let out = plancheck(&["extract", &guangan, "--city", "广安"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let plan = stdout(&out);
+    assert!(
+        plan.contains("province Sichuan\ncity     \"Guang'an\"\n"),
+        "{plan}"
+    );
+    assert!(plan.contains("value      at_least 14.5 %"), "{plan}");
+    assert!(
+        !stderr(&out).contains("assigned by 省上"),
+        "{}",
+        stderr(&out)
+    );
+    // The plan checks as a city's, beside nothing else: its targets are no province's.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("guangan.plan");
+    std::fs::write(&path, &plan).unwrap();
+    let checked = plancheck(&["check", path.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code(&checked), 0, "{}", stderr(&checked));
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&checked)).unwrap();
+    // Rules judge provinces' plans: the city's targets are listed as checked by no rule.
+    let unchecked = doc["unchecked"].as_array().unwrap();
+    assert!(!unchecked.is_empty());
+    assert!(
+        unchecked.iter().all(|u| u["city"] == "Guang'an"),
+        "{unchecked:?}"
+    );
+    let by_reference = unchecked
+        .iter()
+        .find(|u| u["declared"]["qualifier"] == "by_reference");
+    assert_eq!(
+        by_reference.map(|u| &u["declared"]["indicator"]),
+        Some(&"co2_intensity_cut".into()),
+        "完成省上下达目标 read by reference: {unchecked:?}"
+    );
+    let json = stdout(&plancheck(&[
+        "extract", &guangan, "--city", "Guang'an", "--format", "json",
+    ]));
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        (&json["province"], &json["city"]),
+        (&"Sichuan".into(), &"Guang'an".into())
+    );
+
+    // Without `--city`, the same text names no province, and its 省上 targets are noted.
+    let plain = plancheck(&["extract", &guangan]);
+    assert_eq!(code(&plain), 2);
+    assert!(
+        stderr(&plain).contains("assigned by 省上"),
+        "{}",
+        stderr(&plain)
+    );
+    // A name two provinces have, or none has, is a usage error.
+    let two = plancheck(&["extract", &guangan, "--city", "朝阳"]);
+    assert_eq!(code(&two), 2);
+    assert!(
+        stderr(&two).contains("say which with `--province`"),
+        "{}",
+        stderr(&two)
+    );
+    let none = plancheck(&["extract", &guangan, "--city", "Atlantis"]);
+    assert_eq!(code(&none), 2);
+    assert!(
+        stderr(&none).contains("not a prefecture-level division"),
+        "{}",
+        stderr(&none)
+    );
+}
+
 #[test]
 fn a_gb18030_document_reads_as_its_utf8_copy() {
     let dir = tempfile::tempdir().unwrap();

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use plancheck::check::{load_plan, load_rules};
 use plancheck::input::read_source;
 use plancheck::model::{Declared, Plan, RuleSet, Sources};
-use plancheck::plantext::{self, Form, TextNote};
+use plancheck::plantext::{self, Form, TextNote, Whose};
 use plancheck::provinces::Province;
 use rust_decimal::Decimal;
 
@@ -101,8 +101,12 @@ fn extracted(
     rules: &RuleSet,
 ) -> Plan {
     let file = read_source(path).unwrap_or_else(|p| panic!("{}: {p:?}", path.display()));
-    let read = plantext::extract(file.text(), Form::Text, province)
-        .unwrap_or_else(|notes| panic!("{}: nothing read: {notes:?}", path.display()));
+    let read = plantext::extract(
+        file.text(),
+        Form::Text,
+        province.map_or(Whose::Named, Whose::Province),
+    )
+    .unwrap_or_else(|notes| panic!("{}: nothing read: {notes:?}", path.display()));
     let id = sources.add(file);
     plancheck::resolve::resolve_plan(&read.plan, id, sources, rules)
         .unwrap_or_else(|p| panic!("{}: does not resolve: {p:?}", path.display()))
@@ -199,7 +203,7 @@ fn every_csv_row_from_an_excerpt_is_read_from_it() {
 
 /// The codes of the notes reading a document gives, in order.
 fn note_codes(text: &str) -> Vec<String> {
-    let notes = match plantext::extract(text, Form::Text, None) {
+    let notes = match plantext::extract(text, Form::Text, Whose::Named) {
         Ok(read) => read.notes,
         Err(notes) => notes,
     };
@@ -213,7 +217,7 @@ fn note_codes(text: &str) -> Vec<String> {
 fn a_truncated_figure_is_a_possible_target_not_read() {
     let text = "重庆市:到2025年,单位地区生产总值能耗比2020年下降14%,非化石能源消费比重达到2";
     assert_eq!(note_codes(text), ["PC120"]);
-    let read = plantext::extract(text, Form::Text, None).unwrap();
+    let read = plantext::extract(text, Form::Text, Whose::Named).unwrap();
     assert_eq!(
         read.plan.targets.len(),
         1,
@@ -226,7 +230,7 @@ fn a_look_alike_is_noted_and_not_read() {
     let text =
         "甘肃省:到2030年,力争全省新能源装机容量突破1.3亿千瓦,非化石能源消费比重达到35%左右。";
     assert_eq!(note_codes(text), ["PC121"]);
-    let read = plantext::extract(text, Form::Text, None).unwrap();
+    let read = plantext::extract(text, Form::Text, Whose::Named).unwrap();
     let names: Vec<_> = read
         .plan
         .targets
@@ -241,7 +245,7 @@ fn a_figure_stated_in_a_second_section_is_checked_over_a_reference() {
     let text = "内蒙古\n到2025年,单位地区生产总值能耗下降完成国家下达目标。\n===\n\
                 到2025年,单位地区生产总值能源消耗比2020年下降15%。";
     assert_eq!(note_codes(text), ["PC122"]);
-    let read = plantext::extract(text, Form::Text, None).unwrap();
+    let read = plantext::extract(text, Form::Text, Whose::Named).unwrap();
     let value = read.plan.targets[0].value.as_ref().unwrap();
     assert!(
         matches!(value.node, plancheck::ast::DeclaredValue::Number { .. }),
@@ -257,7 +261,7 @@ fn strive_before_the_year_binds_its_sentence() {
                 单位地区生产总值能源消耗比2020年下降14%,\
                 单位地区生产总值二氧化碳排放确保完成国家下达目标。\
                 到2030年,非化石能源消费比重达到25%左右。";
-    let read = plantext::extract(text, Form::Text, None).unwrap();
+    let read = plantext::extract(text, Form::Text, Whose::Named).unwrap();
     let commitments: Vec<_> = read
         .plan
         .targets
@@ -296,7 +300,7 @@ fn targets_of_others_than_the_province_are_not_its_own() {
         ("到2025年,城镇可再生能源消费比重达到8%。", "towns"),
     ] {
         let document = format!("浙江省\n{text}\n到2025年,非化石能源消费比重达到24%。");
-        let read = plantext::extract(&document, Form::Text, None).unwrap();
+        let read = plantext::extract(&document, Form::Text, Whose::Named).unwrap();
         assert_eq!(
             read.plan.targets.len(),
             1,
@@ -317,7 +321,7 @@ fn a_figure_too_long_to_hold_is_an_error_not_a_zero() {
 #[test]
 fn the_peak_and_the_years_read_as_the_catalogue_says() {
     let text = "浙江省:到2030年,非化石能源消费比重达到30%,二氧化碳排放达到峰值后稳中有降。";
-    let read = plantext::extract(text, Form::Text, None).unwrap();
+    let read = plantext::extract(text, Form::Text, Whose::Named).unwrap();
     assert!(
         read.plan
             .targets
@@ -326,7 +330,7 @@ fn the_peak_and_the_years_read_as_the_catalogue_says() {
     );
     // `2022年,` tells what happened; its figures are no targets.
     let text = "浙江省:到2025年,非化石能源消费比重达到24%。2022年,森林覆盖率达到61%。";
-    let read = plantext::extract(text, Form::Text, None).unwrap();
+    let read = plantext::extract(text, Form::Text, Whose::Named).unwrap();
     assert_eq!(read.plan.targets.len(), 1);
     // A year scope ends with its paragraph.
     let text = "浙江省:到2025年,非化石能源消费比重达到24%。\n\n非化石能源消费比重达到30%。";
@@ -337,7 +341,7 @@ fn the_peak_and_the_years_read_as_the_catalogue_says() {
 #[test]
 fn a_share_over_the_whole_is_not_read() {
     let text = "浙江省:到2025年,非化石能源消费比重达到250%,森林覆盖率达到100%。";
-    let read = plantext::extract(text, Form::Text, None).unwrap();
+    let read = plantext::extract(text, Form::Text, Whose::Named).unwrap();
     let names: Vec<_> = read
         .plan
         .targets
@@ -358,7 +362,7 @@ fn an_incentive_figure_under_strive_is_noted() {
 fn a_past_period_states_outcomes_not_targets() {
     let text = "山东省:“十三五”期间,单位地区生产总值能耗累计降低12.24%。\
                 到2025年,非化石能源消费比重达到13%。";
-    let read = plantext::extract(text, Form::Text, None).unwrap();
+    let read = plantext::extract(text, Form::Text, Whose::Named).unwrap();
     assert_eq!(read.plan.targets.len(), 1);
     assert!(note_codes(text).is_empty());
 }
@@ -377,8 +381,12 @@ fn a_document_without_a_province_or_a_target_is_refused() {
         "山东省人民政府关于印发方案的通知。",
         "到2025年,单位GDP能耗大幅下降。",
     ] {
-        let refused =
-            plantext::extract(empty, Form::Text, Province::lookup("Shandong")).unwrap_err();
+        let refused = plantext::extract(
+            empty,
+            Form::Text,
+            Whose::Province(Province::lookup("Shandong").unwrap()),
+        )
+        .unwrap_err();
         assert!(
             matches!(refused.last(), Some(TextNote::NoTarget { .. })),
             "{empty:?}: {refused:?}"
@@ -415,8 +423,12 @@ fn the_patterns_of_the_catalogue_read_as_it_says() {
         ),
     ];
     for (text, want) in cases {
-        let read = plantext::extract(text, Form::Text, Province::lookup("Jiangxi"))
-            .unwrap_or_else(|n| panic!("{text}: {n:?}"));
+        let read = plantext::extract(
+            text,
+            Form::Text,
+            Whose::Province(Province::lookup("Jiangxi").unwrap()),
+        )
+        .unwrap_or_else(|n| panic!("{text}: {n:?}"));
         let first = &read.plan.targets[0];
         let value = match &first.value.as_ref().unwrap().node {
             plancheck::ast::DeclaredValue::ByReference => "by_reference".to_string(),
@@ -473,7 +485,7 @@ proptest::proptest! {
     ) {
         let text: String = words.concat();
         let form = if html { Form::Html } else { Form::Text };
-        let (spans, notes) = match plantext::extract(&text, form, None) {
+        let (spans, notes) = match plantext::extract(&text, form, Whose::Named) {
             Ok(read) => {
                 let mut spans = read.clauses.clone();
                 for t in &read.plan.targets {

@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use plancheck::plantext::{self, Form, Strict, TextNote};
+use plancheck::cities::City;
+use plancheck::plantext::{self, Form, Strict, TextNote, Whose};
 use plancheck::problem::Problem;
 use plancheck::provinces::Province;
 use plancheck::render::{render_extracted_json, render_extracted_plan, render_problems};
@@ -24,6 +25,11 @@ pub struct ExtractArgs {
     /// The province the plan is of, where the document does not name it first
     #[arg(long, value_parser = parse_province)]
     province: Option<Province>,
+
+    /// The city (or prefecture, or district of a municipality) the plan is of, in Chinese or
+    /// English: its targets `完成省上下达目标` are read by reference to its province's
+    #[arg(long)]
+    city: Option<String>,
 
     /// Make a sentence that looks like a target but was not read an error (exit 2)
     #[arg(long)]
@@ -50,6 +56,34 @@ fn parse_province(name: &str) -> Result<Province, String> {
     })
 }
 
+/// Whose plan the options say the document is: `--city` among the divisions of
+/// `--province` if given, else of every province, where the name must be one division's.
+fn whose(args: &ExtractArgs) -> Result<Whose, String> {
+    let Some(name) = &args.city else {
+        return Ok(args.province.map_or(Whose::Named, Whose::Province));
+    };
+    let mut found = City::named(name);
+    if let Some(p) = args.province {
+        found.retain(|c| c.province() == p);
+    }
+    let place = |c: &City| format!("{} ({})", c.english(), c.province().english());
+    match found.as_slice() {
+        [city] => Ok(Whose::City(*city)),
+        [] => Err(format!(
+            "`{name}` is not a prefecture-level division{}",
+            args.province
+                .map_or(String::new(), |p| format!(" of {}", p.english()))
+        )),
+        many => {
+            let all: Vec<String> = many.iter().map(place).collect();
+            Err(format!(
+                "`{name}` names {}: say which with `--province`",
+                all.join(" and ")
+            ))
+        }
+    }
+}
+
 pub fn run(args: ExtractArgs) -> u8 {
     let file = match plancheck::input::read_source(&args.document) {
         Ok(file) => file,
@@ -62,7 +96,14 @@ pub fn run(args: ExtractArgs) -> u8 {
         );
         return BAD_INPUT;
     };
-    match plantext::extract(file.text(), form, args.province) {
+    let whose = match whose(&args) {
+        Ok(whose) => whose,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return BAD_INPUT;
+        }
+    };
+    match plantext::extract(file.text(), form, whose) {
         Ok(extracted) => {
             let notes = problems(&file, extracted.notes.clone(), args.strict);
             let errors = notes.iter().any(|p| p.level() == miette::Severity::Error);

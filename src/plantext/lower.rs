@@ -73,9 +73,10 @@ enum Predicate {
     },
 }
 
-pub fn lower(document: Pair, folded: &Folded) -> Lowered {
+pub fn lower(document: Pair, folded: &Folded, whose: super::Whose) -> Lowered {
     let mut reader = Reader {
         folded,
+        whose,
         out: Lowered {
             sections: vec![Section::default()],
             place: None,
@@ -109,6 +110,7 @@ pub fn lower(document: Pair, folded: &Folded) -> Lowered {
 
 struct Reader<'f, 'd> {
     folded: &'f Folded<'d>,
+    whose: super::Whose,
     out: Lowered,
     scope: Option<YearScope>,
     /// The index of the clause being read.
@@ -587,7 +589,14 @@ impl Reader<'_, '_> {
                 continue;
             }
             let shape = said.shape();
-            match reading::name(subject.kind, &shape, year.node, &value.node, year.span) {
+            let bound = |assigner: &str| self.whose.bound_by(assigner);
+            match reading::name(
+                subject.kind,
+                &shape,
+                (year.node, year.span),
+                &value.node,
+                &bound,
+            ) {
                 Ok(named) => {
                     let target = self.declaration(
                         subject,

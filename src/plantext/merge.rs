@@ -6,7 +6,6 @@ use miette::SourceSpan;
 use super::lower::{Lowered, Statement};
 use super::note::TextNote;
 use crate::ast::{DeclaredValue, Loc, PlanFile, PlanPeriod, Spanned, TargetDecl};
-use crate::provinces::Province;
 
 /// The plan a document states, with the clause each target was read from.
 #[derive(Debug)]
@@ -18,12 +17,12 @@ pub struct Extracted {
     pub notes: Vec<TextNote>,
 }
 
-/// One plan from the statements of every section, for `province` if given, else the
+/// One plan from the statements of every section, for whom `whose` says, else for the
 /// province the document names first. Fails with the notes and the reason when there is
 /// no province or no target.
 pub fn merge(
     lowered: Lowered,
-    province: Option<Province>,
+    whose: super::Whose,
     len: usize,
 ) -> Result<Extracted, Vec<TextNote>> {
     let Lowered {
@@ -49,7 +48,7 @@ pub fn merge(
         notes.push(TextNote::NoTarget { span: whole });
         return Err(notes);
     }
-    let place = province.map(|p| Spanned::new(p, (0, 0))).or(place);
+    let place = whose.province().map(|p| Spanned::new(p, (0, 0))).or(place);
     let Some(place) = place else {
         notes.push(TextNote::NoProvince { span: whole });
         return Err(notes);
@@ -61,6 +60,10 @@ pub fn merge(
         title,
         period: period_of(&targets),
         header: Loc(place.span),
+        city: match whose {
+            super::Whose::City(c) => Some(Spanned::new(c.english().to_string(), (0, 0))),
+            _ => None,
+        },
         targets,
         ..PlanFile::default()
     };

@@ -95,16 +95,18 @@ fn named(indicator: &str, baseline: Option<Spanned<u16>>) -> Result<Named, Strin
 }
 
 /// Reads `kind` with its predicate for `year`, or says why it cannot be read.
+/// `bound` says whether the plan is bound by an assignment of the one named (a province's
+/// plan by the State's, a city's also by its province's).
 pub(super) fn name(
     kind: Kind,
     shape: &Shape,
-    year: u16,
+    (year, scope_span): (u16, miette::SourceSpan),
     value: &DeclaredValue,
-    scope_span: miette::SourceSpan,
+    bound: &dyn Fn(&str) -> bool,
 ) -> Result<Named, String> {
     match *shape {
-        Shape::ByReference { assigner, .. } if assigner != "国家" => Err(format!(
-            "a target assigned by {assigner}, not by the State: plancheck checks national assignments only"
+        Shape::ByReference { assigner, .. } if !bound(assigner) => Err(format!(
+            "a target assigned by {assigner}, not by the State: plancheck checks national assignments only (a city's plan, read with `--city`, is bound by its province's)"
         )),
         Shape::ByReference { baseline, .. } | Shape::Cut { baseline } if kind.intensity() => {
             let by_reference = matches!(shape, Shape::ByReference { .. });

@@ -43,6 +43,8 @@ pub fn render_extracted_plan(extracted: &Extracted, file: &SourceFile) -> String
             let _ = writeln!(out, "province {province}");
         }
     }
+    // `Guang'an` is no word of the plan language: quoted.
+    field(&mut out, "city", plan.city.as_ref());
     field(&mut out, "title", plan.title.as_ref());
     if let Some(period) = &plan.period {
         let _ = writeln!(out, "period {}", period.node.name());
@@ -121,6 +123,9 @@ pub fn render_extracted_json(extracted: &Extracted, file: &SourceFile) -> String
     let plan = &extracted.plan;
     let province = plan.province.as_ref().map_or("", |p| p.node.as_str());
     let mut fields = vec![("province", string(province))];
+    if let Some(city) = &plan.city {
+        fields.push(("city", string(&city.node)));
+    }
     if let Some(title) = &plan.title {
         fields.push(("title", string(&title.node)));
     }

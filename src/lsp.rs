@@ -14,6 +14,7 @@ pub mod position;
 mod sync;
 mod worker;
 
+use std::collections::HashMap;
 use std::error::Error;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -59,6 +60,9 @@ struct Server<'a> {
     workspace: Arc<Workspace>,
     encoding: Encoding,
     worker: Worker,
+    /// Each open document's URI and version, to check again when a rule file it may be
+    /// read with changes.
+    versions: HashMap<PathBuf, (Uri, i32)>,
 }
 
 fn run(connection: &Connection) -> Result<u8, Failure> {
@@ -97,6 +101,7 @@ fn run(connection: &Connection) -> Result<u8, Failure> {
         encoding,
         // A message is sent only while the connection is open, so a failure cannot happen.
         worker: Worker::start(Arc::new(move |m| drop(sender.send(m)))),
+        versions: HashMap::new(),
     };
     server.main_loop()
 }
@@ -217,6 +222,7 @@ impl Server<'_> {
                 let uri = p.text_document.uri;
                 if let Some(path) = uri_path(&uri) {
                     Arc::make_mut(&mut self.workspace).open.remove(&path);
+                    self.versions.remove(&path);
                     self.worker.closed(uri, &path);
                 }
             }
@@ -232,13 +238,25 @@ impl Server<'_> {
         };
         let workspace = Arc::make_mut(&mut self.workspace);
         edit(workspace.open.entry(path.clone()).or_default());
-        self.worker.check(Job {
-            uri,
-            path,
-            version,
-            workspace: self.workspace.clone(),
-            encoding: self.encoding,
-        });
+        self.versions.insert(path.clone(), (uri, version));
+        // A plan is checked against the rule files, and a rule file linted with the ones
+        // beside it: their diagnostics change with it.
+        let rules = crate::syntax::Language::of(&path.to_string_lossy())
+            == Some(crate::syntax::Language::Rules);
+        let others = self.versions.keys().filter(|p| rules && **p != path);
+        let mut paths: Vec<PathBuf> = others.cloned().collect();
+        paths.sort();
+        paths.insert(0, path);
+        for path in paths {
+            let (uri, version) = self.versions[&path].clone();
+            self.worker.check(Job {
+                uri,
+                path,
+                version,
+                workspace: self.workspace.clone(),
+                encoding: self.encoding,
+            });
+        }
     }
 
     fn hover(&self, params: &HoverParams) -> Option<Hover> {

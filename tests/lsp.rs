@@ -409,6 +409,28 @@ fn incremental_changes_are_published_with_their_versions_never_stale() {
     assert_eq!(client.stop(), 0);
 }
 
+/// A plan's diagnostics follow the rule file it is checked against, as it is edited.
+#[test]
+fn an_edited_rule_file_checks_the_open_plans_again() {
+    let dir = workspace();
+    let mut client = Client::start(dir.path(), json!({}));
+    let plan = uri(&dir.path().join("p.plan"));
+    client.open(
+        &plan,
+        "province 浙江\ntarget share by 2025 { value 24 % }\n",
+    );
+    assert_eq!(client.diagnostics(&plan), Vec::<Value>::new());
+    let rules = uri(&dir.path().join("rules/own.rules"));
+    client.open(&rules, RULES);
+    // Opening the rule file as it is checks the plan again, to the same result.
+    assert_eq!(client.diagnostics(&plan), Vec::<Value>::new());
+    client.change(&rules, 2, &RULES.replace(">= 20 %", ">= 30 %"));
+    let found = client.diagnostics(&plan);
+    let codes: Vec<&Value> = found.iter().map(|d| &d["code"]).collect();
+    assert_eq!(codes, [&json!("SHARE-2025")], "{found:?}");
+    assert_eq!(client.stop(), 0);
+}
+
 #[test]
 fn a_rule_file_is_linted_with_the_rules_beside_it() {
     let dir = workspace();

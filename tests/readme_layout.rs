@@ -30,7 +30,7 @@ fn the_readmes_examples_are_in_canonical_layout() {
     for (tag, text) in blocks(&readme) {
         let Some(language) = Language::of(&format!("x.{tag}")) else {
             assert!(
-                ["sh", "json", "yaml", "text", "lua"].contains(&tag.as_str()),
+                ["sh", "json", "yaml", "text", "lua", "js"].contains(&tag.as_str()),
                 "a block tagged `{tag}`: tag the languages `rules`, `plan` or `tests`\n{text}"
             );
             continue;

@@ -92,15 +92,17 @@ fn run(connection: &Connection) -> Result<u8, Failure> {
     });
     connection.initialize_finish(id, result)?;
     let sender = connection.sender.clone();
+    let workspace = Arc::new(Workspace {
+        root: root(&params),
+        open: Default::default(),
+    });
+    // A message is sent only while the connection is open, so a failure cannot happen.
+    let outbox = Arc::new(move |m| drop(sender.send(m)));
     let mut server = Server {
         connection,
-        workspace: Arc::new(Workspace {
-            root: root(&params),
-            open: Default::default(),
-        }),
+        worker: Worker::start(outbox, workspace.clone()),
+        workspace,
         encoding,
-        // A message is sent only while the connection is open, so a failure cannot happen.
-        worker: Worker::start(Arc::new(move |m| drop(sender.send(m)))),
         versions: HashMap::new(),
     };
     server.main_loop()
@@ -207,23 +209,37 @@ impl Server<'_> {
             DidOpenTextDocument::METHOD => {
                 let p: lsp_types::DidOpenTextDocumentParams = serde_json::from_value(n.params)?;
                 let doc = p.text_document;
-                self.edited(doc.uri, doc.version, |text| *text = doc.text);
+                let path = uri_path(&doc.uri).ok_or("a document that is no file")?;
+                let workspace = Arc::make_mut(&mut self.workspace);
+                workspace.open.insert(path.clone(), doc.text);
+                self.versions.insert(path.clone(), (doc.uri, doc.version));
+                self.check_from(path);
             }
             DidChangeTextDocument::METHOD => {
                 let p: lsp_types::DidChangeTextDocumentParams = serde_json::from_value(n.params)?;
-                let (doc, encoding) = (p.text_document, self.encoding);
-                let changes = p.content_changes;
-                self.edited(doc.uri, doc.version, |text| {
-                    sync::apply(text, changes, encoding)
-                });
+                let doc = p.text_document;
+                let path = uri_path(&doc.uri).ok_or("a document that is no file")?;
+                // A change is to the text the editor opened: to no other, not even an empty
+                // one, which would stand in for the file on the disk.
+                let workspace = Arc::make_mut(&mut self.workspace);
+                let text = workspace
+                    .open
+                    .get_mut(&path)
+                    .ok_or_else(|| format!("a change to {}, which is not open", path.display()))?;
+                sync::apply(text, p.content_changes, self.encoding);
+                self.versions.insert(path.clone(), (doc.uri, doc.version));
+                self.check_from(path);
             }
             DidCloseTextDocument::METHOD => {
                 let p: lsp_types::DidCloseTextDocumentParams = serde_json::from_value(n.params)?;
                 let uri = p.text_document.uri;
-                if let Some(path) = uri_path(&uri) {
-                    Arc::make_mut(&mut self.workspace).open.remove(&path);
-                    self.versions.remove(&path);
-                    self.worker.closed(uri, &path);
+                let path = uri_path(&uri).ok_or("a document that is no file")?;
+                Arc::make_mut(&mut self.workspace).open.remove(&path);
+                self.versions.remove(&path);
+                self.worker.closed(uri, &path);
+                // A closed rule file is read from the disk again, unsaved edits gone.
+                if is_rules(&path) {
+                    self.check_all();
                 }
             }
             _ => {}
@@ -231,32 +247,36 @@ impl Server<'_> {
         Ok(())
     }
 
-    /// Edits a document's text (an empty one if it was not open) and checks it.
-    fn edited(&mut self, uri: Uri, version: i32, edit: impl FnOnce(&mut String)) {
-        let Some(path) = uri_path(&uri) else {
-            return;
-        };
-        let workspace = Arc::make_mut(&mut self.workspace);
-        edit(workspace.open.entry(path.clone()).or_default());
-        self.versions.insert(path.clone(), (uri, version));
-        // A plan is checked against the rule files, and a rule file linted with the ones
-        // beside it: their diagnostics change with it.
-        let rules = crate::syntax::Language::of(&path.to_string_lossy())
-            == Some(crate::syntax::Language::Rules);
-        let others = self.versions.keys().filter(|p| rules && **p != path);
-        let mut paths: Vec<PathBuf> = others.cloned().collect();
-        paths.sort();
-        paths.insert(0, path);
-        for path in paths {
-            let (uri, version) = self.versions[&path].clone();
-            self.worker.check(Job {
-                uri,
-                path,
-                version,
-                workspace: self.workspace.clone(),
-                encoding: self.encoding,
-            });
+    /// Checks the document at `path`, and after it, if it is a rule file, every other open
+    /// document: a plan is checked against the rule files, and a rule file linted with the
+    /// ones beside it, so their diagnostics change with it.
+    fn check_from(&mut self, path: PathBuf) {
+        if is_rules(&path) {
+            self.check(&path);
+            let mut others: Vec<PathBuf> = self.versions.keys().cloned().collect();
+            others.retain(|p| *p != path);
+            others.sort();
+            others.iter().for_each(|p| self.check(p));
+        } else {
+            self.check(&path);
         }
+    }
+
+    fn check_all(&mut self) {
+        let mut all: Vec<PathBuf> = self.versions.keys().cloned().collect();
+        all.sort();
+        all.iter().for_each(|p| self.check(p));
+    }
+
+    fn check(&self, path: &std::path::Path) {
+        let (uri, version) = self.versions[path].clone();
+        let job = Job {
+            uri,
+            path: path.to_path_buf(),
+            version,
+            encoding: self.encoding,
+        };
+        self.worker.check(job, &self.workspace);
     }
 
     fn hover(&self, params: &HoverParams) -> Option<Hover> {
@@ -302,6 +322,10 @@ fn with_context(mut params: serde_json::Value) -> serde_json::Value {
         params["context"] = serde_json::json!({ "includeDeclaration": true });
     }
     params
+}
+
+fn is_rules(path: &std::path::Path) -> bool {
+    crate::syntax::Language::of(&path.to_string_lossy()) == Some(crate::syntax::Language::Rules)
 }
 
 fn invalid(id: lsp_server::RequestId, e: serde_json::Error) -> Response {

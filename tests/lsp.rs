@@ -428,6 +428,12 @@ fn an_edited_rule_file_checks_the_open_plans_again() {
     let found = client.diagnostics(&plan);
     let codes: Vec<&Value> = found.iter().map(|d| &d["code"]).collect();
     assert_eq!(codes, [&json!("SHARE-2025")], "{found:?}");
+    // Closed unsaved, the rule file is the disk's again, and so is the plan's verdict.
+    client.notify(
+        "textDocument/didClose",
+        json!({ "textDocument": { "uri": rules } }),
+    );
+    assert_eq!(client.diagnostics(&plan), Vec::<Value>::new());
     assert_eq!(client.stop(), 0);
 }
 
@@ -464,12 +470,26 @@ fn bad_messages_do_not_stop_the_server() {
     assert_eq!(answer["error"]["code"], -32602, "{answer}");
     let unknown = client.request("textDocument/noSuchThing", json!({}));
     assert_eq!(unknown["error"]["code"], -32601, "{unknown}");
+    // A change to a document never opened is refused (logged): nothing is published for it.
+    let ghost = uri(&dir.path().join("ghost.plan"));
+    client.change(&ghost, 2, "province Jilin\n");
     let plan = uri(&dir.path().join("p.plan"));
     client.open(
         &plan,
         "province 浙江\ntarget share by 2025 { value 24 % }\n",
     );
-    assert_eq!(client.diagnostics(&plan), Vec::<Value>::new());
+    // Every message up to the plan's diagnostics: none is about the ghost.
+    loop {
+        let m = client
+            .messages
+            .recv_timeout(Duration::from_secs(10))
+            .unwrap();
+        assert_ne!(m["params"]["uri"], ghost, "{m}");
+        if m["params"]["uri"] == plan {
+            assert_eq!(m["params"]["diagnostics"], json!([]), "{m}");
+            break;
+        }
+    }
     assert_eq!(client.stop(), 0);
 }
 

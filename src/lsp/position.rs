@@ -29,13 +29,32 @@ pub fn position(text: &str, offset: usize, encoding: Encoding) -> Position {
         offset -= 1;
     }
     let before = &text[..offset];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let line = before.matches('\n').count() as u32;
+    let (line, line_start) = line_starts(text)
+        .enumerate()
+        .take_while(|&(_, start)| start <= offset)
+        .last()
+        .unwrap_or((0, 0));
     let character = before[line_start..]
         .chars()
         .map(|c| encoding.width(c))
         .sum();
-    Position { line, character }
+    Position {
+        line: line as u32,
+        character,
+    }
+}
+
+/// Where each line of `text` starts. LSP ends a line at `\n`, `\r\n` or a lone `\r`, as
+/// the editor does; counting only `\n` would put the server's copy of a document with a
+/// lone `\r` out of step with the editor's at the first ranged change.
+fn line_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    let ends = bytes.iter().enumerate().filter_map(move |(i, &b)| match b {
+        b'\n' => Some(i + 1),
+        b'\r' if bytes.get(i + 1) != Some(&b'\n') => Some(i + 1),
+        _ => None,
+    });
+    std::iter::once(0).chain(ends)
 }
 
 pub fn range(text: &str, offset: usize, len: usize, encoding: Encoding) -> Range {
@@ -45,20 +64,14 @@ pub fn range(text: &str, offset: usize, len: usize, encoding: Encoding) -> Range
     }
 }
 
-/// The byte offset of `pos` in `text`; past the end of a line is its end, past the last
-/// line the end of the text.
+/// The byte offset of `pos` in `text`; past the end of a line is its end (before its line
+/// end), past the last line the end of the text.
 pub fn offset(text: &str, pos: Position, encoding: Encoding) -> usize {
-    let mut line_start = 0;
-    for _ in 0..pos.line {
-        match text[line_start..].find('\n') {
-            Some(i) => line_start += i + 1,
-            None => return text.len(),
-        }
-    }
-    let line_end = text[line_start..]
-        .find('\n')
-        .map_or(text.len(), |i| line_start + i);
-    let line = text[line_start..line_end].trim_end_matches('\r');
+    let Some(line_start) = line_starts(text).nth(pos.line as usize) else {
+        return text.len();
+    };
+    let rest = &text[line_start..];
+    let line = &rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())];
     let mut units = 0;
     for (i, c) in line.char_indices() {
         if units >= pos.character {
@@ -100,6 +113,21 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line_as_editors_count_it() {
+        let text = "province Anhui\r# old note\ntarget";
+        let note = text.find('#').unwrap();
+        assert_eq!(position(text, note, Encoding::Utf16), Position::new(1, 0));
+        assert_eq!(offset(text, Position::new(1, 0), Encoding::Utf16), note);
+        assert_eq!(offset(text, Position::new(0, 99), Encoding::Utf16), 14);
+        let target = text.find("target").unwrap();
+        assert_eq!(position(text, target, Encoding::Utf16), Position::new(2, 0));
+        assert_eq!(
+            offset(text, Position::new(2, 3), Encoding::Utf16),
+            target + 3
+        );
     }
 
     #[test]

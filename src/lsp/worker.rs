@@ -22,18 +22,20 @@ use super::position::Encoding;
 /// Sends a message to the client.
 pub type Outbox = Arc<dyn Fn(Message) + Send + Sync>;
 
-/// A document to check: its text is the workspace's.
+/// A document to check, as the newest workspace holds it when the check starts.
 pub struct Job {
     pub uri: Uri,
     pub path: PathBuf,
     pub version: i32,
-    pub workspace: Arc<Workspace>,
     pub encoding: Encoding,
 }
 
 pub struct Worker {
     jobs: Option<Sender<(Job, u64)>>,
     latest: Arc<Mutex<Latest>>,
+    /// The newest texts. A queued check holds none of its own, so that a burst of changes
+    /// to a large document keeps one copy of it, not one a change.
+    workspace: Arc<Mutex<Arc<Workspace>>>,
     send: Outbox,
     thread: Option<JoinHandle<()>>,
 }
@@ -65,17 +67,19 @@ fn locked(latest: &Mutex<Latest>) -> MutexGuard<'_, Latest> {
 }
 
 impl Worker {
-    pub fn start(send: Outbox) -> Worker {
+    pub fn start(send: Outbox, workspace: Arc<Workspace>) -> Worker {
         let (jobs, queue) = channel::<(Job, u64)>();
         let latest = Arc::new(Mutex::new(Latest::default()));
+        let workspace = Arc::new(Mutex::new(workspace));
         let thread = {
-            let (latest, send) = (latest.clone(), send.clone());
+            let (latest, send, texts) = (latest.clone(), send.clone(), workspace.clone());
             std::thread::spawn(move || {
                 for (job, change) in queue {
+                    let texts = texts.lock().unwrap_or_else(|e| e.into_inner()).clone();
                     // A check that panics loses its own diagnostics, not the server's
                     // later ones (the panic is reported on standard error).
                     let checked = std::panic::catch_unwind(AssertUnwindSafe(|| {
-                        check(&job, change, &latest, &send)
+                        check(&job, &texts, change, &latest, &send)
                     }));
                     if checked.is_err() {
                         eprintln!("plancheck lsp: the check of {} failed", job.path.display());
@@ -86,14 +90,16 @@ impl Worker {
         Worker {
             jobs: Some(jobs),
             latest,
+            workspace,
             send,
             thread: Some(thread),
         }
     }
 
-    /// Checks the document as `job.workspace` holds it, superseding any check of it asked
-    /// for before.
-    pub fn check(&self, job: Job) {
+    /// Checks the document as `workspace` (the newest texts) holds it, superseding any
+    /// check of it asked for before.
+    pub fn check(&self, job: Job, workspace: &Arc<Workspace>) {
+        *self.workspace.lock().unwrap_or_else(|e| e.into_inner()) = workspace.clone();
         let change = locked(&self.latest).change(job.path.clone());
         if let Some(jobs) = &self.jobs {
             // The worker ends only when this sender is dropped, so the send succeeds.
@@ -121,15 +127,15 @@ impl Drop for Worker {
     }
 }
 
-fn check(job: &Job, change: u64, latest: &Mutex<Latest>, send: &Outbox) {
+fn check(job: &Job, texts: &Workspace, change: u64, latest: &Mutex<Latest>, send: &Outbox) {
     let stale = || !locked(latest).current(&job.path, change);
-    let Some(text) = job.workspace.open.get(&job.path) else {
+    let Some(text) = texts.open.get(&job.path) else {
         return;
     };
     if stale() {
         return;
     }
-    let found = diagnose_unless(&job.path, text, &job.workspace, job.encoding, &stale);
+    let found = diagnose_unless(&job.path, text, texts, job.encoding, &stale);
     if let Some(diagnostics) = found {
         // Tested and sent under one lock, so that no newer change comes between.
         let latest = locked(latest);

@@ -1291,3 +1291,49 @@ fn charts_name_who_they_leave_out_and_soft_figures_are_marked() {
         "{soft:?}"
     );
 }
+
+/// Figure 4 keeps its id and names its year when the run declares one of its two years;
+/// a city's target makes no ranking; a draft figure is marked soft.
+#[test]
+fn figure_four_with_one_year_and_a_city_plan() {
+    let plans = [
+        (
+            "hebei.plan",
+            "province Hebei\ntarget non_fossil_share by 2030 { value 25 %  status draft }\n",
+        ),
+        (
+            "guangan.plan",
+            "province Sichuan\ncity 广安\ntarget forest_coverage by 2025 { value 40 % }\n",
+        ),
+    ];
+    let html = report_on(&plans, "html", &[]);
+    let page = scraper::Html::parse_document(&html);
+    let select = |css: &str| scraper::Selector::parse(css).unwrap();
+    let figure = page
+        .select(&select("figure#chart-non_fossil_share-2025-2030"))
+        .next()
+        .expect("the figure's id, whichever years it draws");
+    let caption: String = figure
+        .select(&select("figcaption"))
+        .next()
+        .unwrap()
+        .text()
+        .collect();
+    assert!(
+        caption.contains("by 2030, the 1 province that declares it."),
+        "{caption}"
+    );
+    let labels: String = figure
+        .select(&select("svg text"))
+        .flat_map(|t| t.text())
+        .collect();
+    assert!(labels.contains("· draft"), "{labels}");
+    let json: Value = serde_json::from_str(&report_on(&plans, "json", &[])).unwrap();
+    let indicators: Vec<&Value> = json["rankings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| &r["indicator"])
+        .collect();
+    assert_eq!(indicators, [&serde_json::json!("non_fossil_share")]);
+}

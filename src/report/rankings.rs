@@ -20,7 +20,8 @@ type Key = (IndicatorId, Option<u16>, Option<u16>);
 
 pub fn rankings(checked: &Checked, rules: &RuleSet) -> Vec<Ranking> {
     let mut keys: Vec<Key> = Vec::new();
-    for plan in &checked.plans {
+    // Provinces are ranked among provinces: a city's target makes no ranking of its own.
+    for plan in checked.plans.iter().filter(|p| p.city.is_none()) {
         for t in plan
             .targets
             .iter()

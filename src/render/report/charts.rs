@@ -48,18 +48,26 @@ fn symbol(entry: &RankEntry) -> &'static str {
 }
 
 /// What makes a figure soft, written beside it so that it never looks firm: a strive
-/// commitment (力争), a conflicting or secondary status.
+/// commitment (力争), a conflicting, secondary or draft status. The charts and the tables
+/// both ask here.
 pub fn soft_marks(commitment: &str, status: Option<&str>) -> Vec<&'static str> {
     let mut marks = Vec::new();
-    if commitment == "strive" {
+    if is_soft_commitment(commitment) {
         marks.push("strive");
     }
-    match status {
-        Some("conflicting") => marks.push("conflicting"),
-        Some("secondary") => marks.push("secondary"),
-        _ => {}
-    }
+    marks.extend(status.and_then(soft_status));
     marks
+}
+
+pub fn is_soft_commitment(commitment: &str) -> bool {
+    commitment == "strive"
+}
+
+/// The status's mark, where the status makes a figure soft.
+pub fn soft_status(status: &str) -> Option<&'static str> {
+    ["conflicting", "secondary", "draft"]
+        .into_iter()
+        .find(|s| *s == status)
 }
 
 fn colour(entry: &RankEntry) -> RGBColor {
@@ -193,14 +201,14 @@ fn with_text_alternative(svg: &str, rankings: &[&Ranking]) -> String {
     let counts: Vec<String> = rankings
         .iter()
         .map(|r| match r.year {
-            Some(y) => format!("{} for {y}", r.entries.len()),
-            None => r.entries.len().to_string(),
+            Some(y) if rankings.len() > 1 => format!("{} for {y}", r.entries.len()),
+            _ => r.entries.len().to_string(),
         })
         .collect();
     let desc = format!(
-        "A bar for each of the {} provinces that declare it, in {}, in rank order.",
+        "A bar, in {}, for each province that declares it, in rank order: {} provinces.",
+        first.unit,
         counts.join(" and "),
-        first.unit
     );
     let xml = |s: &str| {
         s.replace('&', "&amp;")

@@ -44,6 +44,7 @@ struct Chart {
     svg: Value,
     /// What the caption says of each ranking the chart draws.
     parts: Vec<Part>,
+    years_named: bool,
 }
 
 /// A ranking in a chart: its year, how many provinces declare it, and the provinces of the
@@ -69,8 +70,10 @@ fn part(ranking: &Ranking) -> Part {
         province_zh: l.province_zh.clone(),
         why: match (l.reason.as_str(), l.baseline) {
             ("by_reference", _) => "by reference, with no figure".to_string(),
-            ("other_baseline", Some(b)) => format!("measured from {b}"),
-            ("other_baseline", None) => "with no baseline".to_string(),
+            ("other_baseline", b) => match b {
+                Some(b) => format!("measured from {b}"),
+                None => "measured from another year".to_string(),
+            },
             _ => format!("no target{year}"),
         },
     };
@@ -98,17 +101,16 @@ fn charts(report: &Report) -> Vec<Chart> {
                 [earlier, later] => paired_chart(earlier, later),
                 _ => return None,
             };
-            let years: Vec<String> = found
-                .iter()
-                .flat_map(|r| r.year)
-                .map(|y| y.to_string())
-                .collect();
+            // The id of the figure, whichever of its years the run declares.
+            let years: Vec<String> = keys.iter().map(|k| k.1.to_string()).collect();
             Some(Chart {
                 id: format!("chart-{}-{}", keys[0].0, years.join("-")),
                 caption,
                 names: Value::from_safe_string(svg.names),
                 svg: Value::from_safe_string(svg.plot),
                 parts: found.iter().map(|r| part(r)).collect(),
+                // A figure of several years says which each part is of.
+                years_named: keys.len() > 1,
             })
         })
         .collect()
@@ -131,6 +133,12 @@ fn environment() -> Environment<'static> {
     });
     env.add_function("waiver_words", |r: String, by: String, expires: String| {
         waiver_words(&r, &by, &expires)
+    });
+    env.add_function("soft_commitment", |c: String| {
+        super::charts::is_soft_commitment(&c)
+    });
+    env.add_function("soft_status", |s: Option<String>| {
+        s.as_deref().and_then(super::charts::soft_status).is_some()
     });
     env.add_function("symbol", |o: String| {
         crate::finding::Outcome::from_name(&o).map_or("", |o| o.symbol())

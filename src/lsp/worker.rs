@@ -33,20 +33,20 @@ pub struct Job {
 pub struct Worker {
     jobs: Option<Sender<(Job, u64)>>,
     latest: Arc<Mutex<Latest>>,
-    /// The newest texts. A queued check holds none of its own, so that a burst of changes
-    /// to a large document keeps one copy of it, not one a change.
-    workspace: Arc<Mutex<Arc<Workspace>>>,
     send: Outbox,
     thread: Option<JoinHandle<()>>,
 }
 
-/// The newest change of each document (numbered across all), and whether the server has
-/// stopped publishing.
-#[derive(Default)]
+/// The newest change of each document (numbered across all), the texts as of it, and
+/// whether the server has stopped publishing. One lock holds them, so that a check reads
+/// the texts of the change it was asked for or of a later one, never of an earlier one.
 struct Latest {
     changes: HashMap<PathBuf, u64>,
     count: u64,
     stopped: bool,
+    /// A queued check holds no texts of its own, so that a burst of changes to a large
+    /// document keeps one copy of it, not one a change.
+    texts: Arc<Workspace>,
 }
 
 impl Latest {
@@ -69,13 +69,17 @@ fn locked(latest: &Mutex<Latest>) -> MutexGuard<'_, Latest> {
 impl Worker {
     pub fn start(send: Outbox, workspace: Arc<Workspace>) -> Worker {
         let (jobs, queue) = channel::<(Job, u64)>();
-        let latest = Arc::new(Mutex::new(Latest::default()));
-        let workspace = Arc::new(Mutex::new(workspace));
+        let latest = Arc::new(Mutex::new(Latest {
+            changes: HashMap::new(),
+            count: 0,
+            stopped: false,
+            texts: workspace,
+        }));
         let thread = {
-            let (latest, send, texts) = (latest.clone(), send.clone(), workspace.clone());
+            let (latest, send) = (latest.clone(), send.clone());
             std::thread::spawn(move || {
                 for (job, change) in queue {
-                    let texts = texts.lock().unwrap_or_else(|e| e.into_inner()).clone();
+                    let texts = locked(&latest).texts.clone();
                     // A check that panics loses its own diagnostics, not the server's
                     // later ones (the panic is reported on standard error).
                     let checked = std::panic::catch_unwind(AssertUnwindSafe(|| {
@@ -90,7 +94,6 @@ impl Worker {
         Worker {
             jobs: Some(jobs),
             latest,
-            workspace,
             send,
             thread: Some(thread),
         }
@@ -99,8 +102,11 @@ impl Worker {
     /// Checks the document as `workspace` (the newest texts) holds it, superseding any
     /// check of it asked for before.
     pub fn check(&self, job: Job, workspace: &Arc<Workspace>) {
-        *self.workspace.lock().unwrap_or_else(|e| e.into_inner()) = workspace.clone();
-        let change = locked(&self.latest).change(job.path.clone());
+        let change = {
+            let mut latest = locked(&self.latest);
+            latest.texts = workspace.clone();
+            latest.change(job.path.clone())
+        };
         if let Some(jobs) = &self.jobs {
             // The worker ends only when this sender is dropped, so the send succeeds.
             let _ = jobs.send((job, change));

@@ -130,8 +130,14 @@ pub fn run() -> ExitCode {
 /// `--format github`: the annotations, and in a GitHub Actions job (`$GITHUB_STEP_SUMMARY`
 /// set) a summary table appended to the job's summary page.
 fn github(report: &plancheck::render::CiReport) -> String {
+    step_summary(&|| plancheck::render::render_step_summary(report));
+    plancheck::render::render_github(report)
+}
+
+/// In a GitHub Actions job, appends this Markdown to the job's summary page.
+fn step_summary(table: &dyn Fn() -> String) {
     if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
-        let table = plancheck::render::render_step_summary(report);
+        let table = table();
         let appended = std::fs::OpenOptions::new()
             .append(true)
             .create(true)
@@ -145,7 +151,6 @@ fn github(report: &plancheck::render::CiReport) -> String {
             );
         }
     }
-    plancheck::render::render_github(report)
 }
 
 /// `--min-level`: the least level of the findings and problems shown, in every format.

@@ -21,20 +21,23 @@ pub use ci::{CiLevel, CiReport, check_report, lint_report};
 pub use concise::render_concise;
 pub use diagnostic::{Report, finding_report, waiver_report};
 pub use extract::{render_extracted_json, render_extracted_plan};
-pub use github::{render_github, render_step_summary};
+pub use github::{render_github, render_github_scenario, render_step_summary};
 pub use human::{HumanOptions, render_human, render_problems};
 pub use json::render_json;
-pub use junit::{render_check_junit, render_lint_junit, render_tests_junit};
+pub use junit::{
+    render_check_junit, render_junit_problems, render_junit_scenarios_around, render_lint_junit,
+    render_scenario_junit, render_tests_junit,
+};
 pub use lint::{LintSummary, render_lint_human, render_lint_json};
 pub use report::{
     render_report_csv, render_report_html, render_report_json, render_report_markdown,
     render_study_csv, render_study_html, render_study_json, render_study_markdown,
 };
 pub use ruletest::{render_tests_human, render_tests_json};
-pub use sarif::render_sarif;
+pub use sarif::{render_sarif, render_sarif_log_around, render_sarif_run};
 pub use scenarios::{
-    render_across_human, render_scenario_heading, render_scenario_json, render_scenarios_json_end,
-    render_scenarios_json_start,
+    render_across_human, render_across_step_summary, render_scenario_heading, render_scenario_json,
+    render_scenarios_json_end, render_scenarios_json_start,
 };
 
 /// The JSON Schema of each JSON output, by the file it is kept in under `schemas/`: made from

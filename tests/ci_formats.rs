@@ -434,10 +434,12 @@ fn the_sarif_multitool_finds_no_error() {
     };
     let dir = tempfile::tempdir().unwrap();
     let document = shared("plan-texts/fujian.txt").display().to_string();
-    let runs: [&[&str]; 3] = [
+    let (sets, _) = study(dir.path());
+    let runs: [&[&str]; 4] = [
         &["check", "--format", "sarif"],
         &["check", &document, "--format", "sarif"],
         &["lint", "--format", "sarif"],
+        &["check", "--scenarios", &sets, "--format", "sarif"],
     ];
     for (i, args) in runs.iter().enumerate() {
         let input = dir.path().join(format!("run{i}.sarif"));
@@ -681,7 +683,9 @@ fn junit_is_valid_against_the_jenkins_schema() {
     let bad = dir.path().join("bad.plan");
     std::fs::write(&bad, "province Atlantis\n").unwrap();
     let chongqing = shared("plan-texts/chongqing.txt").display().to_string();
-    let runs: [&[&str]; 6] = [
+    let (sets, _) = study(dir.path());
+    let runs: [&[&str]; 7] = [
+        &["check", "--scenarios", &sets, "--format", "junit"],
         &["check", "--format", "junit"],
         &["check", &chongqing, "--format", "junit"],
         &["check", bad.to_str().unwrap(), "--format", "junit"],
@@ -808,4 +812,140 @@ fn concise_is_one_line_a_result() {
         lint.starts_with("fixtures/lint/PC012.rules:22:14: warning[PC012] "),
         "{lint}"
     );
+}
+
+/// A study of two sets of one Hebei plan each (a test's own figures) in `runs.jsonl`, the
+/// second with a record of no scenario (its set's problem); and the Hebei plan of the first
+/// set as a JSON plan of its own.
+fn study(dir: &std::path::Path) -> (String, String) {
+    let target = |cut: &str| {
+        json!({"indicator": "energy_intensity_cut", "year": 2025, "baseline": 2020,
+            "value": cut.parse::<serde_json::Number>().unwrap(), "unit": "%"})
+    };
+    let plan = |cut| json!({"province": "Hebei", "targets": [target(cut)]});
+    let record = |scenario: &str, cut| {
+        let mut plan = plan(cut);
+        plan["scenario"] = json!(scenario);
+        plan.to_string()
+    };
+    let lines = [
+        record("low", "12"),
+        record("a/b", "14.5"),
+        plan("13").to_string(),
+    ];
+    let path = dir.join("runs.jsonl");
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    let alone = dir.join("low.json");
+    std::fs::write(&alone, plan("12").to_string()).unwrap();
+    let shown = |p: std::path::PathBuf| p.to_str().unwrap().to_string();
+    (shown(path), shown(alone))
+}
+
+/// What a run says, without where: rule, level and message of each result.
+fn said(run: &Value) -> Vec<(String, String, String)> {
+    let results = run["results"].as_array().unwrap();
+    let text = |v: &Value| v.as_str().unwrap_or_default().to_string();
+    results
+        .iter()
+        .map(|r| {
+            (
+                text(&r["ruleId"]),
+                text(&r["level"]),
+                text(&r["message"]["text"]),
+            )
+        })
+        .collect()
+}
+
+/// With --scenarios, SARIF has a run a set, each in its own category, saying what a check
+/// of that set alone says; the problems of no set are a last run in check's own category.
+#[test]
+fn a_study_in_sarif_is_a_run_a_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, alone) = study(dir.path());
+    let missing = "no-such-study.jsonl";
+    let args = ["check", "--scenarios", &path, missing, "--format", "sarif"];
+    let (exit, sarif) = valid_sarif(&args);
+    assert_eq!(exit, 2, "a path that cannot be read");
+    let runs = sarif["runs"].as_array().unwrap();
+    let ids: Vec<&str> = runs
+        .iter()
+        .map(|r| r["automationDetails"]["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "plancheck/check/low/",
+            "plancheck/check/a%2Fb/",
+            "plancheck/check/"
+        ]
+    );
+    assert_eq!(runs[1]["properties"]["scenario"], "a/b");
+    let (_, one) = valid_sarif(&["check", &alone, "--format", "sarif"]);
+    assert_eq!(said(&runs[0]), said(&one["runs"][0]));
+    assert!(
+        said(&runs[0])
+            .iter()
+            .any(|(_, level, _)| level == "warning")
+    );
+    assert!(said(&runs[1]).iter().any(|(code, ..)| code == "PC125"));
+    let last = said(&runs[2]);
+    assert!(last.len() == 1 && last[0].0 == "PC100", "{last:?}");
+}
+
+/// With --scenarios, JUnit has each set's suites named by their set, in one file valid
+/// against junit-10.xsd; GitHub annotations are titled with their set, and the job's
+/// summary gets the table across the sets.
+#[test]
+fn a_study_in_junit_and_github_names_each_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, _) = study(dir.path());
+    let missing = "no-such-study.jsonl";
+    let report = junit(&["check", "--scenarios", &path, missing, "--format", "junit"]);
+    let names: Vec<String> = report
+        .test_suites
+        .iter()
+        .map(|s| s.name.to_string())
+        .collect();
+    let suites = [
+        format!("low: {path}"),
+        "low: national aggregates".into(),
+        "a/b: input".into(),
+        format!("a/b: {path}"),
+        "a/b: national aggregates".into(),
+        "input".into(),
+    ];
+    assert_eq!(names, suites);
+    let summary = dir.path().join("summary.md");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_plancheck"))
+        .args(["check", "--scenarios", &path, missing, "--format", "github"])
+        .current_dir(root())
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 2);
+    let lines: Vec<String> = stdout(&out).lines().map(String::from).collect();
+    let titled = |set: &str| {
+        lines
+            .iter()
+            .filter(|l| l.contains(&format!("(scenario {set})")))
+            .count()
+    };
+    assert!(titled("low") > 0 && titled("a/b") > 0, "{lines:#?}");
+    let last = lines.last().unwrap();
+    assert!(
+        last.starts_with("::error") && last.contains("title=PC100"),
+        "{last}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("title=PC125 (scenario a/b)"))
+    );
+    let text = std::fs::read_to_string(&summary).unwrap();
+    assert!(
+        text.starts_with("### plancheck check --scenarios\n\n2 sets (2 plans)\n"),
+        "{text}"
+    );
+    assert!(text.contains("| rule | pass | fail |"), "{text}");
 }

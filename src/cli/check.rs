@@ -88,11 +88,7 @@ pub fn run(args: CheckArgs) -> u8 {
 
 /// The output of one check in the format asked for, with `--min-level` applied.
 pub(super) fn render(args: &CheckArgs, checked: &mut Checked) -> String {
-    // The concise format shows from `--min-level` on but counts everything.
-    let concise = matches!(args.format, Format::Concise);
-    if let Some(min) = args.min_level.filter(|_| !concise) {
-        checked.keep_at_least(min.level().into());
-    }
+    keep_shown(args, checked);
     match args.format {
         Format::Json => render_json(checked),
         Format::Sarif => render_sarif(
@@ -106,6 +102,15 @@ pub(super) fn render(args: &CheckArgs, checked: &mut Checked) -> String {
         ),
         Format::Junit => render_check_junit(checked),
         Format::Human => render_human(checked, &human_options(args)),
+    }
+}
+
+/// Only what `--min-level` shows is kept; the concise format counts everything, so it
+/// keeps all and leaves the rest out as it writes.
+pub(super) fn keep_shown(args: &CheckArgs, checked: &mut Checked) {
+    let concise = matches!(args.format, Format::Concise);
+    if let Some(min) = args.min_level.filter(|_| !concise) {
+        checked.keep_at_least(min.level().into());
     }
 }
 

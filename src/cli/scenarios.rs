@@ -2,22 +2,24 @@
 //! own, on every core, in input order; `check` writes each set's output as it comes, then the
 //! sets added up, and `report` the study's report.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use plancheck::ast::PlanPeriod;
 use plancheck::check::{Checked, check_in_period, load_rules, today};
 use plancheck::model::{RuleSet, Sources};
 use plancheck::problem::Problem;
 use plancheck::render::{
-    render_across_human, render_problems, render_scenario_heading, render_scenario_json,
-    render_scenarios_json_end, render_scenarios_json_start, render_study_csv, render_study_html,
-    render_study_json, render_study_markdown,
+    check_report, render_across_human, render_across_step_summary, render_github,
+    render_github_scenario, render_junit_problems, render_junit_scenarios_around, render_problems,
+    render_sarif_log_around, render_sarif_run, render_scenario_heading, render_scenario_json,
+    render_scenario_junit, render_scenarios_json_end, render_scenarios_json_start,
+    render_study_csv, render_study_html, render_study_json, render_study_markdown,
 };
 use plancheck::report::study::{build_study, set_row};
 use plancheck::scenario::{Across, LoadedRules, SetReader, SetSummary, check_sets};
 use plancheck::source::SourceFile;
 
-use super::check::{CheckArgs, Format, exit_code, human_options, render};
+use super::check::{CheckArgs, Format, exit_code, human_options, keep_shown, render};
 use super::inputs::RuleArgs;
 use super::report::{self, ReportArgs};
 use super::{BAD_INPUT, OK, write_stdout};
@@ -43,7 +45,7 @@ pub struct SetArgs {
 }
 
 pub fn run(args: &CheckArgs) -> u8 {
-    if let Err(usage) = usable(args) {
+    if let Err(usage) = paths_usable(&args.inputs.paths) {
         eprintln!("error: {usage}");
         return BAD_INPUT;
     }
@@ -53,33 +55,27 @@ pub fn run(args: &CheckArgs) -> u8 {
     };
     let mut reader = SetReader::new(&args.inputs.paths, &super::PLAN_KINDS);
     let jobs = args.sets.jobs.map_or_else(cores, usize::from);
+    let root = super::repo_root(args.repo_root.as_deref());
     let bar = super::progress::for_sets();
     let each = |name: &str, mut checked: Checked| {
         bar.inc(checked.plans.len() as u64);
         let summary = SetSummary::of(&checked);
         let code = exit_code(&checked, args.deny_warnings);
-        let text = match args.format {
-            Format::Json => {
-                if let Some(min) = args.min_level {
-                    checked.keep_at_least(min.level().into());
-                }
-                render_scenario_json(name, &checked)
-            }
-            _ => render_scenario_heading(name, &checked) + &render(args, &mut checked),
-        };
-        (text, summary, code)
+        (
+            set_output(args, name, &mut checked, root.as_deref()),
+            summary,
+            code,
+        )
     };
-    let json = args.format == Format::Json;
-    if json {
-        write_stdout(&render_scenarios_json_start());
-    }
+    let (start, end) = around(args.format);
+    write_stdout(&start);
     let (mut across, mut code) = (Across::default(), OK);
     check_sets(&rules, &mut reader, jobs, today, &each, &mut |(
         text,
         summary,
         set_code,
     )| {
-        if json && across.sets > 0 {
+        if across.sets > 0 && matches!(args.format, Format::Json | Format::Sarif) {
             write_stdout(",");
         }
         write_stdout(&text);
@@ -92,29 +88,61 @@ pub fn run(args: &CheckArgs) -> u8 {
         .problems
         .iter()
         .any(|p| p.level() == miette::Severity::Error);
-    let human = human_options(args);
-    let end = match args.format {
-        Format::Json => render_scenarios_json_end(&across, &rules.rules, &reader.problems),
-        // Problems of no set as concise lines too, then the table.
-        Format::Concise => {
-            let problems = std::mem::take(&mut reader.problems);
-            let mut alone = Checked::of_problems(Sources::default(), problems);
-            render(args, &mut alone) + &render_across_human(&across, &rules.rules, &[], &human)
-        }
-        _ => render_across_human(&across, &rules.rules, &reader.problems, &human),
-    };
-    write_stdout(&end);
+    let last = (&across, &rules.rules, root.as_deref());
+    write_stdout(&(after_sets(args, last, std::mem::take(&mut reader.problems)) + &end));
     if unread { BAD_INPUT } else { code }
 }
 
-/// Whether the arguments make sense with --scenarios.
-fn usable(args: &CheckArgs) -> Result<(), String> {
-    paths_usable(&args.inputs.paths)?;
+/// One set's output in the format asked for, with `--min-level` applied.
+fn set_output(args: &CheckArgs, name: &str, checked: &mut Checked, root: Option<&Path>) -> String {
+    keep_shown(args, checked);
     match args.format {
-        Format::Human | Format::Json | Format::Concise => Ok(()),
-        _ => Err(
-            "--scenarios writes human, json or concise output; SARIF, GitHub and JUnit output describe one run of one set (check a set on its own for those)".into(),
-        ),
+        Format::Json => render_scenario_json(name, checked),
+        Format::Sarif => render_sarif_run(&check_report(checked), root, Some(name)),
+        Format::Github => render_github_scenario(name, &check_report(checked)),
+        Format::Junit => render_scenario_junit(name, checked),
+        Format::Human | Format::Concise => {
+            render_scenario_heading(name, checked) + &render(args, checked)
+        }
+    }
+}
+
+/// What a format writes before the first set and after everything else.
+fn around(format: Format) -> (String, String) {
+    match format {
+        Format::Json => (render_scenarios_json_start(), String::new()),
+        Format::Sarif => render_sarif_log_around(),
+        Format::Junit => render_junit_scenarios_around(),
+        Format::Github | Format::Human | Format::Concise => (String::new(), String::new()),
+    }
+}
+
+/// After the sets: the problems of no set (a path that could not be read, a record of no
+/// scenario), and the sets added up where the format has room for them.
+fn after_sets(
+    args: &CheckArgs,
+    (across, rules, root): (&Across, &RuleSet, Option<&Path>),
+    problems: Vec<Problem>,
+) -> String {
+    let human = human_options(args);
+    let mut alone = Checked::of_problems(Sources::default(), problems);
+    keep_shown(args, &mut alone);
+    match args.format {
+        Format::Json => render_scenarios_json_end(across, rules, &alone.problems),
+        Format::Sarif if alone.problems.is_empty() => String::new(),
+        Format::Sarif => {
+            let comma = if across.sets > 0 { "," } else { "" };
+            comma.to_string() + &render_sarif_run(&check_report(&alone), root, None)
+        }
+        Format::Junit => render_junit_problems(&alone.problems),
+        Format::Github => {
+            super::step_summary(&|| render_across_step_summary(across, rules));
+            render_github(&check_report(&alone))
+        }
+        Format::Concise => {
+            render(args, &mut alone) + &render_across_human(across, rules, &[], &human)
+        }
+        Format::Human => render_across_human(across, rules, &alone.problems, &human),
     }
 }
 

@@ -19,6 +19,15 @@ fn escape_property(s: &str) -> String {
 /// GitHub shows only the first annotations of each level in a step, so errors come first,
 /// then warnings, then notices; in order within each.
 pub fn render_github(report: &CiReport) -> String {
+    annotations(report, None)
+}
+
+/// One set's annotations (`check --scenarios`), each titled with its rule and its set.
+pub fn render_github_scenario(name: &str, report: &CiReport) -> String {
+    annotations(report, Some(name))
+}
+
+fn annotations(report: &CiReport, scenario: Option<&str>) -> String {
     let mut out = String::new();
     let mut shown: Vec<_> = report
         .results
@@ -40,7 +49,11 @@ pub fn render_github(report: &CiReport) -> String {
             properties.push(format!("endLine={}", at.end.line));
             properties.push(format!("endColumn={}", at.end.column));
         }
-        properties.push(format!("title={}", escape_property(&r.rule)));
+        let title = match scenario {
+            Some(name) => format!("{} (scenario {name})", r.rule),
+            None => r.rule.clone(),
+        };
+        properties.push(format!("title={}", escape_property(&title)));
         out.push_str(&format!(
             "::{command} {}::{}\n",
             properties.join(","),

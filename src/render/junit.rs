@@ -180,6 +180,48 @@ fn waiver_case(issue: &WaiverIssue, checked: &Checked) -> TestCase {
 }
 
 pub fn render_check_junit(checked: &Checked) -> String {
+    finish(Report::new("plancheck check"), check_suites(checked))
+}
+
+/// The JUnit file of `check --scenarios`, written a set at a time: this is the file before
+/// the first set's suites and after the last's. The root gives no totals (junit-10.xsd
+/// makes them optional): they would need the whole study at hand before its first set.
+pub fn render_junit_scenarios_around() -> (String, String) {
+    let head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"plancheck check --scenarios\">\n";
+    (head.to_string(), "</testsuites>\n".to_string())
+}
+
+/// One set's suites, each named with the set first (`NAME: anhui.plan`).
+pub fn render_scenario_junit(name: &str, checked: &Checked) -> String {
+    let mut suites = check_suites(checked);
+    for suite in &mut suites {
+        suite.name = xml_line(&format!("{name}: {}", suite.name.as_str())).into();
+    }
+    inner_suites(suites)
+}
+
+/// The suites for the input problems of no set (`check --scenarios`); none when none.
+pub fn render_junit_problems(problems: &[Problem]) -> String {
+    inner_suites(problems_suite(problems).into_iter().collect())
+}
+
+/// Suites as the elements inside a report's <testsuites>, to go into another.
+fn inner_suites(suites: Vec<TestSuite>) -> String {
+    if suites.is_empty() {
+        return String::new();
+    }
+    let mut report = Report::new("set");
+    report.add_test_suites(suites);
+    let written = report.to_string().expect("JUnit serialises");
+    let start = written.find("<testsuites ").expect("a report has its root");
+    let open_end = start + written[start..].find('>').expect("the root tag ends") + 1;
+    let close = written.rfind("</testsuites>").expect("the root is closed");
+    written[open_end..close]
+        .trim_start_matches('\n')
+        .to_string()
+}
+
+fn check_suites(checked: &Checked) -> Vec<TestSuite> {
     let mut suites: Vec<TestSuite> = problems_suite(&checked.problems).into_iter().collect();
     for (p, plan) in checked.plans.iter().enumerate() {
         let mut suite = TestSuite::new(xml_line(checked.sources.get(plan.file).name()));
@@ -200,7 +242,7 @@ pub fn render_check_junit(checked: &Checked) -> String {
         suite.add_test_cases(aggregates);
         suites.push(suite);
     }
-    finish(Report::new("plancheck check"), suites)
+    suites
 }
 
 pub fn render_lint_junit(linted: &Linted) -> String {

@@ -4,6 +4,7 @@ mod charts;
 mod csv;
 mod html;
 mod markdown;
+pub(super) use markdown::table as markdown_table;
 pub(super) mod study;
 mod text;
 

@@ -251,6 +251,43 @@ fn result(r: &CiResult, rules: &[CiRule], root: Option<&Path>) -> SarifResult {
 
 /// The run as SARIF; file URIs are relative to the repository at `root`, when given.
 pub fn render_sarif(report: &CiReport, root: Option<&Path>) -> String {
+    let mut out = log(vec![run(report, root, None)]);
+    out.push('\n');
+    out
+}
+
+/// A SARIF log holding these runs, as pretty JSON.
+fn log(runs: Vec<Run>) -> String {
+    let sarif = Sarif::builder()
+        .schema(SCHEMA)
+        .version(json!("2.1.0"))
+        .runs(runs)
+        .build();
+    serde_json::to_string_pretty(&sarif).expect("SARIF serialises")
+}
+
+/// The log of `check --scenarios`, a run a set, is written a run at a time: this is the
+/// log before its first run and after its last.
+pub fn render_sarif_log_around() -> (String, String) {
+    let empty = log(Vec::new());
+    let (head, tail) = empty
+        .split_once("\"runs\": []")
+        .expect("a log lists its runs");
+    (format!("{head}\"runs\": ["), format!("\n  ]{tail}\n"))
+}
+
+/// One run, to sit in the log's `runs`; a run after the first needs a comma before. A
+/// set's run has its scenario's category, so that code scanning keeps the sets apart.
+pub fn render_sarif_run(report: &CiReport, root: Option<&Path>, scenario: Option<&str>) -> String {
+    let run = run(report, root, scenario);
+    let text = serde_json::to_string_pretty(&run).expect("SARIF serialises");
+    format!("\n    {}", super::scenarios::indented(&text, 4))
+}
+
+/// What `/` and `%` would do to a category (`/` ends it) are escaped in a scenario's name.
+const CATEGORY: &AsciiSet = &CONTROLS.add(b'%').add(b'/');
+
+fn run(report: &CiReport, root: Option<&Path>, scenario: Option<&str>) -> Run {
     let mut driver = ToolComponent::builder()
         .name("plancheck")
         .full_name(env!("CARGO_PKG_DESCRIPTION"))
@@ -278,22 +315,25 @@ pub fn render_sarif(report: &CiReport, root: Option<&Path>) -> String {
         })
         .collect();
     // `plancheck/check/` and `plancheck/lint/`: two categories, so both runs can be uploaded
-    // from one job.
-    let automation = RunAutomationDetails::builder()
-        .id(format!("plancheck/{}/", report.command))
-        .build();
-    let run = Run::builder()
+    // from one job; a scenario's set adds its name.
+    let category = match scenario {
+        Some(name) => format!(
+            "plancheck/{}/{}/",
+            report.command,
+            utf8_percent_encode(name, CATEGORY)
+        ),
+        None => format!("plancheck/{}/", report.command),
+    };
+    let automation = RunAutomationDetails::builder().id(category).build();
+    let mut run = Run::builder()
         .tool(Tool::builder().driver(driver).build())
         .results(results)
         .automation_details(automation)
         .column_kind(json!("unicodeCodePoints"))
         .build();
-    let sarif = Sarif::builder()
-        .schema(SCHEMA)
-        .version(json!("2.1.0"))
-        .runs(vec![run])
-        .build();
-    let mut out = serde_json::to_string_pretty(&sarif).expect("SARIF serialises");
-    out.push('\n');
-    out
+    run.properties = scenario.map(|name| {
+        let name = BTreeMap::from([("scenario".to_string(), json!(name))]);
+        PropertyBag::builder().additional_properties(name).build()
+    });
+    run
 }

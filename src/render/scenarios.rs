@@ -48,6 +48,27 @@ pub fn render_across_human(
     out
 }
 
+/// The Markdown a job's summary page shows for `check --scenarios --format github`: what
+/// came of each rule across the sets (each set's own table would bury it).
+pub fn render_across_step_summary(across: &Across, rules: &RuleSet) -> String {
+    let mut out = format!(
+        "### plancheck check --scenarios\n\n{} ({})\n\n",
+        plural(across.sets, "set"),
+        plural(across.plans, "plan")
+    );
+    if across.sets_with_input_errors > 0 {
+        let bad = plural(across.sets_with_input_errors, "set");
+        out.push_str(&format!("{bad} with input that could not be read\n\n"));
+    }
+    super::report::markdown_table(
+        &mut out,
+        &RULE_HEADER,
+        rule_rows(across, rules).iter().map(rule_cells),
+    );
+    out.push_str(&format!("{NOTE}\n"));
+    out
+}
+
 /// `check --scenarios --format json`: written in pieces, in the order of these fields.
 #[derive(Serialize, schemars::JsonSchema)]
 struct ScenariosDocument<'a> {
@@ -114,6 +135,6 @@ fn across_json(across: &Across, rules: &RuleSet) -> AcrossJson {
 }
 
 /// `text` with every line but the first indented by `by` spaces, to sit inside a document.
-fn indented(text: &str, by: usize) -> String {
+pub(super) fn indented(text: &str, by: usize) -> String {
     text.replace('\n', &format!("\n{}", " ".repeat(by)))
 }

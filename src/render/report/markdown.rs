@@ -24,7 +24,7 @@ fn cell(text: &str) -> String {
     text.replace('|', "\\|")
 }
 
-pub(super) fn table(
+pub(in crate::render) fn table(
     out: &mut String,
     header: &[&str],
     rows: impl IntoIterator<Item = Vec<String>>,

@@ -509,6 +509,13 @@ pub static CODES: &[Code] = &[
         Input,
         "a scenario whose records are not one run of lines"
     ),
+    code!(
+        "PC127",
+        "plan-below-province",
+        Error,
+        Input,
+        "a document that takes its targets from its province, read as the province's plan"
+    ),
 ];
 
 /// The code with this identifier (case does not matter).

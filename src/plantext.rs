@@ -95,5 +95,14 @@ pub fn extract(document: &str, form: Form, whose: Whose) -> Result<Extracted, Ve
         let span = (0, document.len()).into();
         return Err(vec![TextNote::Empty { span }]);
     }
-    merge::merge(statements(document, form, whose), whose, document.len())
+    let mut extracted = merge::merge(statements(document, form, whose), whose, document.len())?;
+    let quote = |clause: &miette::SourceSpan| {
+        let text = &document[clause.offset()..clause.offset() + clause.len()];
+        match form {
+            Form::Html => fold::visible_text(text),
+            Form::Text | Form::Docx => text.to_string(),
+        }
+    };
+    extracted.quotes = extracted.clauses.iter().map(quote).collect();
+    Ok(extracted)
 }

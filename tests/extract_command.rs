@@ -317,7 +317,6 @@ fn a_web_page_is_read_and_findings_point_into_its_html() {
 
 /// A Word document as Word writes one: a zip with the paragraphs in word/document.xml.
 fn docx(paragraphs: &[&str]) -> Vec<u8> {
-    use std::io::Write;
     let body: String = paragraphs
         .iter()
         .map(|p| {
@@ -332,15 +331,18 @@ fn docx(paragraphs: &[&str]) -> Vec<u8> {
          <w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
          <w:body>{body}<w:sectPr/></w:body></w:document>"
     );
+    docx_of(&xml)
+}
+
+/// A zip holding this as its word/document.xml.
+fn docx_of(xml: &str) -> Vec<u8> {
+    use std::io::Write;
     let types = "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
                  <Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options =
         zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    for (name, content) in [
-        ("[Content_Types].xml", types),
-        ("word/document.xml", xml.as_str()),
-    ] {
+    for (name, content) in [("[Content_Types].xml", types), ("word/document.xml", xml)] {
         zip.start_file(name, options).unwrap();
         zip.write_all(content.as_bytes()).unwrap();
     }
@@ -369,6 +371,61 @@ fn a_word_document_is_read_paragraph_by_paragraph() {
     let refused = plancheck(&["check", not_zip.to_str().unwrap()]);
     assert_eq!(code(&refused), 2);
     assert!(stdout(&refused).contains("PC101") || stderr(&refused).contains("PC101"));
+}
+
+/// The sentence a target was read from is quoted as the page shows it, without the markup
+/// between its runs, in both formats; the place is still the place in the HTML.
+#[test]
+fn a_web_page_s_sentence_is_quoted_without_its_markup() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = "<html><body><p>广东省:到2025年,<b>非化石能源消费比重</b>达到<span class=\"n\">32%</span>以上&amp;左右。</p></body></html>";
+    let path = written(&dir, "guangdong.html", html.as_bytes());
+    let plan = stdout(&plancheck(&["extract", path.to_str().unwrap()]));
+    assert!(
+        plan.contains("guangdong.html:1:30: \"非化石能源消费比重达到32%以上&左右\""),
+        "{plan}"
+    );
+    let json = plancheck(&["extract", path.to_str().unwrap(), "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    let from = &json["targets"][0]["read_from"];
+    assert_eq!(from["sentence"], "非化石能源消费比重达到32%以上&左右");
+    assert_eq!(
+        (from["line"].as_u64(), from["column"].as_u64()),
+        (Some(1), Some(30))
+    );
+}
+
+/// A Word document whose XML is cut short, or holds no document, is refused as such (PC101,
+/// exit 2), not read as a shorter or an empty document.
+#[test]
+fn a_broken_word_document_says_what_is_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    let whole = "<w:document><w:body><w:p><w:r><w:t>甘肃省:到2025年,非化石能源消费比重达到30%。</w:t></w:r></w:p><w:p><w:r><w:t>到2030年,非化石能源消费比重达到35%左右。</w:t></w:r></w:p></w:body></w:document>";
+    let cut = &whole[..whole.find("<w:p><w:r><w:t>到2030").unwrap()];
+    let cases = [
+        ("cut.docx", cut, "the file is cut short"),
+        ("empty.docx", "", "no <w:document> element"),
+        (
+            "other.docx",
+            "<html><body/></html>",
+            "no <w:document> element",
+        ),
+        (
+            "mismatched.docx",
+            "<w:document><w:body></w:p></w:document>",
+            "not well-formed",
+        ),
+    ];
+    for (name, xml, says) in cases {
+        let path = written(&dir, name, &docx_of(xml));
+        let out = plancheck(&["check", path.to_str().unwrap(), "--format", "concise"]);
+        assert_eq!(code(&out), 2, "{name}");
+        let all = stdout(&out) + &stderr(&out);
+        assert!(all.contains("PC101") && all.contains(says), "{name}: {all}");
+    }
+    let path = written(&dir, "whole.docx", &docx_of(whole));
+    let out = plancheck(&["extract", path.to_str().unwrap()]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
 }
 
 /// An analyst's report over documents: the notes are shown, the report is made.

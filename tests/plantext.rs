@@ -21,8 +21,13 @@ fn texts_dir() -> PathBuf {
     shared("plan-texts")
 }
 
-/// Excerpts that name no province of their own: a city's plan names only its city.
-const PROVINCE_GIVEN: [(&str, &str); 1] = [("sichuan-guangan", "Sichuan")];
+/// Excerpts of plans below the province, read with `--province`: a city's plan names only
+/// its city; Wansheng's title names its province and itself, which alone is PC127 (an
+/// economic development zone has no GB/T 2260 code, so `--city` cannot name it).
+const PROVINCE_GIVEN: [(&str, &str); 2] = [
+    ("sichuan-guangan", "Sichuan"),
+    ("chongqing-wansheng", "Chongqing"),
+];
 
 /// Every excerpt of a province's or a city's plan, by file stem; `national.txt` is the
 /// nation's, which no province's plan is.
@@ -211,6 +216,52 @@ fn note_codes(text: &str) -> Vec<String> {
         .iter()
         .map(|n| miette::Diagnostic::code(n).unwrap().to_string())
         .collect()
+}
+
+/// A plan below the province is not read as the province's own: not when its title names a
+/// division, nor when it takes a target from its province; a province's full name is no
+/// division, and `--province` says whose plan it is.
+#[test]
+fn a_plan_below_the_province_is_not_read_as_the_province_s() {
+    let body = "到2025年,单位地区生产总值能耗比2020年下降16%,非化石能源消费比重达到20%。";
+    let titled = |title: &str| format!("{title}\n{body}");
+    let wansheng = std::fs::read_to_string(texts_dir().join("cities/chongqing-wansheng.txt"));
+    for text in [
+        wansheng.unwrap(),
+        titled("四川省广安市碳达峰实施方案"),
+        titled("重庆市万盛经开区碳达峰行动方案"),
+        "重庆市:到2025年,单位地区生产总值能耗比2020年下降16%,单位地区生产总值二氧化碳排放完成重庆市下达目标。".to_string(),
+    ] {
+        assert_eq!(note_codes(&text).last().map(String::as_str), Some("PC127"), "{text}");
+        let chongqing = Province::lookup("Chongqing").unwrap();
+        let own = plantext::extract(&text, Form::Text, Whose::Province(chongqing));
+        assert!(own.is_ok(), "{text}: {own:?}");
+    }
+    for title in [
+        "广西壮族自治区碳达峰实施方案",
+        "重庆市碳达峰实施方案",
+        "四川省人民政府关于印发四川省碳达峰实施方案的通知",
+    ] {
+        let codes = note_codes(&titled(title));
+        assert!(codes.is_empty(), "{title}: {codes:?}");
+    }
+    // A page number left inside a sentence does not hide its target.
+    let paged = "重庆市:到2025年,单位地区生产总值二氧化碳排放 — 3 — 完成国家下达目标。";
+    let read = plantext::extract(paged, Form::Text, Whose::Named).unwrap();
+    assert_eq!(read.plan.targets[0].indicator.node, "co2_intensity_cut");
+}
+
+/// A table states figures under its years with no verb: its rows are possible targets not
+/// read, never passed over; a table of past years states no target to read.
+#[test]
+fn a_table_of_targets_is_noted_not_passed_over() {
+    let table = |years: &str| {
+        format!("湖北省碳达峰主要指标\n指标 {years}\n非化石能源消费比重 18% 24% 30%\n")
+    };
+    let ahead = note_codes(&table("2020年 2025年 2030年"));
+    assert_eq!(ahead, ["PC120", "PC124"]);
+    let past = note_codes(&table("2010年 2015年 2020年"));
+    assert_eq!(past, ["PC124"]);
 }
 
 #[test]

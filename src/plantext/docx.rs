@@ -25,19 +25,39 @@ pub fn text_of(bytes: &[u8]) -> Result<String, String> {
     paragraphs(&xml).map_err(|e| format!("word/document.xml is not well-formed XML ({e})"))
 }
 
-/// The text of the runs (`<w:t>`), with a line end after each paragraph (`</w:p>`).
-fn paragraphs(xml: &str) -> Result<String, quick_xml::Error> {
+/// Why a document's XML, read to its end without a fault, is still no document.
+#[derive(Debug, thiserror::Error)]
+enum Unfinished {
+    #[error(transparent)]
+    Xml(#[from] quick_xml::Error),
+    #[error("it holds no <w:document> element")]
+    NoDocument,
+    #[error("it ends inside {0} element(s): the file is cut short")]
+    CutShort(usize),
+}
+
+/// The text of the runs (`<w:t>`), with a line end after each paragraph (`</w:p>`). The
+/// reader does not count open elements, so a file cut short is found here, and not read as
+/// a shorter document.
+fn paragraphs(xml: &str) -> Result<String, Unfinished> {
     let mut reader = Reader::from_str(xml);
     let mut out = String::with_capacity(xml.len() / 4);
-    let mut in_text = false;
+    let (mut in_text, mut open, mut document) = (false, 0usize, false);
     loop {
         match reader.read_event()? {
-            Event::Start(e) if e.name().as_ref() == "w:t" => in_text = true,
-            Event::End(e) => match e.name().as_ref() {
-                "w:t" => in_text = false,
-                "w:p" => out.push('\n'),
-                _ => {}
-            },
+            Event::Start(e) => {
+                open += 1;
+                document |= e.name().as_ref() == "w:document";
+                in_text = e.name().as_ref() == "w:t";
+            }
+            Event::End(e) => {
+                open = open.saturating_sub(1);
+                match e.name().as_ref() {
+                    "w:t" => in_text = false,
+                    "w:p" => out.push('\n'),
+                    _ => {}
+                }
+            }
             Event::Empty(e) if matches!(e.name().as_ref(), "w:br" | "w:cr") => out.push('\n'),
             Event::Empty(e) if e.name().as_ref() == "w:tab" => out.push('\t'),
             Event::Text(t) if in_text => out.push_str(&t.xml10_content()),
@@ -48,6 +68,8 @@ fn paragraphs(xml: &str) -> Result<String, quick_xml::Error> {
                     out.push_str(s);
                 }
             }
+            Event::Eof if !document => return Err(Unfinished::NoDocument),
+            Event::Eof if open > 0 => return Err(Unfinished::CutShort(open)),
             Event::Eof => return Ok(out),
             _ => {}
         }

@@ -48,7 +48,7 @@ impl<'d> Folded<'d> {
         let source = &self.document[self.origin(at)..];
         let folded = self.text[at..].chars().next();
         // A character an HTML reference stands for (`&percnt;` for `%`) ends with it.
-        if source.starts_with('&') && folded != Some('&') {
+        if source.starts_with('&') && (folded != Some('&') || stands_for_ampersand(source)) {
             return reference_len(source);
         }
         source.chars().next().map_or(0, char::len_utf8)
@@ -146,6 +146,11 @@ pub fn fold_html(html: &str) -> Folded<'_> {
     folded
 }
 
+/// The text of a piece of a page as a browser shows it, markup and references resolved.
+pub fn visible_text(html: &str) -> String {
+    visible_chars(html).into_iter().map(|(c, _)| c).collect()
+}
+
 /// The characters of a page a browser shows, with the offset each starts at in the HTML.
 fn visible_chars(html: &str) -> Vec<(char, usize)> {
     use html5gum::{DefaultEmitter, Token, Tokenizer};
@@ -185,10 +190,11 @@ fn align(decoded: &str, raw: &str, start: usize, out: &mut Vec<(char, usize)>) {
             at += 1;
         }
         out.push((c, start + at));
-        if raw[at..].starts_with(c) {
+        let rest = &raw[at..];
+        if rest.starts_with('&') && (c != '&' || stands_for_ampersand(rest)) {
+            at += reference_len(rest);
+        } else if rest.starts_with(c) {
             at += c.len_utf8();
-        } else if raw[at..].starts_with('&') {
-            at += reference_len(&raw[at..]);
         }
     }
 }
@@ -200,6 +206,18 @@ fn reference_len(raw: &str) -> usize {
         .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
         .map_or(raw.len(), |i| i + 1);
     name + usize::from(raw[name..].starts_with(';'))
+}
+
+/// Whether `raw` starts with a reference to `&` itself (`&amp;`, `&#38;`, `&#x26;`), which
+/// reads as the same character a bare `&` does.
+fn stands_for_ampersand(raw: &str) -> bool {
+    let name = raw[1..reference_len(raw)].trim_end_matches(';');
+    let number = match name.strip_prefix('#') {
+        Some(hex) if hex.starts_with(['x', 'X']) => u32::from_str_radix(&hex[1..], 16).ok(),
+        Some(decimal) => decimal.parse().ok(),
+        None => return name.eq_ignore_ascii_case("amp"),
+    };
+    number == Some(38)
 }
 
 /// The ASCII character a full-width form (U+FF01 to U+FF5E) stands for.
@@ -226,6 +244,21 @@ mod tests {
         assert_eq!(&html[from..from + len], "13%");
         let at = f.text.find('年').unwrap();
         assert_eq!(&html[f.origin(at)..f.origin(at) + 8], "&#24180;");
+    }
+
+    #[test]
+    fn an_ampersand_written_as_a_reference_is_passed_whole() {
+        for amp in ["&amp;", "&AMP;", "&#38;", "&#x26;", "&amp", "&"] {
+            let html = format!("<p>A{amp} 达到13%</p>");
+            let f = fold_html(&html);
+            assert_eq!(f.text, "A&达到13%", "{amp}");
+            let at = f.text.find("13%").unwrap();
+            let (from, len) = f.span(at, at + 3);
+            assert_eq!(&html[from..from + len], "13%", "{amp}");
+            let at = f.text.find('&').unwrap();
+            let (from, len) = f.span(at, at + 1);
+            assert_eq!(&html[from..from + len], amp, "{amp}");
+        }
     }
 
     #[test]

@@ -35,6 +35,11 @@ pub struct Lowered {
     /// The first province the document names.
     pub place: Option<Spanned<Province>>,
     pub notes: Vec<TextNote>,
+    /// The first target taken from an authority below the State (`完成省上下达目标`, which
+    /// no province says of its own plan), with the assigner.
+    pub assigned_below: Option<(String, SourceSpan)>,
+    /// The division below the province a title names (`重庆市万盛经开区碳达峰实施方案`).
+    pub division: Option<Spanned<String>>,
 }
 
 /// The year the sentences that follow are about.
@@ -81,6 +86,8 @@ pub fn lower(document: Pair, folded: &Folded, whose: super::Whose) -> Lowered {
             sections: vec![Section::default()],
             place: None,
             notes: Vec::new(),
+            assigned_below: None,
+            division: None,
         },
         scope: None,
         clause: 0,
@@ -165,6 +172,7 @@ impl Reader<'_, '_> {
             match part.as_rule() {
                 Rule::header_field => self.header_field(part),
                 Rule::place => self.place(&part),
+                Rule::division => self.division(part),
                 _ => {}
             }
         }
@@ -195,28 +203,45 @@ impl Reader<'_, '_> {
         }
     }
 
+    fn division(&mut self, pair: Pair) {
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::place => self.place(&part),
+                Rule::division_name if self.out.division.is_none() => {
+                    self.out.division = Some(self.spanned(part.as_str().to_string(), &part));
+                }
+                _ => {}
+            }
+        }
+    }
+
     fn clause(&mut self, pair: Pair) {
         self.clause += 1;
         self.said = false;
         let clause = self.span(&pair);
         self.clause_start = pair.as_span().start();
-        let (mut figure, mut cue, mut striven) = (false, false, false);
+        let (mut figure, mut cue, mut striven, mut columns) = (false, false, false, false);
         for piece in pair.into_inner() {
             match piece.as_rule() {
                 Rule::scope => self.scope(piece, clause),
+                Rule::year_mention => columns |= self.ahead(piece),
                 Rule::target => self.target(piece, clause),
                 Rule::subjects => cue = true,
                 Rule::commitment => striven = true,
                 Rule::peak => self.peak(piece, clause, "co2_peak_year"),
                 Rule::neutrality => self.peak(piece, clause, "carbon_neutrality_year"),
                 Rule::place => self.place(&piece),
+                Rule::division => self.division(piece),
                 Rule::figure => figure = true,
                 Rule::cue => cue = true,
                 _ => {}
             }
         }
         let scoped = self.scope.as_ref().is_some_and(|s| s.year.is_some());
-        if figure && scoped && !self.said {
+        if figure && cue && columns && !scoped && !self.said {
+            let why = "an indicator-like word and figures under years ahead, with no verb (a table?): plancheck reads sentences, not tables";
+            self.not_read(why, clause);
+        } else if figure && scoped && !self.said {
             if cue {
                 let why =
                     "a figure and an indicator-like word, in no sentence pattern plancheck reads";
@@ -226,6 +251,12 @@ impl Reader<'_, '_> {
                 self.not_read(why, clause);
             }
         }
+    }
+
+    /// Whether a year named outside a scope is one a plan's targets are for (2021 on).
+    fn ahead(&self, pair: Pair) -> bool {
+        let year = pair.into_inner().next().expect("grammar: a year");
+        self.year(&year).is_some_and(|y| y.node >= 2021)
     }
 
     fn scope(&mut self, pair: Pair, clause: SourceSpan) {
@@ -590,6 +621,12 @@ impl Reader<'_, '_> {
             }
             let shape = said.shape();
             let bound = |assigner: &str| self.whose.bound_by(assigner);
+            if let Shape::ByReference { assigner, .. } = shape
+                && !bound(assigner)
+            {
+                let first = self.out.assigned_below.take();
+                self.out.assigned_below = first.or(Some((assigner.to_string(), clause)));
+            }
             match reading::name(
                 subject.kind,
                 &shape,

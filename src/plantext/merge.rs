@@ -13,6 +13,8 @@ pub struct Extracted {
     pub plan: PlanFile,
     /// The clause of each target of `plan`, in the same order.
     pub clauses: Vec<SourceSpan>,
+    /// Each clause as a reader sees it: a web page's text without its markup.
+    pub quotes: Vec<String>,
     /// What was seen and not read, and targets stated twice.
     pub notes: Vec<TextNote>,
 }
@@ -29,6 +31,8 @@ pub fn merge(
         sections,
         place,
         mut notes,
+        assigned_below,
+        division,
     } = lowered;
     if notes.iter().any(|n| matches!(n, TextNote::Syntax(_))) {
         return Err(notes);
@@ -53,6 +57,26 @@ pub fn merge(
         notes.push(TextNote::NoProvince { span: whole });
         return Err(notes);
     };
+    // A document titled for a division, or taking its targets from its province, is a plan
+    // below the province: read as the province's own, a district's figures would be judged
+    // as the province's. Only the reader can say otherwise, with `--province` or `--city`.
+    let below = match (division, assigned_below) {
+        (Some(name), _) => Some((format!("its title names {}", name.node), name.span)),
+        (None, Some((assigner, span))) => Some((
+            format!("a target assigned by {assigner}, not by the State"),
+            span,
+        )),
+        (None, None) => None,
+    };
+    if let (super::Whose::Named, Some((what, span))) = (whose, below) {
+        let province = place.node.english().to_string();
+        notes.push(TextNote::BelowProvince {
+            province,
+            what,
+            span,
+        });
+        return Err(notes);
+    }
     let (targets, clauses): (Vec<_>, Vec<_>) =
         kept.into_iter().map(|s| (s.target, s.clause)).unzip();
     let plan = PlanFile {
@@ -70,6 +94,7 @@ pub fn merge(
     Ok(Extracted {
         plan,
         clauses,
+        quotes: Vec::new(),
         notes,
     })
 }

@@ -67,6 +67,22 @@ pub enum TextNote {
         span: SourceSpan,
     },
 
+    #[error(
+        "the document reads as the plan of a division below {province}, not as {province}'s own"
+    )]
+    #[diagnostic(
+        code(PC127),
+        help(
+            "say whose plan it is: `plancheck extract FILE --city NAME` reads it as a city's or county's of {province}, `--province {province}` as {province}'s own; then check the plan it writes"
+        )
+    )]
+    BelowProvince {
+        province: String,
+        what: String,
+        #[label("{what}")]
+        span: SourceSpan,
+    },
+
     #[error("no target could be read from the document")]
     #[diagnostic(
         code(PC124),

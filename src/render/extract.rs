@@ -18,9 +18,9 @@ struct ReadFrom {
     sentence: String,
 }
 
-fn read_from(file: &SourceFile, clause: SourceSpan) -> ReadFrom {
+fn read_from(file: &SourceFile, clause: SourceSpan, quote: &str) -> ReadFrom {
     let at = file.line_col(clause.offset());
-    let sentence = file.slice(clause).replace(['\r', '\n'], " ");
+    let sentence = quote.replace(['\r', '\n'], " ");
     ReadFrom {
         line: at.line,
         column: at.column,
@@ -49,8 +49,9 @@ pub fn render_extracted_plan(extracted: &Extracted, file: &SourceFile) -> String
     if let Some(period) = &plan.period {
         let _ = writeln!(out, "period {}", period.node.name());
     }
-    for (target, clause) in plan.targets.iter().zip(&extracted.clauses) {
-        let from = read_from(file, *clause);
+    let read = extracted.clauses.iter().zip(&extracted.quotes);
+    for (target, (clause, quote)) in plan.targets.iter().zip(read) {
+        let from = read_from(file, *clause, quote);
         let _ = writeln!(
             out,
             "\n# read from {}:{}:{}: \"{}\"",
@@ -135,8 +136,8 @@ pub fn render_extracted_json(extracted: &Extracted, file: &SourceFile) -> String
     let targets: Vec<String> = plan
         .targets
         .iter()
-        .zip(&extracted.clauses)
-        .map(|(t, c)| json_target(t, read_from(file, *c), file.name()))
+        .zip(extracted.clauses.iter().zip(&extracted.quotes))
+        .map(|(t, (c, q))| json_target(t, read_from(file, *c, q), file.name()))
         .collect();
     let list = format!("[\n{}\n  ]", targets.join(",\n"));
     fields.push(("targets", list));

@@ -180,6 +180,44 @@ impl MinLevel {
     }
 }
 
+/// Where SARIF output points, for `check` and `lint`.
+#[derive(clap::Args)]
+struct SarifArgs {
+    /// The repository's top folder, to which SARIF file URIs are relative (default: the
+    /// nearest folder above that holds `.git`)
+    #[arg(long, value_name = "PATH")]
+    repo_root: Option<PathBuf>,
+
+    /// The address of plancheck's README.md, to whose sections SARIF links each rule's help
+    /// (`https://github.com/OWNER/plancheck/blob/v1/README.md`); without it no link is
+    /// written, plancheck having no public address of its own
+    #[arg(long, value_name = "URL", value_parser = parse_readme_url)]
+    readme_url: Option<url::Url>,
+}
+
+impl SarifArgs {
+    fn links(&self) -> plancheck::render::SarifLinks {
+        plancheck::render::SarifLinks {
+            root: repo_root(self.repo_root.as_deref()),
+            readme: self.readme_url.as_ref().map(url::Url::to_string),
+        }
+    }
+}
+
+/// `--readme-url`: a web page's address, without a `#section` (each rule adds its own).
+fn parse_readme_url(text: &str) -> Result<url::Url, String> {
+    let url = url::Url::parse(text).map_err(|e| format!("`{text}` is not an address: {e}"))?;
+    if !matches!(url.scheme(), "https" | "http") {
+        return Err(format!("`{text}` is not a web address (https or http)"));
+    }
+    if url.fragment().is_some() {
+        return Err(format!(
+            "`{text}` names a section: give the README's own address, each rule links to its section"
+        ));
+    }
+    Ok(url)
+}
+
 /// The top of the repository SARIF URIs are relative to: `--repo-root`, else the nearest
 /// folder above the current one that holds `.git`; `None` outside any repository.
 fn repo_root(given: Option<&std::path::Path>) -> Option<PathBuf> {

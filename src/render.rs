@@ -34,7 +34,7 @@ pub use report::{
     render_study_csv, render_study_html, render_study_json, render_study_markdown,
 };
 pub use ruletest::{render_tests_human, render_tests_json};
-pub use sarif::{render_sarif, render_sarif_log_around, render_sarif_run};
+pub use sarif::{SarifLinks, render_sarif, render_sarif_log_around, render_sarif_run};
 pub use scenarios::{
     render_across_human, render_across_step_summary, render_scenario_heading, render_scenario_json,
     render_scenarios_json_end, render_scenarios_json_start,

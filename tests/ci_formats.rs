@@ -435,10 +435,11 @@ fn the_sarif_multitool_finds_no_error() {
     let dir = tempfile::tempdir().unwrap();
     let document = shared("plan-texts/fujian.txt").display().to_string();
     let (sets, _) = study(dir.path());
+    let readme = "https://example.org/plancheck/blob/v1/README.md";
     let runs: [&[&str]; 4] = [
-        &["check", "--format", "sarif"],
+        &["check", "--format", "sarif", "--readme-url", readme],
         &["check", &document, "--format", "sarif"],
-        &["lint", "--format", "sarif"],
+        &["lint", "--format", "sarif", "--readme-url", readme],
         &["check", "--scenarios", &sets, "--format", "sarif"],
     ];
     for (i, args) in runs.iter().enumerate() {
@@ -517,6 +518,60 @@ fn sarif_has_what_code_scanning_uses() {
         lint["runs"][0]["automationDetails"]["id"],
         "plancheck/lint/"
     );
+}
+
+/// The sections of the README, as GitHub names their anchors (`## Diagnostic codes` is
+/// `#diagnostic-codes`).
+fn readme_anchors() -> std::collections::BTreeSet<String> {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let slug = |heading: &str| {
+        let lower = heading.to_lowercase();
+        let kept = lower
+            .chars()
+            .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-'));
+        format!("#{}", kept.collect::<String>().replace(' ', "-"))
+    };
+    // Not the `#` comments inside code blocks.
+    let mut code = false;
+    let prose = readme.lines().filter(|l| {
+        code ^= l.starts_with("```");
+        !code
+    });
+    prose
+        .filter(|l| l.starts_with('#'))
+        .filter_map(|l| l.trim_start_matches('#').strip_prefix(' '))
+        .map(slug)
+        .collect()
+}
+
+/// With `--readme-url`, every rule's help links to its section of that README, which is the
+/// tool's `informationUri`; an address that is none, or not a web page's, or names a section,
+/// is a usage error.
+#[test]
+fn the_readme_url_gives_every_rule_a_help_link_to_a_section_that_exists() {
+    let readme = "https://example.org/plancheck/blob/v1/README.md";
+    let anchors = readme_anchors();
+    for command in ["check", "lint"] {
+        let (_, sarif) = valid_sarif(&[command, "--format", "sarif", "--readme-url", readme]);
+        let driver = &sarif["runs"][0]["tool"]["driver"];
+        assert_eq!(driver["informationUri"], readme);
+        for rule in driver["rules"].as_array().unwrap() {
+            let link = rule["helpUri"].as_str().unwrap_or_default();
+            let anchor = link.strip_prefix(readme).unwrap_or_default();
+            assert!(anchors.contains(anchor), "{command}: {rule}");
+        }
+    }
+    let (_, plain) = valid_sarif(&["check", "--format", "sarif"]);
+    assert!(plain["runs"][0]["tool"]["driver"]["informationUri"].is_null());
+    for bad in [
+        "README.md",
+        "ftp://example.org/README.md",
+        "https://example.org/README.md#x",
+    ] {
+        let out = plancheck(&["check", "--format", "sarif", "--readme-url", bad]);
+        assert_eq!(code(&out), 2, "{bad}");
+        assert!(common::stderr(&out).contains(bad), "{bad}");
+    }
 }
 
 /// A blank line added at the top of a plan moves every line, not a fingerprint.

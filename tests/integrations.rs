@@ -58,14 +58,34 @@ fn the_action_lints_and_checks_with_sarif_and_annotations() {
     std::fs::copy(env!("CARGO_BIN_EXE_plancheck"), bin.join("plancheck")).unwrap();
     let sarif_dir = temp.path().join("sarif");
     let sarif_dir = sarif_dir.to_str().unwrap();
-    let env = [
+    // What GitHub gives the steps' `env` (the action's own repository and ref among it),
+    // and, as a runner does, what a step adds to `$GITHUB_ENV` for the steps after it.
+    let github_env = temp.path().join("github_env");
+    std::fs::write(&github_env, "").unwrap();
+    let mut env: Vec<(String, String)> = [
         ("RULES", "rules"),
         ("PLANS", "fixtures/plans"),
         ("MIN_LEVEL", "warning"),
         ("SARIF_DIR", sarif_dir),
-    ];
+        ("README_URL", ""),
+        ("SERVER", "https://github.com"),
+        ("ACTION_REPOSITORY", "OWNER/plancheck"),
+        ("ACTION_REF", "v1"),
+        ("GITHUB_ENV", github_env.to_str().unwrap()),
+    ]
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .to_vec();
     for step in &steps[1..] {
-        let out = run_step(step, &env, temp.path());
+        let pairs: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let out = run_step(step, &pairs, temp.path());
+        let added = std::fs::read_to_string(&github_env).unwrap();
+        env.extend(
+            added
+                .lines()
+                .filter_map(|l| l.split_once('='))
+                .map(|(k, v)| (k.into(), v.into())),
+        );
+        std::fs::write(&github_env, "").unwrap();
         assert!(
             out.status.success(),
             "{:?}: {}",
@@ -86,6 +106,13 @@ fn the_action_lints_and_checks_with_sarif_and_annotations() {
         let text = std::fs::read_to_string(format!("{sarif_dir}/{name}")).unwrap();
         let sarif: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(sarif["version"], "2.1.0", "{name}");
+        let rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+            .as_array()
+            .unwrap();
+        let readme = "https://github.com/OWNER/plancheck/blob/v1/README.md#";
+        let linked =
+            |r: &serde_json::Value| r["helpUri"].as_str().is_some_and(|u| u.starts_with(readme));
+        assert!(rules.iter().all(linked), "{name}: the action's own README");
     }
 }
 

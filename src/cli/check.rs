@@ -1,7 +1,5 @@
 //! `plancheck check`: plans against rules.
 
-use std::path::PathBuf;
-
 use clap::{Args, ValueEnum};
 
 use plancheck::check::{Checked, check_in_period, today};
@@ -24,10 +22,8 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub(super) sets: super::scenarios::SetArgs,
 
-    /// The repository's top folder, to which SARIF file URIs are relative (default: the
-    /// nearest folder above that holds `.git`)
-    #[arg(long, value_name = "PATH")]
-    pub(super) repo_root: Option<PathBuf>,
+    #[command(flatten)]
+    pub(super) sarif: super::SarifArgs,
 
     /// Exit with 1 when there are warnings, not only errors
     #[arg(long)]
@@ -91,10 +87,7 @@ pub(super) fn render(args: &CheckArgs, checked: &mut Checked) -> String {
     keep_shown(args, checked);
     match args.format {
         Format::Json => render_json(checked),
-        Format::Sarif => render_sarif(
-            &check_report(checked),
-            super::repo_root(args.repo_root.as_deref()).as_deref(),
-        ),
+        Format::Sarif => render_sarif(&check_report(checked), &args.sarif.links()),
         Format::Github => super::github(&check_report(checked)),
         Format::Concise => plancheck::render::render_concise(
             &check_report(checked),

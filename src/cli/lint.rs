@@ -27,10 +27,8 @@ pub struct LintArgs {
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
 
-    /// The repository's top folder, to which SARIF file URIs are relative (default: the
-    /// nearest folder above that holds `.git`)
-    #[arg(long, value_name = "PATH")]
-    repo_root: Option<PathBuf>,
+    #[command(flatten)]
+    sarif: super::SarifArgs,
 
     /// Exit with 1 when there are warnings, not only errors
     #[arg(long)]
@@ -78,10 +76,7 @@ pub fn run(args: LintArgs) -> u8 {
     let text = match args.format {
         Format::Human => render_lint_human(&linted, count, &args.color.human(false)),
         Format::Json => render_lint_json(&linted, count),
-        Format::Sarif => render_sarif(
-            &lint_report(&linted),
-            super::repo_root(args.repo_root.as_deref()).as_deref(),
-        ),
+        Format::Sarif => render_sarif(&lint_report(&linted), &args.sarif.links()),
         Format::Github => super::github(&lint_report(&linted)),
         Format::Concise => plancheck::render::render_concise(
             &lint_report(&linted),

@@ -2,14 +2,14 @@
 //! own, on every core, in input order; `check` writes each set's output as it comes, then the
 //! sets added up, and `report` the study's report.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use plancheck::ast::PlanPeriod;
 use plancheck::check::{Checked, check_in_period, load_rules, today};
 use plancheck::model::{RuleSet, Sources};
 use plancheck::problem::Problem;
 use plancheck::render::{
-    check_report, render_across_human, render_across_step_summary, render_github,
+    SarifLinks, check_report, render_across_human, render_across_step_summary, render_github,
     render_github_scenario, render_junit_problems, render_junit_scenarios_around, render_problems,
     render_sarif_log_around, render_sarif_run, render_scenario_heading, render_scenario_json,
     render_scenario_junit, render_scenarios_json_end, render_scenarios_json_start,
@@ -55,17 +55,13 @@ pub fn run(args: &CheckArgs) -> u8 {
     };
     let mut reader = SetReader::new(&args.inputs.paths, &super::PLAN_KINDS);
     let jobs = args.sets.jobs.map_or_else(cores, usize::from);
-    let root = super::repo_root(args.repo_root.as_deref());
+    let links = args.sarif.links();
     let bar = super::progress::for_sets();
     let each = |name: &str, mut checked: Checked| {
         bar.inc(checked.plans.len() as u64);
         let summary = SetSummary::of(&checked);
         let code = exit_code(&checked, args.deny_warnings);
-        (
-            set_output(args, name, &mut checked, root.as_deref()),
-            summary,
-            code,
-        )
+        (set_output(args, name, &mut checked, &links), summary, code)
     };
     let (start, end) = around(args.format);
     write_stdout(&start);
@@ -88,17 +84,17 @@ pub fn run(args: &CheckArgs) -> u8 {
         .problems
         .iter()
         .any(|p| p.level() == miette::Severity::Error);
-    let last = (&across, &rules.rules, root.as_deref());
+    let last = (&across, &rules.rules, &links);
     write_stdout(&(after_sets(args, last, std::mem::take(&mut reader.problems)) + &end));
     if unread { BAD_INPUT } else { code }
 }
 
 /// One set's output in the format asked for, with `--min-level` applied.
-fn set_output(args: &CheckArgs, name: &str, checked: &mut Checked, root: Option<&Path>) -> String {
+fn set_output(args: &CheckArgs, name: &str, checked: &mut Checked, links: &SarifLinks) -> String {
     keep_shown(args, checked);
     match args.format {
         Format::Json => render_scenario_json(name, checked),
-        Format::Sarif => render_sarif_run(&check_report(checked), root, Some(name)),
+        Format::Sarif => render_sarif_run(&check_report(checked), links, Some(name)),
         Format::Github => render_github_scenario(name, &check_report(checked)),
         Format::Junit => render_scenario_junit(name, checked),
         Format::Human | Format::Concise => {
@@ -121,7 +117,7 @@ fn around(format: Format) -> (String, String) {
 /// scenario), and the sets added up where the format has room for them.
 fn after_sets(
     args: &CheckArgs,
-    (across, rules, root): (&Across, &RuleSet, Option<&Path>),
+    (across, rules, links): (&Across, &RuleSet, &SarifLinks),
     problems: Vec<Problem>,
 ) -> String {
     let human = human_options(args);
@@ -132,7 +128,7 @@ fn after_sets(
         Format::Sarif if alone.problems.is_empty() => String::new(),
         Format::Sarif => {
             let comma = if across.sets > 0 { "," } else { "" };
-            comma.to_string() + &render_sarif_run(&check_report(&alone), root, None)
+            comma.to_string() + &render_sarif_run(&check_report(&alone), links, None)
         }
         Format::Junit => render_junit_problems(&alone.problems),
         Format::Github => {

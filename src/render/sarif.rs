@@ -1,7 +1,7 @@
 //! `--format sarif`: SARIF 2.1.0, through the typed model of the `serde-sarif` crate.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 use serde_json::json;
@@ -29,7 +29,24 @@ fn message(s: &str) -> Message {
 /// is written rather than one to a page that does not exist.
 const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
 
-fn descriptor(rule: &CiRule) -> ReportingDescriptor {
+/// Where SARIF output points: file URIs are relative to the repository at `root`; each
+/// rule's help links to its section of the README at `readme` (`--readme-url`, else the
+/// repository's, when `Cargo.toml` has one; else no link at all).
+#[derive(Debug, Default, Clone)]
+pub struct SarifLinks {
+    pub root: Option<PathBuf>,
+    pub readme: Option<String>,
+}
+
+impl SarifLinks {
+    fn readme(&self) -> Option<String> {
+        let repository = || format!("{REPOSITORY}/blob/main/README.md");
+        let known = (!REPOSITORY.is_empty()).then(repository);
+        self.readme.clone().or(known)
+    }
+}
+
+fn descriptor(rule: &CiRule, readme: Option<&str>) -> ReportingDescriptor {
     let level = ReportingConfiguration::builder()
         .level(json!(rule.level.name()))
         .build();
@@ -45,9 +62,7 @@ fn descriptor(rule: &CiRule) -> ReportingDescriptor {
         .help(help)
         .default_configuration(level)
         .build();
-    if !REPOSITORY.is_empty() {
-        descriptor.help_uri = Some(format!("{REPOSITORY}/blob/main/README.md{}", rule.anchor));
-    }
+    descriptor.help_uri = readme.map(|readme| format!("{readme}{}", rule.anchor));
     descriptor
 }
 
@@ -249,9 +264,9 @@ fn result(r: &CiResult, rules: &[CiRule], root: Option<&Path>) -> SarifResult {
     out
 }
 
-/// The run as SARIF; file URIs are relative to the repository at `root`, when given.
-pub fn render_sarif(report: &CiReport, root: Option<&Path>) -> String {
-    let mut out = log(vec![run(report, root, None)]);
+/// The run as SARIF.
+pub fn render_sarif(report: &CiReport, links: &SarifLinks) -> String {
+    let mut out = log(vec![run(report, links, None)]);
     out.push('\n');
     out
 }
@@ -278,8 +293,8 @@ pub fn render_sarif_log_around() -> (String, String) {
 
 /// One run, to sit in the log's `runs`; a run after the first needs a comma before. A
 /// set's run has its scenario's category, so that code scanning keeps the sets apart.
-pub fn render_sarif_run(report: &CiReport, root: Option<&Path>, scenario: Option<&str>) -> String {
-    let run = run(report, root, scenario);
+pub fn render_sarif_run(report: &CiReport, links: &SarifLinks, scenario: Option<&str>) -> String {
+    let run = run(report, links, scenario);
     let text = serde_json::to_string_pretty(&run).expect("SARIF serialises");
     format!("\n    {}", super::scenarios::indented(&text, 4))
 }
@@ -287,17 +302,21 @@ pub fn render_sarif_run(report: &CiReport, root: Option<&Path>, scenario: Option
 /// What `/` and `%` would do to a category (`/` ends it) are escaped in a scenario's name.
 const CATEGORY: &AsciiSet = &CONTROLS.add(b'%').add(b'/');
 
-fn run(report: &CiReport, root: Option<&Path>, scenario: Option<&str>) -> Run {
+fn run(report: &CiReport, links: &SarifLinks, scenario: Option<&str>) -> Run {
+    let readme = links.readme();
+    let rules = report
+        .rules
+        .iter()
+        .map(|r| descriptor(r, readme.as_deref()));
     let mut driver = ToolComponent::builder()
         .name("plancheck")
         .full_name(env!("CARGO_PKG_DESCRIPTION"))
         .version(env!("CARGO_PKG_VERSION"))
         .semantic_version(env!("CARGO_PKG_VERSION"))
-        .rules(report.rules.iter().map(descriptor).collect::<Vec<_>>())
+        .rules(rules.collect::<Vec<_>>())
         .build();
-    if !REPOSITORY.is_empty() {
-        driver.information_uri = Some(REPOSITORY.to_string());
-    }
+    driver.information_uri = readme;
+    let root = links.root.as_deref();
     let mut seen = BTreeMap::new();
     let results: Vec<SarifResult> = report
         .results

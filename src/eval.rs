@@ -18,6 +18,7 @@ pub use program::Program;
 pub use waivers::apply_waivers;
 
 use aggregate::Totals;
+use cities::CityTotals;
 use decide::{Decision, decide, decide_city};
 use lookup::Hits;
 use program::{Check, Test};
@@ -50,15 +51,16 @@ pub fn evaluate(rules: &RuleSet, plans: &[Plan]) -> Vec<Finding> {
     let provincial = provincial_plans(plans);
     for (p, plan) in plans.iter().enumerate() {
         let province = province_of(plan, &provincial, plans);
-        run.check_plan(plan, province, |check, d| {
+        let number = run.number();
+        run.check_plan(plan, number, province, |check, d| {
             findings.push(each::finding(rules, check.rule, plans, p, d));
         });
     }
     for (sum, total) in program.sums.iter().zip(&run.totals) {
         findings.push(total.finding(sum, rules));
     }
-    // The sums of cities need every plan of the run, so they are judged here, and not in
-    // brief by `Program::run`.
+    // In full, with every city as a contributor; in brief, `Run::finish` judges them from
+    // the counts a run keeps.
     for sum in &program.city_sums {
         findings.extend(cities::findings(sum, rules, plans));
     }
@@ -132,6 +134,9 @@ impl Program {
             program: self,
             hits: Hits::default(),
             totals: vec![Totals::new(); self.sums.len()],
+            city_totals: vec![CityTotals::new(); self.city_sums.len()],
+            own: vec![None; crate::provinces::PROVINCES.len()],
+            waiting: Vec::new(),
             added: 0,
         }
     }
@@ -139,24 +144,45 @@ impl Program {
 
 /// An evaluation fed one plan at a time, so that plans need not all be in memory at once:
 /// each plan's findings come in brief as it is added, the sums' at the end. The sums keep
-/// only a figure per province.
+/// only a figure per province (and a count per city); the run keeps each province's own
+/// plan, which its cities' plans are judged against.
 pub struct Run<'a> {
     program: &'a Program,
     hits: Hits,
     totals: Vec<Totals>,
+    city_totals: Vec<CityTotals>,
+    /// Each province's own plan, the first added, with its number.
+    own: Vec<Option<(usize, Plan)>>,
+    /// Cities' plans added before their province's, with their numbers.
+    waiting: Vec<(u32, Plan)>,
     added: u32,
 }
 
 impl Run<'_> {
     /// Checks the next plan (numbered from 0 in the order added) and calls `visit` with its
-    /// findings in brief.
+    /// findings in brief. A city's plan is judged against its province's own plan: as it is
+    /// added when that plan came before it, else at [`Run::finish`], the city's plan being
+    /// kept until then (add the provinces' plans first to keep only those).
     ///
     /// # Panics
     /// When more than `u32::MAX` plans are added.
-    /// A city's plan is judged by the rules for cities (`as province`) without its
-    /// province's plan, which a stream does not keep: not checkable.
     pub fn add(&mut self, plan: &Plan, visit: impl FnMut(Brief)) {
-        self.add_beside(plan, None, visit);
+        let i = plan.province.index();
+        if plan.city.is_some() && self.own[i].is_none() {
+            let p = self.number();
+            return self.waiting.push((p, plan.clone()));
+        }
+        if plan.city.is_none() && self.own[i].is_none() {
+            self.own[i] = Some((self.added as usize, plan.clone()));
+        }
+        let own = match plan.city {
+            Some(_) => self.own[i].take(),
+            None => None,
+        };
+        self.add_beside(plan, own.as_ref().map(|(q, own)| (*q, own)), visit);
+        if own.is_some() {
+            self.own[i] = own;
+        }
     }
 
     /// [`Run::add`], with the plan of a city's province, numbered as added.
@@ -164,10 +190,20 @@ impl Run<'_> {
         &mut self,
         plan: &Plan,
         province: Option<(usize, &Plan)>,
+        visit: impl FnMut(Brief),
+    ) {
+        let p = self.number();
+        self.check_numbered(plan, p, province, visit);
+    }
+
+    fn check_numbered(
+        &mut self,
+        plan: &Plan,
+        p: u32,
+        province: Option<(usize, &Plan)>,
         mut visit: impl FnMut(Brief),
     ) {
-        let p = self.added;
-        self.check_plan(plan, province, |check, d| {
+        self.check_plan(plan, p, province, |check, d| {
             visit(Brief {
                 rule: check.rule as u32,
                 plan: Some(p),
@@ -177,8 +213,20 @@ impl Run<'_> {
         });
     }
 
-    /// The sums' findings in brief, over every plan added.
-    pub fn finish(self, mut visit: impl FnMut(Brief)) {
+    fn number(&mut self) -> u32 {
+        let p = self.added;
+        self.added = p.checked_add(1).expect("at most u32::MAX plans");
+        p
+    }
+
+    /// The findings of the cities' plans still waiting for their province's, then the
+    /// sums', over every plan added, in brief.
+    pub fn finish(mut self, mut visit: impl FnMut(Brief)) {
+        for (p, plan) in std::mem::take(&mut self.waiting) {
+            let own = self.own[plan.province.index()].take();
+            self.check_numbered(&plan, p, own.as_ref().map(|(q, o)| (*q, o)), &mut visit);
+            self.own[plan.province.index()] = own;
+        }
         for (sum, total) in self.program.sums.iter().zip(&self.totals) {
             let d = total.decide(sum);
             visit(Brief {
@@ -188,19 +236,30 @@ impl Run<'_> {
                 severity: d.severity,
             });
         }
+        for (sum, totals) in self.program.city_sums.iter().zip(&self.city_totals) {
+            for (p, outcome, severity) in totals.decided(sum) {
+                let rule = sum.rule as u32;
+                let plan = Some(p);
+                visit(Brief {
+                    rule,
+                    plan,
+                    outcome,
+                    severity,
+                });
+            }
+        }
     }
 
-    /// Decides every rule over each province for `plan`, and adds it to the sums. A city's
-    /// plan is judged only by the rules for cities, with its province's plan beside it, and
-    /// adds nothing to the sums of provinces.
+    /// Decides every rule over each province for plan `p`, and adds it to the sums. A
+    /// city's plan is judged only by the rules for cities, with its province's plan beside
+    /// it, and adds nothing to the sums of provinces.
     fn check_plan(
         &mut self,
         plan: &Plan,
+        p: u32,
         province: Option<(usize, &Plan)>,
         mut each: impl FnMut(&Check, Decision),
     ) {
-        let p = self.added;
-        self.added = p.checked_add(1).expect("at most u32::MAX plans");
         self.hits.fill(self.program, plan);
         let city = plan.city.is_some();
         for check in &self.program.checks {
@@ -219,6 +278,9 @@ impl Run<'_> {
                 false => decide(check, plan, &self.hits),
             };
             each(check, d);
+        }
+        for (sum, totals) in self.program.city_sums.iter().zip(&mut self.city_totals) {
+            totals.add(sum, plan, p);
         }
         if city {
             return;

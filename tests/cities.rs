@@ -394,3 +394,75 @@ fn a_sum_of_every_city_short_of_its_province_fails() {
         "{missed}"
     );
 }
+
+/// The engine's streaming run judges cities as `check` does, whatever order the plans come
+/// in: a city against its province's own plan (held until that plan comes), and the sums of
+/// cities at the end.
+#[test]
+fn a_streaming_run_judges_cities_as_check_does() {
+    use plancheck::eval::{Brief, Program, evaluate};
+    use plancheck::finding::Outcome;
+    use plancheck::source::SourceFile;
+    let mut rules = plancheck::bundled::rule_files();
+    rules.push(SourceFile::new("city.rules", CITY_RULES));
+    rules.push(SourceFile::new("sum.rules", CITY_SUM));
+    let sichuan = std::fs::read_to_string(common::root().join("fixtures/plans/sichuan.plan"));
+    let plans = [
+        ("1.plan", capacity("Hainan", Some("Haikou"), 100)),
+        ("g.plan", GUANGAN.to_string()),
+        ("2.plan", capacity("Hainan", Some("Sanya"), 100)),
+        ("3.plan", capacity("Hainan", Some("三沙市"), 10)),
+        ("4.plan", capacity("Hainan", Some("Danzhou"), 90)),
+        ("h.plan", capacity("Hainan", None, 500)),
+        ("s.plan", sichuan.unwrap()),
+        ("l.plan", city_plan("乐山", "13 %")),
+    ];
+    let files = plans
+        .map(|(name, text)| SourceFile::new(name, text))
+        .to_vec();
+    let date = time::macros::date!(2026 - 01 - 01);
+    let checked = plancheck::check::check(rules, files, Vec::new(), date);
+    assert!(checked.problems.is_empty(), "{:?}", checked.problems);
+    let (rules, plans) = (checked.rules.as_ref().unwrap(), &checked.plans);
+    let program = Program::compile(rules);
+    let brief = |f: &plancheck::finding::Finding| Brief {
+        rule: f.rule as u32,
+        plan: f.plan.map(|p| p as u32),
+        outcome: f.outcome,
+        severity: f.severity,
+    };
+    let mut expected: Vec<Brief> = evaluate(rules, plans).iter().map(brief).collect();
+    let mut briefs = Vec::new();
+    program.run(plans, |b| briefs.push(b));
+    assert_eq!(briefs, expected, "Program::run, in evaluate's order");
+    // Streamed in the order given: the cities before their provinces wait for them.
+    let mut streamed = Vec::new();
+    let mut run = program.start();
+    for plan in plans {
+        run.add(plan, |b| streamed.push(b));
+    }
+    run.finish(|b| streamed.push(b));
+    expected.sort();
+    streamed.sort();
+    assert_eq!(streamed, expected);
+    let id = |b: &Brief| rules.rules[b.rule as usize].id.as_str();
+    let of = |rule: &str| {
+        streamed
+            .iter()
+            .filter(|b| id(b) == rule)
+            .map(|b| b.outcome)
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        of("CITY-EI-2025").contains(&Outcome::Pass),
+        "Guang'an meets Sichuan's 14 %"
+    );
+    assert!(
+        of("CITY-EI-2025").contains(&Outcome::Fail),
+        "Leshan's 13 % does not"
+    );
+    assert!(
+        of("CITY-WS-2030").contains(&Outcome::Fail),
+        "Hainan's cities add up short"
+    );
+}

@@ -22,34 +22,74 @@ pub(super) fn findings(sum: &CitySum, rules: &RuleSet, plans: &[Plan]) -> Vec<Fi
 fn finding(sum: &CitySum, rules: &RuleSet, plans: &[Plan], q: usize) -> Finding {
     let province = plans[q].province;
     let mut f = Finding::new(sum.rule, Some(q), Some(province));
-    let key = sum.key;
-    let same =
-        |t: &Target| (t.indicator, t.year, t.baseline) == (key.indicator, key.year, key.baseline);
+    let same = sum.same();
     let unit = rules.requirement_unit(&rules.rules[sum.rule]);
     let (contributors, bases): (Vec<Contributor>, Vec<Decimal>) =
         cities_of(province, plans, sum, &same, unit)
             .into_iter()
             .unzip();
     f.contributors = contributors;
-    f.target = plans[q].targets.iter().position(same);
-    let Some(t) = f.target else {
-        return not_checkable(f, Reason::ProvinceUndeclared);
-    };
-    let Declared::Value { amount, .. } = &plans[q].targets[t].value else {
-        return not_checkable(f, Reason::ProvinceByReference);
-    };
+    f.target = plans[q].targets.iter().position(&same);
+    let own = Own::of(f.target.map(|t| &plans[q].targets[t]));
     let total = bases
         .iter()
         .fold(Decimal::ZERO, |a, b| a.saturating_add(*b));
-    let margin = if sum.higher {
-        total - amount.base
-    } else {
-        amount.base - total
-    };
-    f.value = Some(unit.from_base(total));
-    f.margin = Some(unit.difference().from_base(margin));
     let every_city = f.contributors.len() == City::of(province).count();
-    (f.outcome, f.severity, f.reason) = match (margin >= Decimal::ZERO, every_city) {
+    let d = decide(sum, own, total, every_city);
+    (f.outcome, f.severity, f.reason) = (d.outcome, d.severity, d.reason);
+    if let Some(margin) = d.margin {
+        f.value = Some(unit.from_base(total));
+        f.margin = Some(unit.difference().from_base(margin));
+    }
+    f
+}
+
+/// A province's own figure for a city sum's target.
+#[derive(Debug, Clone, Copy)]
+enum Own {
+    Undeclared,
+    ByReference,
+    /// In base units.
+    Value(Decimal),
+}
+
+impl Own {
+    fn of(target: Option<&Target>) -> Own {
+        match target.map(|t| &t.value) {
+            None => Own::Undeclared,
+            Some(Declared::Value { amount, .. }) => Own::Value(amount.base),
+            Some(_) => Own::ByReference,
+        }
+    }
+}
+
+/// What a city sum comes to for one province; the margin (in base units) where the sum
+/// was compared.
+struct SumDecision {
+    outcome: Outcome,
+    severity: Severity,
+    reason: Option<Reason>,
+    margin: Option<Decimal>,
+}
+
+fn decide(sum: &CitySum, own: Own, total: Decimal, every_city: bool) -> SumDecision {
+    let unjudged = |reason| SumDecision {
+        outcome: Outcome::NotCheckable,
+        severity: Severity::Note,
+        reason: Some(reason),
+        margin: None,
+    };
+    let amount = match own {
+        Own::Undeclared => return unjudged(Reason::ProvinceUndeclared),
+        Own::ByReference => return unjudged(Reason::ProvinceByReference),
+        Own::Value(amount) => amount,
+    };
+    let margin = if sum.higher {
+        total - amount
+    } else {
+        amount - total
+    };
+    let (outcome, severity, reason) = match (margin >= Decimal::ZERO, every_city) {
         (true, _) => (Outcome::Pass, Severity::None, None),
         (false, true) => (Outcome::Fail, sum.severity, None),
         // A city with no plan in the run could still make up the difference.
@@ -59,7 +99,62 @@ fn finding(sum: &CitySum, rules: &RuleSet, plans: &[Plan], q: usize) -> Finding 
             Some(Reason::NotEnoughData),
         ),
     };
-    f
+    SumDecision {
+        outcome,
+        severity,
+        reason,
+        margin: Some(margin),
+    }
+}
+
+/// What the plans seen so far contribute to one city sum, for a run fed a plan at a time:
+/// each province's cities counted (a plan each, the first) and their figures added up, and
+/// the provinces' own plans in the sum's scope, with their figures, in the order added.
+#[derive(Debug, Clone, Default)]
+pub(super) struct CityTotals {
+    seen: std::collections::HashSet<City>,
+    totals: Vec<(Decimal, usize)>,
+    own: Vec<(u32, crate::provinces::Province, Own)>,
+}
+
+impl CityTotals {
+    pub fn new() -> CityTotals {
+        CityTotals {
+            totals: vec![(Decimal::ZERO, 0); crate::provinces::PROVINCES.len()],
+            ..CityTotals::default()
+        }
+    }
+
+    /// Counts plan `p`, as [`findings`] counts it over all the plans at once.
+    pub fn add(&mut self, sum: &CitySum, plan: &Plan, p: u32) {
+        if !sum.provinces.contains(plan.province) || !PlanPeriod::meet(sum.period, plan.period) {
+            return;
+        }
+        let same = sum.same();
+        let target = plan.targets.iter().find(|t| same(t));
+        let Some(city) = plan.city else {
+            self.own.push((p, plan.province, Own::of(target)));
+            return;
+        };
+        if !self.seen.insert(city) {
+            return;
+        }
+        if let Own::Value(base) = Own::of(target) {
+            let (total, counted) = &mut self.totals[plan.province.index()];
+            *total = total.saturating_add(base);
+            *counted += 1;
+        }
+    }
+
+    /// The sum's verdict for each province's own plan, in the order the plans were added:
+    /// (plan, outcome, severity).
+    pub fn decided(&self, sum: &CitySum) -> impl Iterator<Item = (u32, Outcome, Severity)> {
+        self.own.iter().map(move |&(p, province, own)| {
+            let (total, counted) = self.totals[province.index()];
+            let d = decide(sum, own, total, counted == City::of(province).count());
+            (p, d.outcome, d.severity)
+        })
+    }
 }
 
 /// The figures of the province's cities' plans for the target, a plan each (the first),
@@ -99,11 +194,4 @@ fn cities_of(
         }
     }
     out
-}
-
-fn not_checkable(mut f: Finding, reason: Reason) -> Finding {
-    f.outcome = Outcome::NotCheckable;
-    f.severity = Severity::Note;
-    f.reason = Some(reason);
-    f
 }

@@ -47,6 +47,14 @@ pub(super) struct CitySum {
     pub period: Option<PlanPeriod>,
 }
 
+impl CitySum {
+    /// Whether a target is the one the sum adds up.
+    pub fn same(&self) -> impl Fn(&Target) -> bool + '_ {
+        let key = self.key;
+        move |t| (t.indicator, t.year, t.baseline) == (key.indicator, key.year, key.baseline)
+    }
+}
+
 #[derive(Debug, Clone)]
 pub(super) struct Check {
     pub rule: usize,

@@ -35,3 +35,8 @@ pub fn plan_files() -> Vec<SourceFile> {
 pub fn is_bundled_plan(text: &str) -> bool {
     PLANS.iter().any(|(_, bundled)| *bundled == text)
 }
+
+/// Whether a rule file's text is that of one of the national rule files.
+pub fn is_bundled_rules(text: &str) -> bool {
+    RULES.iter().any(|(_, bundled)| *bundled == text)
+}

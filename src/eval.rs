@@ -168,20 +168,19 @@ impl Run<'_> {
     /// When more than `u32::MAX` plans are added.
     pub fn add(&mut self, plan: &Plan, visit: impl FnMut(Brief)) {
         let i = plan.province.index();
-        if plan.city.is_some() && self.own[i].is_none() {
-            let p = self.number();
-            return self.waiting.push((p, plan.clone()));
-        }
-        if plan.city.is_none() && self.own[i].is_none() {
-            self.own[i] = Some((self.added as usize, plan.clone()));
-        }
-        let own = match plan.city {
-            Some(_) => self.own[i].take(),
-            None => None,
-        };
-        self.add_beside(plan, own.as_ref().map(|(q, own)| (*q, own)), visit);
-        if own.is_some() {
-            self.own[i] = own;
+        let p = self.number();
+        self.count_cities(plan, p);
+        match (plan.city, self.own[i].take()) {
+            // Counted now, as `evaluate` counts a city's first plan; judged at the end.
+            (Some(_), None) => self.waiting.push((p, plan.clone())),
+            (Some(_), Some((q, own))) => {
+                self.check_numbered(plan, p, Some((q, &own)), visit);
+                self.own[i] = Some((q, own));
+            }
+            (None, own) => {
+                self.check_numbered(plan, p, None, visit);
+                self.own[i] = Some(own.unwrap_or_else(|| (p as usize, plan.clone())));
+            }
         }
     }
 
@@ -193,7 +192,15 @@ impl Run<'_> {
         visit: impl FnMut(Brief),
     ) {
         let p = self.number();
+        self.count_cities(plan, p);
         self.check_numbered(plan, p, province, visit);
+    }
+
+    /// Adds plan `p` to the sums of cities: a province's own figure, or a city's.
+    fn count_cities(&mut self, plan: &Plan, p: u32) {
+        for (sum, totals) in self.program.city_sums.iter().zip(&mut self.city_totals) {
+            totals.add(sum, plan, p);
+        }
     }
 
     fn check_numbered(
@@ -278,9 +285,6 @@ impl Run<'_> {
                 false => decide(check, plan, &self.hits),
             };
             each(check, d);
-        }
-        for (sum, totals) in self.program.city_sums.iter().zip(&mut self.city_totals) {
-            totals.add(sum, plan, p);
         }
         if city {
             return;

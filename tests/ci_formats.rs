@@ -561,6 +561,28 @@ fn the_readme_url_gives_every_rule_a_help_link_to_a_section_that_exists() {
             assert!(anchors.contains(anchor), "{command}: {rule}");
         }
     }
+    // A rule of the user's is not described in the README: no link, rather than a wrong one.
+    let dir = tempfile::tempdir().unwrap();
+    let mine = dir.path().join("mine.rules");
+    let rule = "rule MY-WS \"wind and solar by 2025\" {\n    kind benchmark\n    scope every province\n    require wind_solar_capacity by 2025 >= 1000 万kW\n    cite seed \"a rule of the test's own\"\n}\n";
+    std::fs::write(&mine, rule).unwrap();
+    let args = [
+        "check",
+        "--extra-rules",
+        mine.to_str().unwrap(),
+        "--format",
+        "sarif",
+    ];
+    let (_, extra) = valid_sarif(&[&args[..], &["--readme-url", readme]].concat());
+    let rules = extra["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    let link = |id: &str| rules.iter().find(|r| r["id"] == id).unwrap()["helpUri"].clone();
+    assert!(link("MY-WS").is_null());
+    assert_eq!(
+        link("EI-2025"),
+        format!("{readme}#the-national-rules").as_str()
+    );
     let (_, plain) = valid_sarif(&["check", "--format", "sarif"]);
     assert!(plain["runs"][0]["tool"]["driver"]["informationUri"].is_null());
     for bad in [
@@ -944,6 +966,11 @@ fn a_study_in_sarif_is_a_run_a_set() {
             .any(|(_, level, _)| level == "warning")
     );
     assert!(said(&runs[1]).iter().any(|(code, ..)| code == "PC125"));
+    // With no problem of no set, check's own category still gets its (empty) analysis.
+    let (_, clean) = valid_sarif(&["check", "--scenarios", &path, "--format", "sarif"]);
+    let last = clean["runs"].as_array().unwrap().last().unwrap();
+    assert_eq!(last["automationDetails"]["id"], "plancheck/check/");
+    assert!(said(last).is_empty());
     let last = said(&runs[2]);
     assert!(last.len() == 1 && last[0].0 == "PC100", "{last:?}");
 }

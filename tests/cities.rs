@@ -445,6 +445,23 @@ fn a_streaming_run_judges_cities_as_check_does() {
     expected.sort();
     streamed.sort();
     assert_eq!(streamed, expected);
+    // A second plan for Haikou, ten times the first, after its province's: the first is
+    // the one summed, in a stream as in `evaluate`.
+    let mut second = plans[0].clone();
+    if let plancheck::model::Declared::Value { amount, .. } = &mut second.targets[0].value {
+        amount.base *= rust_decimal::Decimal::TEN;
+    }
+    let twice: Vec<_> = plans.iter().cloned().chain([second]).collect();
+    let mut whole: Vec<Brief> = evaluate(rules, &twice).iter().map(brief).collect();
+    let mut run = program.start();
+    let mut stream = Vec::new();
+    for plan in &twice {
+        run.add(plan, |b| stream.push(b));
+    }
+    run.finish(|b| stream.push(b));
+    whole.sort();
+    stream.sort();
+    assert_eq!(stream, whole);
     let id = |b: &Brief| rules.rules[b.rule as usize].id.as_str();
     let of = |rule: &str| {
         streamed

@@ -129,3 +129,59 @@ fn the_pre_commit_hooks_run_commands_that_exist() {
         assert_eq!(common::code(&out), 0, "{entry:?}: {}", common::stdout(&out));
     }
 }
+
+/// The step that finds the README: the input's address first, else the action's own where
+/// GitHub names its repository and ref, else none (no link rather than a broken one).
+#[test]
+fn the_action_links_to_a_readme_only_where_it_knows_one() {
+    let action = yaml("action.yml");
+    let steps = action["runs"]["steps"].as_vec().unwrap();
+    let step = steps
+        .iter()
+        .find(|s| {
+            s["run"]
+                .as_str()
+                .is_some_and(|r| r.contains("PLANCHECK_README_ARGS"))
+        })
+        .unwrap();
+    let temp = tempfile::tempdir().unwrap();
+    let github_env = temp.path().join("github_env");
+    let cases = [
+        (
+            "",
+            "OWNER/plancheck",
+            "v1",
+            "--readme-url https://github.com/OWNER/plancheck/blob/v1/README.md",
+        ),
+        ("", "", "v1", ""),
+        ("", "OWNER/plancheck", "", ""),
+        (
+            "https://example.org/README.md",
+            "",
+            "",
+            "--readme-url https://example.org/README.md",
+        ),
+    ];
+    for (given, repository, reference, args) in cases {
+        std::fs::write(&github_env, "").unwrap();
+        let env = [
+            ("README_URL", given),
+            ("SERVER", "https://github.com"),
+            ("ACTION_REPOSITORY", repository),
+            ("ACTION_REF", reference),
+            ("GITHUB_ENV", github_env.to_str().unwrap()),
+        ];
+        let out = run_step(step, &env, temp.path());
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let written = std::fs::read_to_string(&github_env).unwrap();
+        assert_eq!(
+            written,
+            format!("PLANCHECK_README_ARGS={args}\n"),
+            "{repository:?} {reference:?}"
+        );
+    }
+}

@@ -237,18 +237,59 @@ fn a_plan_below_the_province_is_not_read_as_the_province_s() {
         let own = plantext::extract(&text, Form::Text, Whose::Province(chongqing));
         assert!(own.is_ok(), "{text}: {own:?}");
     }
+    // A province's own plans: a full name, a sector (no division of the province, no
+    // development zone), cities its plan speaks of after its title.
     for title in [
         "广西壮族自治区碳达峰实施方案",
         "重庆市碳达峰实施方案",
         "四川省人民政府关于印发四川省碳达峰实施方案的通知",
+        "天津市工业园区碳达峰实施方案",
+        "浙江省农村地区碳达峰实施方案",
+        "关于四川省及各市州碳达峰实施方案的说明",
+        "四川省碳达峰实施方案。指导四川省各市州碳达峰实施方案编制",
+        "四川省碳达峰实施方案。附件:四川省成都市碳达峰实施方案",
     ] {
         let codes = note_codes(&titled(title));
         assert!(codes.is_empty(), "{title}: {codes:?}");
     }
+    // No province named, a target from one: a city's plan, and the help says `--city`.
+    let guangan = std::fs::read_to_string(texts_dir().join("cities/sichuan-guangan.txt"));
+    let notes = plantext::extract(&guangan.unwrap(), Form::Text, Whose::Named).unwrap_err();
+    let help = notes.iter().find_map(|n| {
+        let code = miette::Diagnostic::code(n)?.to_string();
+        (code == "PC123").then(|| miette::Diagnostic::help(n).unwrap().to_string())
+    });
+    assert!(help.is_some_and(|h| h.contains("--city")));
     // A page number left inside a sentence does not hide its target.
     let paged = "重庆市:到2025年,单位地区生产总值二氧化碳排放 — 3 — 完成国家下达目标。";
     let read = plantext::extract(paged, Form::Text, Whose::Named).unwrap();
     assert_eq!(read.plan.targets[0].indicator.node, "co2_intensity_cut");
+}
+
+/// A peak year at the head of a sentence is the peak's, not a year passed over.
+#[test]
+fn a_peak_year_that_opens_its_sentence_is_read() {
+    for (text, year) in [
+        ("河北省:2030年前实现碳达峰。", "2030"),
+        (
+            "河北省:到2025年,非化石能源消费比重达到13%。2035年前实现碳达峰。",
+            "2035",
+        ),
+    ] {
+        let read = plantext::extract(text, Form::Text, Whose::Named).unwrap();
+        let peak = read
+            .plan
+            .targets
+            .iter()
+            .find(|t| t.indicator.node == "co2_peak_year");
+        let value = peak
+            .and_then(|t| t.value.as_ref())
+            .map(|v| format!("{:?}", v.node));
+        assert!(
+            value.as_deref().is_some_and(|v| v.contains(year)),
+            "{text}: {value:?}"
+        );
+    }
 }
 
 /// A table states figures under its years with no verb: its rows are possible targets not
@@ -262,6 +303,9 @@ fn a_table_of_targets_is_noted_not_passed_over() {
     assert_eq!(ahead, ["PC120", "PC124"]);
     let past = note_codes(&table("2010年 2015年 2020年"));
     assert_eq!(past, ["PC124"]);
+    // What a plan says has happened is no table.
+    let outcome = note_codes("湖北省:全省非化石能源消费比重2022年为18.2%。");
+    assert_eq!(outcome, ["PC124"]);
 }
 
 #[test]

@@ -125,7 +125,8 @@ fn after_sets(
     keep_shown(args, &mut alone);
     match args.format {
         Format::Json => render_scenarios_json_end(across, rules, &alone.problems),
-        Format::Sarif if alone.problems.is_empty() => String::new(),
+        // Written even with no results: code scanning closes a category's alerts only when
+        // a new analysis of that category comes.
         Format::Sarif => {
             let comma = if across.sets > 0 { "," } else { "" };
             comma.to_string() + &render_sarif_run(&check_report(&alone), links, None)

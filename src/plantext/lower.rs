@@ -8,6 +8,7 @@ use super::note::TextNote;
 use super::parser::Rule;
 use super::reading::{self, Kind, Named, Shape};
 use crate::ast::{Commitment, DeclaredValue, Number, Period, Quantity, Spanned, TargetDecl};
+use crate::cities::City;
 use crate::provinces::Province;
 
 type Pair<'i> = pest::iterators::Pair<'i, Rule>;
@@ -78,6 +79,10 @@ enum Predicate {
     },
 }
 
+/// The words a development zone's name ends with: zones plan below their province, and have
+/// no GB/T 2260 code to look up.
+const ZONES: [&str; 4] = ["经开区", "开发区", "高新区", "新区"];
+
 pub fn lower(document: Pair, folded: &Folded, whose: super::Whose) -> Lowered {
     let mut reader = Reader {
         folded,
@@ -92,6 +97,7 @@ pub fn lower(document: Pair, folded: &Folded, whose: super::Whose) -> Lowered {
         scope: None,
         clause: 0,
         sentence: 0,
+        last_place: None,
         said: false,
         clause_start: 0,
         last_subjects: Vec::new(),
@@ -124,6 +130,8 @@ struct Reader<'f, 'd> {
     clause: usize,
     /// The index of the sentence being read (sentences end at 。, ! and ?).
     sentence: usize,
+    /// The province named last: a title's division (`重庆市万盛经开区…`) follows it.
+    last_place: Option<Province>,
     /// Whether the clause being read has stated a target or a note.
     said: bool,
     /// Where the clause being read starts, in the folded text.
@@ -172,7 +180,7 @@ impl Reader<'_, '_> {
             match part.as_rule() {
                 Rule::header_field => self.header_field(part),
                 Rule::place => self.place(&part),
-                Rule::division => self.division(part),
+                Rule::division => self.division(part, true),
                 _ => {}
             }
         }
@@ -196,21 +204,28 @@ impl Reader<'_, '_> {
     }
 
     fn place(&mut self, pair: &Pair) {
+        self.last_place = Province::lookup(pair.as_str());
         if self.out.place.is_none()
-            && let Some(p) = Province::lookup(pair.as_str())
+            && let Some(p) = self.last_place
         {
             self.out.place = Some(self.spanned(p, pair));
         }
     }
 
-    fn division(&mut self, pair: Pair) {
+    /// A title's division (`重庆市万盛经开区碳达峰实施方案`), when `titled` (a header line or
+    /// the first sentence) and the name is a division of the province or a development zone
+    /// (which has no GB/T 2260 code): not a province's own sector (`工业园区`, `农村地区`), nor
+    /// a city its plan mentions further on.
+    fn division(&mut self, pair: Pair, titled: bool) {
+        let province = self.last_place;
         for part in pair.into_inner() {
-            match part.as_rule() {
-                Rule::place => self.place(&part),
-                Rule::division_name if self.out.division.is_none() => {
-                    self.out.division = Some(self.spanned(part.as_str().to_string(), &part));
+            if part.as_rule() == Rule::division_name && titled && self.out.division.is_none() {
+                let name = part.as_str();
+                let zone = ZONES.iter().any(|z| name.ends_with(z));
+                let known = province.is_some_and(|p| City::lookup(p, name).is_some());
+                if zone || known {
+                    self.out.division = Some(self.spanned(name.to_string(), &part));
                 }
-                _ => {}
             }
         }
     }
@@ -231,7 +246,7 @@ impl Reader<'_, '_> {
                 Rule::peak => self.peak(piece, clause, "co2_peak_year"),
                 Rule::neutrality => self.peak(piece, clause, "carbon_neutrality_year"),
                 Rule::place => self.place(&piece),
-                Rule::division => self.division(piece),
+                Rule::division => self.division(piece, self.sentence == 0),
                 Rule::figure => figure = true,
                 Rule::cue => cue = true,
                 _ => {}
@@ -253,10 +268,11 @@ impl Reader<'_, '_> {
         }
     }
 
-    /// Whether a year named outside a scope is one a plan's targets are for (2021 on).
+    /// Whether a year named outside a scope is one a plan's targets are for (2025 on, as a
+    /// bare `2025年,` scopes: earlier years are what a plan reports has happened).
     fn ahead(&self, pair: Pair) -> bool {
         let year = pair.into_inner().next().expect("grammar: a year");
-        self.year(&year).is_some_and(|y| y.node >= 2021)
+        self.year(&year).is_some_and(|y| y.node >= 2025)
     }
 
     fn scope(&mut self, pair: Pair, clause: SourceSpan) {

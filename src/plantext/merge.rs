@@ -54,7 +54,19 @@ pub fn merge(
     }
     let place = whose.province().map(|p| Spanned::new(p, (0, 0))).or(place);
     let Some(place) = place else {
-        notes.push(TextNote::NoProvince { span: whole });
+        // A plan that takes a target from its province is a city's or a county's: read as
+        // the province's own, its figures would be judged as the province's.
+        let advice = match &assigned_below {
+            Some((assigner, _)) => format!(
+                "it takes targets assigned by {assigner}, as a city's or a county's plan does: give its city with `--city NAME`, such as `--city 广安市`"
+            ),
+            None => "give the province with `--province NAME`, such as `--province Shandong`"
+                .to_string(),
+        };
+        notes.push(TextNote::NoProvince {
+            span: whole,
+            advice,
+        });
         return Err(notes);
     };
     // A document titled for a division, or taking its targets from its province, is a plan

@@ -58,13 +58,12 @@ pub enum TextNote {
     },
 
     #[error("the document names no province")]
-    #[diagnostic(
-        code(PC123),
-        help("give the province with `--province NAME`, such as `--province Shandong`")
-    )]
+    #[diagnostic(code(PC123))]
     NoProvince {
         #[label("no province name in this document")]
         span: SourceSpan,
+        #[help]
+        advice: String,
     },
 
     #[error(

@@ -49,8 +49,9 @@ pub struct CiRule {
     pub help: String,
     /// The whole explanation, as `plancheck explain ID` gives it (Markdown).
     pub explanation: String,
-    /// Where the README describes it: `#diagnostic-codes` or `#the-national-rules`.
-    pub anchor: &'static str,
+    /// Where the README describes it: `#diagnostic-codes` for a code, `#the-national-rules`
+    /// for a national rule; nowhere for a rule of the user's.
+    pub anchor: Option<&'static str>,
     pub level: CiLevel,
 }
 
@@ -129,7 +130,7 @@ fn code_rule(id: &str) -> Option<CiRule> {
             code.summary, code.id
         ),
         explanation: code.doc.to_string(),
-        anchor: "#diagnostic-codes",
+        anchor: Some("#diagnostic-codes"),
         level: CiLevel::of(code.level),
     })
 }
@@ -158,7 +159,9 @@ fn rule_of_set(rules: &RuleSet, sources: &Sources, rule: &Rule) -> CiRule {
         help: rule.help.clone().unwrap_or_else(|| rule.title.clone()),
         explanation: crate::explain::explain_rule(rules, sources, &rule.id)
             .expect("the rule is in the rules"),
-        anchor: "#the-national-rules",
+        // The README says what the national rules are; of a rule of the user's, nothing.
+        anchor: crate::bundled::is_bundled_rules(sources.get(rule.site.file).text())
+            .then_some("#the-national-rules"),
         level: CiLevel::of(rule.severity),
     }
 }

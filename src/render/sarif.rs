@@ -62,7 +62,9 @@ fn descriptor(rule: &CiRule, readme: Option<&str>) -> ReportingDescriptor {
         .help(help)
         .default_configuration(level)
         .build();
-    descriptor.help_uri = readme.map(|readme| format!("{readme}{}", rule.anchor));
+    descriptor.help_uri = readme
+        .zip(rule.anchor)
+        .map(|(readme, anchor)| format!("{readme}{anchor}"));
     descriptor
 }
 

@@ -13,7 +13,7 @@ pub mod parser;
 mod reading;
 
 pub use lower::{Lowered, Section, Statement};
-pub use merge::Extracted;
+pub use merge::{Clause, Extracted};
 pub use note::{Strict, TextNote};
 
 use pest::Parser;
@@ -95,14 +95,13 @@ pub fn extract(document: &str, form: Form, whose: Whose) -> Result<Extracted, Ve
         let span = (0, document.len()).into();
         return Err(vec![TextNote::Empty { span }]);
     }
-    let mut extracted = merge::merge(statements(document, form, whose), whose, document.len())?;
-    let quote = |clause: &miette::SourceSpan| {
+    let quote = |clause: miette::SourceSpan| {
         let text = &document[clause.offset()..clause.offset() + clause.len()];
         match form {
             Form::Html => fold::visible_text(text),
             Form::Text | Form::Docx => text.to_string(),
         }
     };
-    extracted.quotes = extracted.clauses.iter().map(quote).collect();
-    Ok(extracted)
+    let lowered = statements(document, form, whose);
+    merge::merge(lowered, whose, document.len(), &quote)
 }

@@ -582,7 +582,7 @@ proptest::proptest! {
         let form = if html { Form::Html } else { Form::Text };
         let (spans, notes) = match plantext::extract(&text, form, Whose::Named) {
             Ok(read) => {
-                let mut spans = read.clauses.clone();
+                let mut spans: Vec<_> = read.clauses.iter().map(|c| c.span).collect();
                 for t in &read.plan.targets {
                     spans.push(t.indicator.span);
                     spans.extend(t.value.as_ref().map(|v| v.span));

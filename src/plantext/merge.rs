@@ -12,11 +12,17 @@ use crate::ast::{DeclaredValue, Loc, PlanFile, PlanPeriod, Spanned, TargetDecl};
 pub struct Extracted {
     pub plan: PlanFile,
     /// The clause of each target of `plan`, in the same order.
-    pub clauses: Vec<SourceSpan>,
-    /// Each clause as a reader sees it: a web page's text without its markup.
-    pub quotes: Vec<String>,
+    pub clauses: Vec<Clause>,
     /// What was seen and not read, and targets stated twice.
     pub notes: Vec<TextNote>,
+}
+
+/// Where a target was read: its clause, and the clause as a reader sees it (a web page's
+/// text without its markup).
+#[derive(Debug, Clone)]
+pub struct Clause {
+    pub span: SourceSpan,
+    pub quote: String,
 }
 
 /// One plan from the statements of every section, for whom `whose` says, else for the
@@ -26,6 +32,7 @@ pub fn merge(
     lowered: Lowered,
     whose: super::Whose,
     len: usize,
+    quote: &dyn Fn(SourceSpan) -> String,
 ) -> Result<Extracted, Vec<TextNote>> {
     let Lowered {
         sections,
@@ -89,8 +96,14 @@ pub fn merge(
         });
         return Err(notes);
     }
-    let (targets, clauses): (Vec<_>, Vec<_>) =
-        kept.into_iter().map(|s| (s.target, s.clause)).unzip();
+    let read = |s: Statement| {
+        let clause = Clause {
+            span: s.clause,
+            quote: quote(s.clause),
+        };
+        (s.target, clause)
+    };
+    let (targets, clauses): (Vec<_>, Vec<_>) = kept.into_iter().map(read).unzip();
     let plan = PlanFile {
         province: Some(Spanned::new(place.node.english().to_string(), place.span)),
         title,
@@ -106,7 +119,6 @@ pub fn merge(
     Ok(Extracted {
         plan,
         clauses,
-        quotes: Vec::new(),
         notes,
     })
 }

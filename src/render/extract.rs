@@ -3,10 +3,8 @@
 
 use std::fmt::Write;
 
-use miette::SourceSpan;
-
 use crate::ast::{DeclaredValue, Qualifier, Spanned, TargetDecl};
-use crate::plantext::Extracted;
+use crate::plantext::{Clause, Extracted};
 use crate::render::escape;
 use crate::source::SourceFile;
 use crate::syntax::Language;
@@ -18,9 +16,9 @@ struct ReadFrom {
     sentence: String,
 }
 
-fn read_from(file: &SourceFile, clause: SourceSpan, quote: &str) -> ReadFrom {
-    let at = file.line_col(clause.offset());
-    let sentence = quote.replace(['\r', '\n'], " ");
+fn read_from(file: &SourceFile, clause: &Clause) -> ReadFrom {
+    let at = file.line_col(clause.span.offset());
+    let sentence = clause.quote.replace(['\r', '\n'], " ");
     ReadFrom {
         line: at.line,
         column: at.column,
@@ -49,9 +47,8 @@ pub fn render_extracted_plan(extracted: &Extracted, file: &SourceFile) -> String
     if let Some(period) = &plan.period {
         let _ = writeln!(out, "period {}", period.node.name());
     }
-    let read = extracted.clauses.iter().zip(&extracted.quotes);
-    for (target, (clause, quote)) in plan.targets.iter().zip(read) {
-        let from = read_from(file, *clause, quote);
+    for (target, clause) in plan.targets.iter().zip(&extracted.clauses) {
+        let from = read_from(file, clause);
         let _ = writeln!(
             out,
             "\n# read from {}:{}:{}: \"{}\"",
@@ -136,8 +133,8 @@ pub fn render_extracted_json(extracted: &Extracted, file: &SourceFile) -> String
     let targets: Vec<String> = plan
         .targets
         .iter()
-        .zip(extracted.clauses.iter().zip(&extracted.quotes))
-        .map(|(t, (c, q))| json_target(t, read_from(file, *c, q), file.name()))
+        .zip(&extracted.clauses)
+        .map(|(t, c)| json_target(t, read_from(file, c), file.name()))
         .collect();
     let list = format!("[\n{}\n  ]", targets.join(",\n"));
     fields.push(("targets", list));

@@ -252,6 +252,9 @@ fn a_plan_below_the_province_is_not_read_as_the_province_s() {
         let codes = note_codes(&titled(title));
         assert!(codes.is_empty(), "{title}: {codes:?}");
     }
+    // The reference's own note (PC120) would say the same of the same words: only PC127.
+    let assigned = "重庆市:到2025年,单位地区生产总值能耗比2020年下降16%,单位地区生产总值二氧化碳排放完成重庆市下达目标。";
+    assert_eq!(note_codes(assigned), ["PC127"]);
     // No province named, a target from one: a city's plan, and the help says `--city`.
     let guangan = std::fs::read_to_string(texts_dir().join("cities/sichuan-guangan.txt"));
     let notes = plantext::extract(&guangan.unwrap(), Form::Text, Whose::Named).unwrap_err();

@@ -88,6 +88,8 @@ pub fn merge(
         (None, None) => None,
     };
     if let (super::Whose::Named, Some((what, span))) = (whose, below) {
+        // The clause's own note would say the same of the same words.
+        notes.retain(|n| !matches!(n, TextNote::NotRead { span: s, .. } if *s == span));
         let province = place.node.english().to_string();
         notes.push(TextNote::BelowProvince {
             province,

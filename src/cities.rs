@@ -94,7 +94,8 @@ impl City {
         &self.info().chinese
     }
 
-    fn all() -> impl Iterator<Item = City> {
+    /// Every division the list holds, in its order.
+    pub fn all() -> impl Iterator<Item = City> {
         (0..CITIES.len() as u16).map(City)
     }
 

@@ -41,6 +41,19 @@ pub enum InputError {
         span: SourceSpan,
     },
 
+    #[error("`{path}` holds a control byte, which no text has")]
+    #[diagnostic(
+        code(PC101),
+        help(
+            "a document's text has no control characters but tabs, line ends and page breaks; this may be a binary file, or text that a tool corrupted"
+        )
+    )]
+    ControlByte {
+        path: String,
+        #[label("this byte is a control character")]
+        span: SourceSpan,
+    },
+
     #[error("`{path}` cannot be read as a Word document: {reason}")]
     #[diagnostic(
         code(PC101),
@@ -221,24 +234,23 @@ fn from_bytes(name: String, bytes: Vec<u8>) -> Result<SourceFile, Problem> {
 /// government files often are, as chardetng guesses from the bytes. Spans then point into
 /// the decoded text, whose lines and columns are the file's.
 pub fn decode_document(name: String, bytes: Vec<u8>) -> Result<SourceFile, Problem> {
+    let not_text = |at: usize, control: bool| {
+        let shown = SourceFile::new(name.clone(), String::from_utf8_lossy(&bytes).into_owned());
+        let (path, span) = (name.clone(), (at, 1).into());
+        let error = match control {
+            true => InputError::ControlByte { path, span },
+            false => InputError::NotText { path, span },
+        };
+        Err(Problem::new(&shown, error))
+    };
+    // A NUL or another C0 control but tab, line ends and the form feed (a page break, as
+    // pdftotext writes one) is no text in any encoding, UTF-8 among them.
+    let control = |b: &u8| *b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | b'\x0c');
+    if let Some(at) = bytes.iter().position(control) {
+        return not_text(at, true);
+    }
     if std::str::from_utf8(&bytes).is_ok() {
         return decode(name, bytes);
-    }
-    let not_text = |at: usize| {
-        let shown = SourceFile::new(name.clone(), String::from_utf8_lossy(&bytes).into_owned());
-        let span = (at, 1).into();
-        Err(Problem::new(
-            &shown,
-            InputError::NotText {
-                path: name.clone(),
-                span,
-            },
-        ))
-    };
-    // A NUL or another C0 control but tab and line ends is no text in any encoding.
-    let control = |b: &u8| *b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r');
-    if let Some(at) = bytes.iter().position(control) {
-        return not_text(at);
     }
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(&bytes, true);
@@ -252,7 +264,10 @@ pub fn decode_document(name: String, bytes: Vec<u8>) -> Result<SourceFile, Probl
         .flatten();
     match decoded {
         Some(text) => Ok(SourceFile::new(name, text.into_owned())),
-        None => not_text(std::str::from_utf8(&bytes).map_or_else(|e| e.valid_up_to(), |_| 0)),
+        None => not_text(
+            std::str::from_utf8(&bytes).map_or_else(|e| e.valid_up_to(), |_| 0),
+            false,
+        ),
     }
 }
 

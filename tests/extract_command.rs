@@ -246,9 +246,17 @@ fn a_city_plan_is_read_as_the_citys() {
     let none = plancheck(&["extract", &guangan, "--city", "Atlantis"]);
     assert_eq!(code(&none), 2);
     assert!(
-        stderr(&none).contains("not a prefecture-level division"),
+        stderr(&none).contains("is not a division plancheck knows"),
         "{}",
         stderr(&none)
+    );
+    assert!(!stderr(&none).contains("did you mean"), "{}", stderr(&none));
+    // A near miss is named.
+    let near = plancheck(&["extract", &guangan, "--city", "Guangan"]);
+    assert!(
+        stderr(&near).contains("did you mean `Guang'an`?"),
+        "{}",
+        stderr(&near)
     );
 }
 
@@ -464,6 +472,29 @@ fn a_big5_document_reads_as_its_text() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert!(stdout(&out).contains("target co2_intensity_cut by 2030 from 2005"));
     assert!(stdout(&out).contains("value      at_least 30 %"));
+}
+
+/// A control byte is no text in UTF-8 either (PC101, exit 2, at the byte); a form feed, the
+/// page break pdftotext writes, is text.
+#[test]
+fn a_control_byte_is_no_text_and_a_page_break_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let sentence = "到2025年,非化石能源消费比重达到15.5%以上。\n";
+    for (name, between, code_wanted) in [
+        ("nul.txt", "\u{0}", 2),
+        ("escape.txt", "\u{1b}[2J", 2),
+        ("soh.txt", "\u{1}", 2),
+        ("page.txt", "\u{c}", 0),
+    ] {
+        let text = format!("安徽省碳达峰实施方案\n{between}{sentence}");
+        let path = written(&dir, name, text.as_bytes());
+        let out = plancheck(&["extract", path.to_str().unwrap()]);
+        assert_eq!(code(&out), code_wanted, "{name}: {}", stderr(&out));
+        if code_wanted == 2 {
+            assert!(stderr(&out).contains("PC101"), "{name}: {}", stderr(&out));
+            assert!(stderr(&out).contains(":2:1]"), "{name}: {}", stderr(&out));
+        }
+    }
 }
 
 /// Names are matched whatever their case, by `extract` and `check` alike.

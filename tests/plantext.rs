@@ -252,6 +252,25 @@ fn a_plan_below_the_province_is_not_read_as_the_province_s() {
         let codes = note_codes(&titled(title));
         assert!(codes.is_empty(), "{title}: {codes:?}");
     }
+    // A city's title alone, its province named after it.
+    let lone =
+        "广安市碳达峰实施方案\n\n到2025年,四川省单位地区生产总值能源消耗比2020年下降14.5%以上。";
+    assert_eq!(note_codes(lone), ["PC127"]);
+    let shanghai = "上海市碳达峰实施方案\n到2025年,非化石能源消费比重达到20%。";
+    assert!(
+        note_codes(shanghai).is_empty(),
+        "a municipality's own title"
+    );
+    // A development zone cannot be named with `--city`: the help does not send one there.
+    let zone = std::fs::read_to_string(texts_dir().join("cities/chongqing-wansheng.txt"));
+    let notes = plantext::extract(&zone.unwrap(), Form::Text, Whose::Named).unwrap_err();
+    let help = miette::Diagnostic::help(notes.last().unwrap())
+        .unwrap()
+        .to_string();
+    assert!(
+        help.contains("no GB/T 2260 code") && help.contains("--province Chongqing"),
+        "{help}"
+    );
     // The reference's own note (PC120) would say the same of the same words: only PC127.
     let assigned = "重庆市:到2025年,单位地区生产总值能耗比2020年下降16%,单位地区生产总值二氧化碳排放完成重庆市下达目标。";
     assert_eq!(note_codes(assigned), ["PC127"]);

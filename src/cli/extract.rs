@@ -69,11 +69,20 @@ fn whose(args: &ExtractArgs) -> Result<Whose, String> {
     let place = |c: &City| format!("{} ({})", c.english(), c.province().english());
     match found.as_slice() {
         [city] => Ok(Whose::City(*city)),
-        [] => Err(format!(
-            "`{name}` is not a prefecture-level division{}",
-            args.province
-                .map_or(String::new(), |p| format!(" of {}", p.english()))
-        )),
+        [] => {
+            let of = args
+                .province
+                .map_or(String::new(), |p| format!(" of {}", p.english()));
+            let within = |c: &City| args.province.is_none_or(|p| c.province() == p);
+            let names = City::all()
+                .filter(within)
+                .flat_map(|c| [c.english(), c.chinese()]);
+            let hint = plancheck::suggest::did_you_mean(name, names)
+                .map_or(String::new(), |d| format!(": {d}"));
+            Err(format!(
+                "`{name}` is not a division{of} plancheck knows (a prefecture-level division, or a district or county of a municipality; a development zone has no GB/T 2260 code){hint}"
+            ))
+        }
         many => {
             let all: Vec<String> = many.iter().map(place).collect();
             Err(format!(

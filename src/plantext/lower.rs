@@ -83,6 +83,11 @@ enum Predicate {
 /// no GB/T 2260 code to look up.
 const ZONES: [&str; 4] = ["经开区", "开发区", "高新区", "新区"];
 
+/// Whether a division's name is a development zone's.
+pub(super) fn is_zone(name: &str) -> bool {
+    ZONES.iter().any(|z| name.ends_with(z))
+}
+
 pub fn lower(document: Pair, folded: &Folded, whose: super::Whose) -> Lowered {
     let mut reader = Reader {
         folded,
@@ -109,6 +114,7 @@ pub fn lower(document: Pair, folded: &Folded, whose: super::Whose) -> Lowered {
                 reader.scope = None;
             }
             Rule::header => reader.header(pair),
+            Rule::lone_title => reader.division(pair, true),
             Rule::clause => reader.clause(pair),
             Rule::paragraph => {
                 reader.scope = None;
@@ -219,10 +225,15 @@ impl Reader<'_, '_> {
     fn division(&mut self, pair: Pair, titled: bool) {
         let province = self.last_place;
         for part in pair.into_inner() {
-            if part.as_rule() == Rule::division_name && titled && self.out.division.is_none() {
+            let named = matches!(part.as_rule(), Rule::division_name | Rule::lone_name);
+            if named && titled && self.out.division.is_none() {
                 let name = part.as_str();
-                let zone = ZONES.iter().any(|z| name.ends_with(z));
-                let known = province.is_some_and(|p| City::lookup(p, name).is_some());
+                let zone = is_zone(name);
+                // A lone title names no province: a division of any.
+                let known = match province {
+                    Some(p) => City::lookup(p, name).is_some(),
+                    None => !City::named(name).is_empty(),
+                };
                 if zone || known {
                     self.out.division = Some(self.spanned(name.to_string(), &part));
                 }

@@ -79,22 +79,27 @@ pub fn merge(
     // A document titled for a division, or taking its targets from its province, is a plan
     // below the province: read as the province's own, a district's figures would be judged
     // as the province's. Only the reader can say otherwise, with `--province` or `--city`.
+    let province = place.node.english();
     let below = match (division, assigned_below) {
-        (Some(name), _) => Some((format!("its title names {}", name.node), name.span)),
+        (Some(name), _) => {
+            let advice = below_advice(province, super::lower::is_zone(&name.node));
+            Some((format!("its title names {}", name.node), name.span, advice))
+        }
         (None, Some((assigner, span))) => Some((
             format!("a target assigned by {assigner}, not by the State"),
             span,
+            below_advice(province, false),
         )),
         (None, None) => None,
     };
-    if let (super::Whose::Named, Some((what, span))) = (whose, below) {
+    if let (super::Whose::Named, Some((what, span, advice))) = (whose, below) {
         // The clause's own note would say the same of the same words.
         notes.retain(|n| !matches!(n, TextNote::NotRead { span: s, .. } if *s == span));
-        let province = place.node.english().to_string();
         notes.push(TextNote::BelowProvince {
-            province,
+            province: province.to_string(),
             what,
             span,
+            advice,
         });
         return Err(notes);
     }
@@ -123,6 +128,19 @@ pub fn merge(
         clauses,
         notes,
     })
+}
+
+/// What to do with a plan below `province`: say whose it is; a development zone has no
+/// code to name it by.
+fn below_advice(province: &str, zone: bool) -> String {
+    match zone {
+        true => format!(
+            "a development zone has no GB/T 2260 code, so `--city` cannot name it yet; `plancheck extract FILE --province {province}` reads it as {province}'s own plan, which it is not: take its findings as the zone's"
+        ),
+        false => format!(
+            "say whose plan it is: `plancheck extract FILE --city NAME` reads it as a city's or county's of {province}, `--province {province}` as {province}'s own; then check the plan it writes"
+        ),
+    }
 }
 
 /// Adds a statement, unless its target is stated already: then the one with a figure is

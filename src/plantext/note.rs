@@ -69,17 +69,14 @@ pub enum TextNote {
     #[error(
         "the document reads as the plan of a division below {province}, not as {province}'s own"
     )]
-    #[diagnostic(
-        code(PC127),
-        help(
-            "say whose plan it is: `plancheck extract FILE --city NAME` reads it as a city's or county's of {province}, `--province {province}` as {province}'s own; then check the plan it writes"
-        )
-    )]
+    #[diagnostic(code(PC127))]
     BelowProvince {
         province: String,
         what: String,
         #[label("{what}")]
         span: SourceSpan,
+        #[help]
+        advice: String,
     },
 
     #[error("no target could be read from the document")]

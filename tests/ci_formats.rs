@@ -998,6 +998,23 @@ fn a_study_in_junit_and_github_names_each_set() {
         "input".into(),
     ];
     assert_eq!(names, suites);
+    // Two records of one file in one set: each suite says its line.
+    let both = dir.path().join("both.jsonl");
+    let record = |province: &str| {
+        json!({"scenario": "low", "province": province, "targets": []}).to_string()
+    };
+    std::fs::write(&both, [record("Gansu"), record("Shandong")].join("\n")).unwrap();
+    let both = both.to_str().unwrap();
+    let report = junit(&["check", "--scenarios", both, "--format", "junit"]);
+    let names: Vec<String> = report
+        .test_suites
+        .iter()
+        .map(|s| s.name.to_string())
+        .collect();
+    assert_eq!(
+        &names[..2],
+        [format!("low: {both}:1"), format!("low: {both}:2")]
+    );
     let summary = dir.path().join("summary.md");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_plancheck"))
         .args(["check", "--scenarios", &path, missing, "--format", "github"])

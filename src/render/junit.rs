@@ -4,6 +4,8 @@
 //! `escape::xml_line`: quick-junit drops ANSI sequences and some controls silently, and
 //! writes a line break into an attribute raw, which XML readers turn into a space.
 
+use std::collections::BTreeMap;
+
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 
 use super::escape::xml_line;
@@ -221,10 +223,34 @@ fn inner_suites(suites: Vec<TestSuite>) -> String {
         .to_string()
 }
 
+/// A plan's suite is named by its file, and where the file holds other plans of the run
+/// too (the records of a JSON Lines file), by the line its plan starts on.
+fn plan_suite_name(
+    checked: &Checked,
+    plan: &crate::model::Plan,
+    plans_in: &BTreeMap<&str, usize>,
+) -> String {
+    let file = checked.sources.get(plan.file);
+    match plans_in.get(file.name()) {
+        Some(n) if *n > 1 => {
+            let line = file.line_col(plan.header.span.offset()).line;
+            format!("{}:{line}", file.name())
+        }
+        _ => file.name().to_string(),
+    }
+}
+
 fn check_suites(checked: &Checked) -> Vec<TestSuite> {
     let mut suites: Vec<TestSuite> = problems_suite(&checked.problems).into_iter().collect();
+    let mut plans_in = BTreeMap::new();
+    for plan in &checked.plans {
+        *plans_in
+            .entry(checked.sources.get(plan.file).name())
+            .or_insert(0) += 1;
+    }
     for (p, plan) in checked.plans.iter().enumerate() {
-        let mut suite = TestSuite::new(xml_line(checked.sources.get(plan.file).name()));
+        let name = plan_suite_name(checked, plan, &plans_in);
+        let mut suite = TestSuite::new(xml_line(&name));
         let findings = checked.findings.iter().filter(|f| f.plan == Some(p));
         suite.add_test_cases(findings.map(|f| finding_case(f, checked)));
         let issues = checked.waiver_issues.iter().filter(|i| i.plan == p);

@@ -22,7 +22,7 @@ pub(super) fn findings(sum: &CitySum, rules: &RuleSet, plans: &[Plan]) -> Vec<Fi
 fn finding(sum: &CitySum, rules: &RuleSet, plans: &[Plan], q: usize) -> Finding {
     let province = plans[q].province;
     let mut f = Finding::new(sum.rule, Some(q), Some(province));
-    let same = sum.same();
+    let same = |t: &Target| sum.key.holds(t);
     let unit = rules.requirement_unit(&rules.rules[sum.rule]);
     let (contributors, bases): (Vec<Contributor>, Vec<Decimal>) =
         cities_of(province, plans, sum, &same, unit)
@@ -130,8 +130,7 @@ impl CityTotals {
         if !sum.provinces.contains(plan.province) || !PlanPeriod::meet(sum.period, plan.period) {
             return;
         }
-        let same = sum.same();
-        let target = plan.targets.iter().find(|t| same(t));
+        let target = plan.targets.iter().find(|t| sum.key.holds(t));
         let Some(city) = plan.city else {
             self.own.push((p, plan.province, Own::of(target)));
             return;

@@ -378,9 +378,7 @@ pub(super) fn decide_city(
     let Some((q, theirs)) = province else {
         return d.not_checkable(Reason::NoProvincePlan, Severity::Note);
     };
-    let same =
-        |x: &Target| (x.indicator, x.year, x.baseline) == (key.indicator, key.year, key.baseline);
-    let Some(u) = theirs.targets.iter().position(same) else {
+    let Some(u) = theirs.targets.iter().position(|t| key.holds(t)) else {
         return d.not_checkable(Reason::ProvinceUndeclared, Severity::Note);
     };
     let d = Decision {

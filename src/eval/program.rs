@@ -19,6 +19,15 @@ pub(super) struct SlotKey {
     pub baseline: Option<u16>,
 }
 
+impl SlotKey {
+    /// Whether `target` is the one this slot holds, indicator, year and baseline alike
+    /// (another plan's, where a city's figure meets its province's).
+    pub fn holds(&self, target: &Target) -> bool {
+        (target.indicator, target.year, target.baseline)
+            == (self.indicator, self.year, self.baseline)
+    }
+}
+
 /// The rules as checks over slots.
 #[derive(Debug, Clone)]
 pub struct Program {
@@ -45,14 +54,6 @@ pub(super) struct CitySum {
     pub higher: bool,
     pub severity: Severity,
     pub period: Option<PlanPeriod>,
-}
-
-impl CitySum {
-    /// Whether a target is the one the sum adds up.
-    pub fn same(&self) -> impl Fn(&Target) -> bool + '_ {
-        let key = self.key;
-        move |t| (t.indicator, t.year, t.baseline) == (key.indicator, key.year, key.baseline)
-    }
 }
 
 #[derive(Debug, Clone)]

@@ -79,6 +79,10 @@ enum Predicate {
     },
 }
 
+/// The first year that, named without `到` (`2025年,`, a table's `2025年`), is a target's:
+/// a plan issued in 2021 or 2022 tells of those years as what has happened.
+const FIRST_UNSCOPED_YEAR: u16 = 2025;
+
 /// The words a development zone's name ends with: zones plan below their province, and have
 /// no GB/T 2260 code to look up.
 const ZONES: [&str; 4] = ["经开区", "开发区", "高新区", "新区"];
@@ -223,10 +227,12 @@ impl Reader<'_, '_> {
     /// (which has no GB/T 2260 code): not a province's own sector (`工业园区`, `农村地区`), nor
     /// a city its plan mentions further on.
     fn division(&mut self, pair: Pair, titled: bool) {
+        if !titled || self.out.division.is_some() {
+            return;
+        }
         let province = self.last_place;
         for part in pair.into_inner() {
-            let named = matches!(part.as_rule(), Rule::division_name | Rule::lone_name);
-            if named && titled && self.out.division.is_none() {
+            if matches!(part.as_rule(), Rule::division_name | Rule::lone_name) {
                 let name = part.as_str();
                 let zone = is_zone(name);
                 // A lone title names no province: a division of any.
@@ -279,11 +285,12 @@ impl Reader<'_, '_> {
         }
     }
 
-    /// Whether a year named outside a scope is one a plan's targets are for (2025 on, as a
-    /// bare `2025年,` scopes: earlier years are what a plan reports has happened).
+    /// Whether a year named outside a scope is one a plan's targets are for, as a bare
+    /// `2025年,` scopes: earlier years are what a plan reports has happened.
     fn ahead(&self, pair: Pair) -> bool {
         let year = pair.into_inner().next().expect("grammar: a year");
-        self.year(&year).is_some_and(|y| y.node >= 2025)
+        self.year(&year)
+            .is_some_and(|y| y.node >= FIRST_UNSCOPED_YEAR)
     }
 
     fn scope(&mut self, pair: Pair, clause: SourceSpan) {
@@ -295,7 +302,7 @@ impl Reader<'_, '_> {
                 Rule::by_year | Rule::year_end | Rule::bare_year => {
                     // `到2023年` is ahead of a plan; a bare `2022年,` tells what happened.
                     let first = if part.as_rule() == Rule::bare_year {
-                        2025
+                        FIRST_UNSCOPED_YEAR
                     } else {
                         2021
                     };
@@ -651,8 +658,8 @@ impl Reader<'_, '_> {
             if let Shape::ByReference { assigner, .. } = shape
                 && !bound(assigner)
             {
-                let first = self.out.assigned_below.take();
-                self.out.assigned_below = first.or(Some((assigner.to_string(), clause)));
+                let first = &mut self.out.assigned_below;
+                first.get_or_insert_with(|| (assigner.to_string(), clause));
             }
             match reading::name(
                 subject.kind,

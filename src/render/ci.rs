@@ -135,7 +135,9 @@ fn code_rule(id: &str) -> Option<CiRule> {
     })
 }
 
-fn rule_of_set(rules: &RuleSet, sources: &Sources, rule: &Rule) -> CiRule {
+/// A rule as CI formats describe it; `national` when it comes from one of the national
+/// rule files, which the README describes.
+fn rule_of_set(rules: &RuleSet, sources: &Sources, rule: &Rule, national: bool) -> CiRule {
     let cited: Vec<String> = rule
         .cites
         .iter()
@@ -160,8 +162,7 @@ fn rule_of_set(rules: &RuleSet, sources: &Sources, rule: &Rule) -> CiRule {
         explanation: crate::explain::explain_rule(rules, sources, &rule.id)
             .expect("the rule is in the rules"),
         // The README says what the national rules are; of a rule of the user's, nothing.
-        anchor: crate::bundled::is_bundled_rules(sources.get(rule.site.file).text())
-            .then_some("#the-national-rules"),
+        anchor: national.then_some("#the-national-rules"),
         level: CiLevel::of(rule.severity),
     }
 }
@@ -271,7 +272,16 @@ pub fn check_report(checked: &Checked) -> CiReport {
             .iter()
             .flat_map(|set| {
                 let sources = &checked.sources;
-                set.rules.iter().map(move |r| rule_of_set(set, sources, r))
+                // Each file's text compared once, not once a rule.
+                let national: Vec<_> = set
+                    .files
+                    .iter()
+                    .filter(|f| crate::bundled::is_bundled_rules(sources.get(**f).text()))
+                    .collect();
+                set.rules.iter().map(move |r| {
+                    let national = national.contains(&&r.site.file);
+                    rule_of_set(set, sources, r, national)
+                })
             })
             .collect(),
         results: Vec::new(),
